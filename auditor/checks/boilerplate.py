@@ -1,0 +1,1 @@
+"""Boilerplate rules (B...): scrape debris that is not part of the article."""

@@ -1,0 +1,1 @@
+"""Duplicate rules (D...): repeated titles, lines and paragraphs."""

