@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install clean browser
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (Python 3.11) on PATH"; exit 2; }
@@ -22,9 +22,21 @@ install: $(STAMP)
 demo: $(STAMP)
 	@mkdir -p reports
 	$(BIN)/auditor audit fixtures/afghanistan-2021 --fail-on never
+	$(BIN)/auditor audit fixtures/afghanistan-2021 --fail-on never --format html --output reports/afghanistan-2021.html
+	@echo "HTML report: reports/afghanistan-2021.html"
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The browser test needs Debian's chromium; install it when missing and we may (root, e.g. CI).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+		else \
+			echo "note: /usr/bin/chromium missing and not root; tests/test_browser.py will be skipped"; \
+		fi; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check auditor tests benchmarks
