@@ -1,0 +1,56 @@
+"""Facts read from article text: quantities, dates, entities and quotes, each a span with a value.
+
+`extract_facts(doc)` reads one document (its active sentences: debris is left out);
+`document_facts(ctx)` shares the result between checks as the artifact "facts".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from auditor.facts.dates import extract_dates
+from auditor.facts.entities import extract_entities, load_gazetteer
+from auditor.facts.model import DateMention, DocumentFacts, EntityMention, Quantity, Quote, SentenceFacts
+from auditor.facts.quantities import extract_quantities
+from auditor.facts.quotes import extract_quotes, last_person_named
+from auditor.model import Document
+
+if TYPE_CHECKING:
+    from auditor.checks.registry import CheckContext
+
+__all__ = [
+    "DateMention",
+    "DocumentFacts",
+    "EntityMention",
+    "Quantity",
+    "Quote",
+    "SentenceFacts",
+    "document_facts",
+    "extract_facts",
+]
+
+
+def extract_facts(doc: Document, *, include_excluded: bool = False) -> DocumentFacts:
+    """Every fact in a document; offsets are into `doc.text`."""
+    gazetteer = load_gazetteer()
+    sentences = doc.sentences if include_excluded else tuple(doc.active_sentences())
+    quantities: list[Quantity] = []
+    dates: list[DateMention] = []
+    entities: list[EntityMention] = []
+    quotes: list[Quote] = []
+    for sentence in sentences:
+        sentence_dates = extract_dates(sentence, doc.published)
+        dates.extend(sentence_dates)
+        quantities.extend(extract_quantities(sentence, skip=[(d.start, d.end) for d in sentence_dates]))
+        sentence_entities = extract_entities(sentence, gazetteer)
+        quotes.extend(extract_quotes(sentence, last_person_named(entities, quotes)))
+        entities.extend(sentence_entities)
+    return DocumentFacts(doc.id, tuple(quantities), tuple(dates), tuple(entities), tuple(quotes))
+
+
+def document_facts(ctx: CheckContext) -> dict[str, DocumentFacts]:
+    """Facts of every document in the audit, computed once and shared as ctx.artifacts["facts"]."""
+    result: dict[str, DocumentFacts] = ctx.artifact(
+        "facts", lambda: {doc.id: extract_facts(doc) for doc in ctx.documents}
+    )
+    return result

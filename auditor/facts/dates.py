@@ -1,0 +1,609 @@
+"""Dates and time windows, resolved against the publication date, and the event each attaches to.
+
+Absolute: "July 25", "16 Aug 2021", "September 11, 2001", "August 5-10", "in 2001", "in May".
+Relative: "on Tuesday", "last week", "in the past 24 hours", "by the end of August",
+"in less than a week", "in recent days". Month-day dates without a year take the year that puts
+them closest to the publication date (news rarely names a date more than six months away
+without its year). Absolute strings are parsed with `dateparser`; weekdays and windows are
+resolved here because news reads "on Tuesday" as the latest Tuesday up to the publication day.
+
+Each date attaches to the event word it modifies: "the withdrawal ... due to be completed by the
+end of August" -> event "withdraw" with relation "by" (a deadline); "the attacks of September 11,
+2001" -> event "attack".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from auditor.facts.model import DateMention
+from auditor.facts.words import stem
+from auditor.model import Sentence
+
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+MONTH = rf"(?:{'|'.join(_MONTH_NAMES)}|(?:{_MONTH_ABBR})\.?)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PERIOD_MODIFIER = r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+|(?:early|mid|late)[\s-]+"
+_NUM_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty-four": 24, "48": 48, "24": 24,
+}  # fmt: skip
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_AMOUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty-four|few|several)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "August 5-10", "July 25", "September 11, 2001", "July 4th"
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?"
+            rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
+    # "16 Aug 2021", "25 July"
+    (
+        "day_month",
+        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ),
+    # "by the end of August", "in May", "since early May", "August 2021"
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?P<prep>in|since|by|until|till|from|of|during|through|before|after)\s+)?"
+            rf"(?P<mod>{_PERIOD_MODIFIER})?(?P<month>{MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
+    # "in 2001", "since 2001"
+    ("year", re.compile(r"\b(?P<prep>in|since|by|until|from|of|during|before|after)\s+(?P<year>(?:19|20)\d\d)\b")),
+    # "on Tuesday", "last Friday", "Sunday"
+    ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|on|since|by|until)\s+)?(?P<weekday>{WEEKDAY})\b")),
+    # "in the past 24 hours", "over the last two weeks", "in recent days"
+    (
+        "window",
+        re.compile(
+            rf"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_AMOUNT})\s+)?"
+            rf"(?P<unit>hour|day|week|month|year)s?\b|\bin\s+recent\s+(?P<recent>day|week|month)s\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "in less than a week", "within two days", "in 10 days"
+    (
+        "ahead",
+        re.compile(
+            rf"\b(?:in|within)\s+(?:(?P<bound>less than|under|about|around)\s+)?(?P<n>{_AMOUNT})\s+"
+            rf"(?P<unit>hour|day|week|month|year)s?\b(?!\s+(?:ago|of|before|after))",
+            re.IGNORECASE,
+        ),
+    ),
+    # "three days ago"
+    (
+        "ago",
+        re.compile(rf"\b(?P<n>{_AMOUNT})\s+(?P<unit>hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE),
+    ),
+    # "last week", "next month", "earlier this year", "yesterday"
+    (
+        "relative",
+        re.compile(
+            r"\b(?:(?P<which>last|next|this|earlier this|later this|the coming|the past)\s+"
+            r"(?P<unit>week|weekend|month|year)|(?P<word>yesterday|today|tomorrow|tonight))\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+# Words that name when something happens rather than what: they set the relation ("by" a
+# deadline) and the date attaches to the event word before them ("withdrawal ... completed by").
+_ASPECT_END = frozenset(
+    [
+        "complete",
+        "completed",
+        "completion",
+        "completing",
+        "finish",
+        "finished",
+        "end",
+        "ended",
+        "ending",
+        "full",
+        "entire",
+        "final",
+        "deadline",
+        "due",
+    ]
+)
+_ASPECT_START = frozenset(
+    ["start", "started", "starting", "begin", "began", "beginning", "begun", "launch", "launched", "onset"]
+)
+# Function words and reporting verbs are never the event.
+_NOT_EVENT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "to",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "do",
+        "does",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "reported",
+        "according",
+        "also",
+        "not",
+        "no",
+        "so",
+        "if",
+        "then",
+        "there",
+        "here",
+        "into",
+        "out",
+        "up",
+        "over",
+        "after",
+        "before",
+        "since",
+        "during",
+        "while",
+        "when",
+        "where",
+        "this",
+        "these",
+        "those",
+        "all",
+        "some",
+        "any",
+        "most",
+        "more",
+        "less",
+        "very",
+        "just",
+        "still",
+        "already",
+        "now",
+        "expected",
+        "expect",
+        "plans",
+        "plan",
+        "planned",
+        "announced",
+        "announce",
+        "officials",
+        "official",
+        "unconditionally",
+        "night",
+        "day",
+        "week",
+        "month",
+        "year",
+        "time",
+        "times",
+        "national",
+        "holiday",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "start",
+        "beginning",
+        "including",
+        "government",
+        "governments",
+        "parliament",
+        "department",
+        "equipment",
+        "environment",
+        "element",
+        "according",
+    ]
+)
+# A date right after a verb of saying dates the statement: "Kirby said Monday".
+_SAYING = frozenset(
+    ["said", "says", "say", "told", "tells", "stated", "announced", "reported", "warned", "wrote", "added", "noted"]
+)
+_EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
+# Common news predicates that carry no eventive suffix; other events are read off their
+# shape (-tion, -ment, -ure, -ed, -ing nouns and verbs) so the list need not be complete.
+EVENT_WORDS = frozenset(
+    [
+        "attack",
+        "attacks",
+        "assault",
+        "offensive",
+        "strike",
+        "strikes",
+        "raid",
+        "raids",
+        "war",
+        "withdraw",
+        "withdrawal",
+        "withdrawals",
+        "pullout",
+        "exit",
+        "leave",
+        "left",
+        "meet",
+        "met",
+        "meeting",
+        "talks",
+        "talk",
+        "negotiations",
+        "vote",
+        "votes",
+        "poll",
+        "polls",
+        "election",
+        "summit",
+        "deal",
+        "truce",
+        "ceasefire",
+        "visit",
+        "visits",
+        "launch",
+        "fall",
+        "fell",
+        "fall",
+        "seize",
+        "seized",
+        "capture",
+        "captured",
+        "invade",
+        "invaded",
+        "invasion",
+        "arrest",
+        "arrested",
+        "release",
+        "released",
+        "kill",
+        "killed",
+        "die",
+        "died",
+        "crash",
+        "crashes",
+        "fire",
+        "fires",
+        "flood",
+        "floods",
+        "quake",
+        "earthquake",
+        "explosion",
+        "blast",
+        "bombing",
+        "shooting",
+        "protest",
+        "protests",
+        "riot",
+        "riots",
+        "trial",
+        "verdict",
+        "sentence",
+        "ruling",
+        "handover",
+        "takeover",
+        "coup",
+        "drills",
+        "drill",
+        "exercise",
+        "exercises",
+        "operation",
+        "deadline",
+        "departure",
+        "arrival",
+        "return",
+        "returned",
+        "signing",
+        "signed",
+        "sign",
+        "resign",
+        "resigned",
+        "resignation",
+        "rally",
+        "march",
+        "collapse",
+        "surrender",
+        "pull",
+    ]
+)
+_EVENT_SHAPE = re.compile(r"(?:tion|sion|ment|ure|als?|ings?|ed)$")
+_ADJECTIVE_AL = re.compile(r"(?:ional|ical|cial|nal|ral|tal|ual|ial|ntal)$")
+
+
+def is_eventive(word: str) -> bool:
+    """Does the word name an event (a predicate), not a participant or a place?"""
+    lower = word.lower()
+    if lower in EVENT_WORDS:
+        return True
+    if lower in _NOT_EVENT or len(lower) < 5:
+        return False
+    if lower.rstrip("s").endswith("al") and _ADJECTIVE_AL.search(lower.rstrip("s")):
+        return lower in ("withdrawal", "removal", "approval", "arrival", "dismissal", "referral", "renewal", "trial")
+    return bool(_EVENT_SHAPE.search(lower))
+
+
+@lru_cache(maxsize=4096)
+def _parse_absolute(text: str, base: date | None) -> date | None:
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _month_number(name: str) -> int:
+    key = name.rstrip(".")[:3].lower()
+    return [m[:3].lower() for m in _MONTH_NAMES].index(key) + 1
+
+
+def _closest_year(month: int, day: int, base: date | None) -> int | None:
+    """The year that puts month/day closest to the publication date."""
+    if base is None:
+        return None
+    best = min(
+        (base.year - 1, base.year, base.year + 1),
+        key=lambda y: abs((date(y, month, min(day, calendar.monthrange(y, month)[1])) - base).days),
+    )
+    return best
+
+
+def _amount(word: str | None) -> float:
+    if word is None:
+        return 1
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("few", "several"):
+        return 3
+    return _NUM_WORDS.get(word, 1)
+
+
+def _month_period(month: int, year: int, modifier: str | None) -> tuple[date, date, date, str]:
+    """(earliest, latest, target, granularity) of "early/late/end of <month>"."""
+    last = calendar.monthrange(year, month)[1]
+    first, final = date(year, month, 1), date(year, month, last)
+    mod = (modifier or "").lower().strip()
+    if "end" in mod or "late" in mod:
+        return date(year, month, 21), final, final, "month-part"
+    if "early" in mod or "beginning" in mod or "start" in mod:
+        return first, date(year, month, 10), first, "month-part"
+    if "mid" in mod or "middle" in mod:
+        return date(year, month, 11), date(year, month, 20), date(year, month, 15), "month-part"
+    return first, final, final, "month"
+
+
+def _relation(sentence_text: str, start: int) -> str:
+    before = sentence_text[max(0, start - 12) : start].lower().split()
+    last = before[-1] if before else ""
+    if last in ("by", "until", "till", "before"):
+        return "by"
+    if last in ("since", "from", "after"):
+        return "since"
+    return "on"
+
+
+def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str]:
+    """The event word a date modifies, and its aspect ("end", "start" or "point").
+
+    Looks back (up to 16 words) for the nearest event word, passing over aspect words
+    ("completed", "due"), participants ("forces") and other dates; if none, looks ahead.
+    """
+    aspect = "point"
+    before = [m for m in _EVENT_WORD.finditer(text[:start]) if not any(s <= m.start() < e for s, e in spans)][-16:]
+    for position, match in enumerate(reversed(before)):
+        word = match.group().lower()
+        if position == 0 and word in _SAYING:
+            return "say", match.group(), aspect
+        if word in _ASPECT_END:
+            aspect = "end"
+            continue
+        if word in _ASPECT_START:
+            aspect = "start" if aspect == "point" else aspect
+            continue
+        if match.group()[0].isupper() and match.start() > 0:
+            continue  # names are participants, not events
+        if not is_eventive(word):
+            continue
+        return stem(word), match.group(), aspect
+    for match in list(_EVENT_WORD.finditer(text, end))[:8]:
+        word = match.group().lower()
+        if any(s <= match.start() < e for s, e in spans) or match.group()[0].isupper():
+            continue
+        if word in _ASPECT_END | _ASPECT_START or not is_eventive(word):
+            continue
+        return stem(word), match.group(), aspect
+    return None, None, aspect
+
+
+def extract_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
+    """Every date or time window in one sentence, resolved against `published`."""
+    text = sentence.text
+    raw: list[tuple[int, int, date | None, date | None, date | None, str, str, bool]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if not free(s, e):
+                continue
+            resolved = _resolve(kind, m, text, published)
+            if resolved is None:
+                continue
+            earliest, latest, target, granularity, relation, relative = resolved
+            if kind in ("month", "year", "weekday") and m.groupdict().get("prep"):
+                s = m.start("mod") if m.groupdict().get("mod") else m.start("month" if kind == "month" else "year")
+            if kind == "weekday" and m.group("which") == "on":
+                s = m.start("weekday")
+            raw.append((s, e, earliest, latest, target, granularity, relation, relative))
+            taken.append((s, e))
+
+    mentions = []
+    for s, e, earliest, latest, target, granularity, relation, relative in sorted(raw):
+        event, event_text, aspect = _attach_event(text, s, e, taken)
+        if relation == "on" and aspect == "end":
+            relation = "by"
+        elif relation == "on" and aspect == "start":
+            relation = "start"
+        mentions.append(
+            DateMention(
+                doc_id=sentence.doc_id,
+                sentence=sentence.index,
+                start=sentence.start + s,
+                end=sentence.start + e,
+                text=text[s:e],
+                earliest=earliest,
+                latest=latest,
+                target=target,
+                granularity=granularity,
+                relation=relation,
+                relative=relative,
+                event=event,
+                event_text=event_text,
+            )
+        )
+    return mentions
+
+
+Resolved = tuple[date | None, date | None, date | None, str, str, bool]
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resolved | None:
+    relation = _relation(text, m.start())
+    if kind in ("month_day", "day_month"):
+        month = _month_number(m.group("month"))
+        day_of_month = int(m.group("day"))
+        if not 1 <= day_of_month <= 31:
+            return None
+        year = int(m.group("year")) if m.group("year") else _closest_year(month, day_of_month, base)
+        if year is None:
+            return (None, None, None, "day", relation, False)
+        parsed = _parse_absolute(f"{_MONTH_NAMES[month - 1]} {day_of_month} {year}", None)
+        if parsed is None:
+            return None
+        latest = parsed
+        if m.groupdict().get("day2"):
+            day2 = int(m.group("day2"))
+            if day2 < day_of_month or day2 > 31:
+                return None
+            latest = date(year, month, min(day2, calendar.monthrange(year, month)[1]))
+        return (parsed, latest, parsed, "day" if latest == parsed else "range", relation, not m.group("year"))
+    if kind == "month":
+        if not (m.group("prep") or m.group("mod") or m.group("year")):
+            return None  # a bare "May" is too often the verb
+        month = _month_number(m.group("month"))
+        year = int(m.group("year")) if m.group("year") else _closest_year(month, 15, base)
+        if year is None:
+            return (None, None, None, "month", relation, True)
+        earliest, latest, target, granularity = _month_period(month, year, m.group("mod"))
+        return (earliest, latest, target, granularity, relation, not m.group("year"))
+    if kind == "year":
+        year = int(m.group("year"))
+        return (date(year, 1, 1), date(year, 12, 31), date(year, 12, 31), "year", relation, False)
+    if base is None:
+        return (None, None, None, kind, relation, True)
+    if kind == "weekday":
+        target_weekday = list(calendar.day_name).index(m.group("weekday"))
+        which = (m.group("which") or "").lower()
+        delta = (base.weekday() - target_weekday) % 7
+        day = base - timedelta(days=delta)
+        if which == "last" and delta == 0:
+            day -= timedelta(days=7)
+        if which == "next":
+            day = base + timedelta(days=(target_weekday - base.weekday()) % 7 or 7)
+        return (day, day, day, "day", relation, True)
+    if kind == "window":
+        unit = (m.group("unit") or m.group("recent")).lower()
+        n = _amount(m.group("n")) if m.group("unit") else 3
+        span = timedelta(days=max(1, round(n * _UNIT_DAYS[unit])))
+        return (base - span, base, base, "window", "window", True)
+    if kind == "ahead":
+        unit = m.group("unit").lower()
+        span = timedelta(days=max(1, round(_amount(m.group("n")) * _UNIT_DAYS[unit])))
+        return (base, base + span, base + span, "window", "by", True)
+    if kind == "ago":
+        unit = m.group("unit").lower()
+        day = base - timedelta(days=round(_amount(m.group("n")) * _UNIT_DAYS[unit]))
+        return (day, day, day, "day" if unit in ("hour", "day") else unit, relation, True)
+    if kind == "relative":
+        word = (m.group("word") or "").lower()
+        if word:
+            offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+            day = base + timedelta(days=offset)
+            return (day, day, day, "day", relation, True)
+        which = m.group("which").lower()
+        unit = m.group("unit").lower()
+        if unit in ("week", "weekend"):
+            monday = base - timedelta(days=base.weekday())
+            shift = {"last": -7, "next": 7, "the coming": 7, "the past": -7}.get(which, 0)
+            start = monday + timedelta(days=shift)
+            return (start, start + timedelta(days=6), start + timedelta(days=6), "week", relation, True)
+        if unit == "month":
+            month, year = base.month, base.year
+            if which in ("last", "the past"):
+                month, year = (12, year - 1) if month == 1 else (month - 1, year)
+            elif which in ("next", "the coming"):
+                month, year = (1, year + 1) if month == 12 else (month + 1, year)
+            earliest, latest, target, _g = _month_period(month, year, None)
+            return (earliest, latest, target, "month", relation, True)
+        year = base.year + {"last": -1, "next": 1, "the coming": 1, "the past": -1}.get(which, 0)
+        return (date(year, 1, 1), date(year, 12, 31), date(year, 12, 31), "year", relation, True)
+    return None

@@ -1,0 +1,143 @@
+"""Named entities with aliases: countries (pycountry), cities in their country, organizations, groups.
+
+"US", "U.S.", "United States" and "Washington" are one entity; "Doha" is a city in Qatar, so a
+statement about Doha does not contradict one about Qatar. The gazetteer (gazetteer.json beside
+this file) is small and meant to be extended; countries come from pycountry so that every
+country name is known without a hand list. People are read from titles ("NATO chief Jens
+Stoltenberg") and verbs of saying.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from auditor.facts.model import EntityMention
+from auditor.model import Sentence
+
+GAZETTEER_PATH = Path(__file__).with_name("gazetteer.json")
+
+
+@dataclass(frozen=True)
+class Entry:
+    canonical: str
+    kind: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Alias -> entry; `pattern` finds every alias in text (longest first)."""
+
+    entries: dict[str, Entry]
+    pattern: re.Pattern[str]
+
+    def lookup(self, alias: str) -> Entry | None:
+        return self.entries.get(alias) or self.entries.get(alias.lower())
+
+
+def _country_names() -> dict[str, Entry]:
+    import pycountry
+
+    names: dict[str, Entry] = {}
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        entry = Entry(canonical, "country", country.alpha_2)
+        for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
+            if name and "," not in name:
+                names[name] = entry
+    return names
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
+    """pycountry's countries, then the gazetteer file (which wins: "Russia", not "Russian Federation")."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    entries = _country_names()
+    for canonical, spec in data["entities"].items():
+        entry = Entry(canonical, spec["kind"], spec.get("country"))
+        # Re-point pycountry's long names ("Russian Federation") at the gazetteer's canonical entry.
+        for alias in [canonical, *spec.get("aliases", [])]:
+            entries[alias] = entry
+        if entry.kind == "country":
+            for alias, other in list(entries.items()):
+                if other.kind == "country" and other.country == entry.country:
+                    entries[alias] = entry
+    for demonym, country in data.get("demonyms", {}).items():
+        home = next((e for e in entries.values() if e.kind == "country" and e.country == country), None)
+        entries[demonym] = Entry(home.canonical if home else demonym, "demonym", country)
+    aliases = sorted(entries, key=len, reverse=True)
+    # Capitalised aliases match as written (so "US" is not "us"), with word boundaries that allow dots.
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+    return Gazetteer(entries, pattern)
+
+
+_TITLE = (
+    r"(?:(?:vice|deputy|acting|interim|first\s+vice)\s+)?(?:president|prime\s+minister|chancellor|king|queen|"
+    r"secretary[\s-]general|secretary\s+of\s+state|chief|spokesman|spokeswoman|spokesperson|"
+    r"(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|minister|envoy|ambassador|governor|"
+    r"mayor|commander|general|leader|head|adviser|advisor|director)"
+)
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+PERSON_WITH_TITLE = re.compile(
+    rf"(?P<role>\b(?i:{_TITLE}))\s+(?P<name>{_NAME}(?:\s+(?:(?:bin|al|van|von|de|[A-Z]\.)\s+)?{_NAME}){{0,2}})"
+)
+
+
+def _is_name(text: str) -> bool:
+    return all(w[0].isupper() for w in text.split() if w not in ("bin", "al", "van", "von", "de"))
+
+
+def extract_entities(sentence: Sentence, gazetteer: Gazetteer | None = None) -> list[EntityMention]:
+    gazetteer = gazetteer or load_gazetteer()
+    text = sentence.text
+    found: list[EntityMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in gazetteer.pattern.finditer(text):
+        entry = gazetteer.lookup(match.group())
+        if entry is None:
+            continue
+        s, e = match.start(), match.end()
+        # "IS" and "US" as shouting capitals in a headline are not entities.
+        if match.group().isupper() and len(match.group()) <= 3 and text.isupper():
+            continue
+        found.append(
+            EntityMention(
+                sentence.doc_id,
+                sentence.index,
+                sentence.start + s,
+                sentence.start + e,
+                match.group(),
+                entry.canonical,
+                entry.kind,
+                entry.country,
+            )
+        )
+        taken.append((s, e))
+    for match in PERSON_WITH_TITLE.finditer(text):
+        name = match.group("name")
+        if not _is_name(name) or gazetteer.lookup(name.split()[0]):
+            continue
+        s, e = match.start("name"), match.end("name")
+        if name.endswith(("'s", "’s")):
+            name, e = name[:-2], e - 2
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        found.append(
+            EntityMention(
+                sentence.doc_id, sentence.index, sentence.start + s, sentence.start + e, name, name, "person", None
+            )
+        )
+    return sorted(found, key=lambda m: m.start)
+
+
+def same_place(a: EntityMention, b: EntityMention) -> bool:
+    """One place, or one inside the other (Doha and Qatar); unknown containment counts as different."""
+    if a.canonical == b.canonical:
+        return True
+    if a.kind in ("city", "country", "demonym") and b.kind in ("city", "country", "demonym"):
+        return a.country is not None and a.country == b.country
+    return False

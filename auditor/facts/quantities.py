@@ -1,0 +1,389 @@
+"""Quantities: a number, its qualifier, and the thing it counts.
+
+"around 1,000 of its soldiers", "more than 50 of the 370 provinces", "six provincial capitals",
+"NATO's 10,000-strong force", "dozens of Afghan soldiers", "nearly twenty years". Digit numerals
+(garbled ones included: "2 5 Hundreds" = 2,500) come from `auditor.facts.numerals`; number words
+and vague amounts are read here. Each quantity keeps the interval its wording allows, so that
+"nearly twenty years" and "two decades" compare equal and "more than 50" does not contradict 60.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from auditor.facts.model import Quantity
+from auditor.facts.numerals import NUMBER_WORDS, SCALES, find_numerals, parse_numeral
+from auditor.facts.words import singular, stem
+from auditor.model import Sentence
+
+INF = math.inf
+
+# Qualifier -> (kind, low factor, high factor) applied to the stated value.
+QUALIFIERS: dict[str, tuple[str, float, float]] = {
+    "about": ("approximate", 0.8, 1.2),
+    "around": ("approximate", 0.8, 1.2),
+    "some": ("approximate", 0.8, 1.2),
+    "approximately": ("approximate", 0.85, 1.15),
+    "roughly": ("approximate", 0.8, 1.2),
+    "an estimated": ("approximate", 0.75, 1.25),
+    "estimated": ("approximate", 0.75, 1.25),
+    "nearly": ("approximate", 0.85, 1.0),
+    "almost": ("approximate", 0.85, 1.0),
+    "close to": ("approximate", 0.85, 1.0),
+    "just under": ("approximate", 0.85, 1.0),
+    "just over": ("approximate", 1.0, 1.15),
+    "more than": ("lower_bound", 1.0, INF),
+    "over": ("lower_bound", 1.0, INF),
+    "at least": ("lower_bound", 1.0, INF),
+    "upwards of": ("lower_bound", 1.0, INF),
+    "in excess of": ("lower_bound", 1.0, INF),
+    "no fewer than": ("lower_bound", 1.0, INF),
+    "no less than": ("lower_bound", 1.0, INF),
+    "as many as": ("upper_bound", 0.0, 1.0),
+    "up to": ("upper_bound", 0.0, 1.0),
+    "at most": ("upper_bound", 0.0, 1.0),
+    "less than": ("upper_bound", 0.0, 1.0),
+    "fewer than": ("upper_bound", 0.0, 1.0),
+    "under": ("upper_bound", 0.0, 1.0),
+    "no more than": ("upper_bound", 0.0, 1.0),
+}
+_QUALIFIER_RE = re.compile(
+    r"(?:^|\W)(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+# Vague amounts: the interval a careful reader would accept for each.
+VAGUE: dict[str, tuple[float, float]] = {
+    "a few": (2, 5),
+    "a handful of": (2, 6),
+    "several": (3, 12),
+    "dozens of": (24, 199),
+    "scores of": (40, 199),
+    "hundreds of": (200, 999),
+    "thousands of": (2_000, 99_999),
+    "tens of thousands of": (20_000, 99_999),
+    "hundreds of thousands of": (200_000, 999_999),
+    "millions of": (2_000_000, 999_999_999),
+}
+_VAGUE_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")\s",
+    re.IGNORECASE,
+)
+
+_NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+# "twenty-five", "two hundred", "a dozen", "five thousand"; digits are handled by numerals.py.
+_WORD_NUMERAL_RE = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?|an?\s+dozen)(?:\s+(?:{_SCALE})s?\b)*\b(?!-)",
+    re.IGNORECASE,
+)
+
+# Units that convert: "two decades" counts years.
+UNIT_SCALES: dict[str, tuple[str, float]] = {
+    "decade": ("year", 10.0),
+    "century": ("year", 100.0),
+    "centurie": ("year", 100.0),
+    "fortnight": ("day", 14.0),
+}
+
+# Words that end a counted-noun phrase: function words, verbs of saying, punctuation.
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "to",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "do",
+        "does",
+        "said",
+        "says",
+        "told",
+        "after",
+        "before",
+        "since",
+        "during",
+        "while",
+        "when",
+        "where",
+        "including",
+        "about",
+        "around",
+        "over",
+        "under",
+        "more",
+        "less",
+        "most",
+        "least",
+        "per",
+        "each",
+        "every",
+        "all",
+        "some",
+        "any",
+        "other",
+        "than",
+        "also",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "if",
+        "then",
+        "there",
+        "here",
+        "into",
+        "onto",
+        "out",
+        "up",
+        "down",
+        "across",
+        "against",
+        "among",
+        "between",
+        "through",
+    ]
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """The qualifier written just before `start` ("more than "), and where it begins."""
+    window = text[max(0, start - 24) : start]
+    match = _QUALIFIER_RE.search(window)
+    if not match:
+        return None, start
+    return match.group(1).lower(), start - (len(window) - match.start(1))
+
+
+def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int]:
+    """The noun phrase a number counts, read from the words after it.
+
+    Returns (normalized noun, noun as written, start, end). "6 provincial capitals" ->
+    "provincial capital"; "1,000 of its soldiers" -> "soldier"; "10,000-strong force" -> "force".
+    """
+    rest = text[end:]
+    offset = end
+    strong = re.match(r"-strong\b", rest)
+    if strong:
+        offset += strong.end()
+        rest = text[offset:]
+    partitive = re.match(r"\s+of\s+(?:its|their|his|her|our|the|these|those)(?:\s+own)?(?:\s+\d[\d,]*)?\s+", rest)
+    if partitive:
+        offset += partitive.end()
+        rest = text[offset:]
+    words: list[re.Match[str]] = []
+    for match in _WORD_RE.finditer(rest):
+        gap = rest[words[-1].end() if words else 0 : match.start()]
+        if words and gap.strip():  # punctuation ends the phrase
+            break
+        if not words and gap.strip(" -"):
+            break
+        if match.group().lower() in _STOP:
+            break
+        words.append(match)
+        if len(words) == 3:
+            break
+    if not words:
+        return None, None, end, end
+    # The head is the last word that reads as a noun; verbs and adverbs after it are dropped.
+    while len(words) > 1 and re.search(r"(ed|ly|ing)$", words[-1].group().lower()):
+        words.pop()
+    noun_start, noun_end = offset + words[0].start(), offset + words[-1].end()
+    written = text[noun_start:noun_end]
+    tokens = [w.group().lower() for w in words]
+    tokens[-1] = singular(tokens[-1])
+    return " ".join(tokens), written, noun_start, noun_end
+
+
+def _rounding_slack(value: float) -> float:
+    """Round numbers are approximate: 1,000 is not contradicted by 1,020."""
+    if value < 10 or not float(value).is_integer():
+        return 0.0
+    zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
+    return min(0.5 * 10**zeros, 0.1 * value) if zeros else 0.0
+
+
+def _interval(value: float, qualifier: str | None) -> tuple[str, float, float]:
+    if qualifier is None:
+        slack = _rounding_slack(value)
+        return ("exact", value - slack, value + slack)
+    kind, low, high = QUALIFIERS[qualifier]
+    return kind, value * low, value * high if math.isfinite(high) else INF
+
+
+def _make(
+    sentence: Sentence,
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    *,
+    kind: str | None = None,
+    low: float | None = None,
+    high: float | None = None,
+    garbled: bool = False,
+    repaired: str | None = None,
+) -> Quantity:
+    """Build a Quantity from a number at [start, end) of the sentence text (sentence-relative offsets)."""
+    qualifier, q_start = _qualifier_before(text, start)
+    noun, noun_text, _ns, noun_end = _counted_noun(text, end)
+    unit_scale = 1.0
+    if noun:
+        head = noun.split()[-1]
+        if head in UNIT_SCALES:
+            unit, unit_scale = UNIT_SCALES[head]
+            noun = " ".join([*noun.split()[:-1], unit])
+    if kind is None:
+        kind, low, high = _interval(value, qualifier)
+    assert low is not None and high is not None
+    scaled = value * unit_scale
+    return Quantity(
+        doc_id=sentence.doc_id,
+        sentence=sentence.index,
+        start=sentence.start + (q_start if qualifier else start),
+        end=sentence.start + (noun_end if noun else end),
+        text=text[(q_start if qualifier else start) : (noun_end if noun else end)],
+        value=scaled,
+        low=low * unit_scale,
+        high=high * unit_scale,
+        qualifier=qualifier,
+        kind=kind,
+        noun=noun,
+        noun_text=noun_text,
+        unit_scale=unit_scale,
+        garbled=garbled,
+        repaired=repaired,
+    )
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
+
+
+def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in one sentence. `skip` holds document spans already read as dates."""
+    text = sentence.text
+    taken = [(s - sentence.start, e - sentence.start) for s, e in skip]
+    found: list[Quantity] = []
+
+    for match in _VAGUE_RE.finditer(text):
+        span = (match.start(1), match.end(1))
+        if _overlaps(span, taken):
+            continue
+        low, high = VAGUE[match.group(1).lower()]
+        # The noun follows the vague phrase, which already ends in "of" where it has one.
+        found.append(_make(sentence, text, span[0], span[1], low, kind="vague", low=low, high=high))
+        taken.append(span)
+
+    for numeral in find_numerals(text):
+        span = (numeral.start, numeral.end)
+        if _overlaps(span, taken):
+            continue
+        if re.fullmatch(r"(1[89]|20)\d\d", numeral.text) and not _counted_noun(text, numeral.end)[0]:
+            continue  # a bare year ("in 2001") is a date, not a count
+        found.append(
+            _make(
+                sentence,
+                text,
+                numeral.start,
+                numeral.end,
+                numeral.value,
+                garbled=numeral.garbled,
+                repaired=numeral.repaired if numeral.garbled else None,
+            )
+        )
+        taken.append(span)
+
+    for match in _WORD_NUMERAL_RE.finditer(text):
+        span = (match.start(), match.end())
+        if _overlaps(span, taken):
+            continue
+        parsed = parse_numeral(match.group())
+        if parsed is None:
+            continue
+        # "one" is mostly a pronoun ("one of the..."); keep it only when it counts a noun.
+        if match.group().lower() == "one" and not _counted_noun(text, match.end())[0]:
+            continue
+        found.append(_make(sentence, text, span[0], span[1], parsed.value))
+        taken.append(span)
+
+    return sorted(found, key=lambda q: q.start)
+
+
+def same_noun(a: Quantity, b: Quantity) -> bool:
+    """Do two quantities count the same kind of thing? Compares heads by stem, with synonyms."""
+    if not a.noun or not b.noun:
+        return False
+    return noun_key(a.noun) == noun_key(b.noun)
+
+
+# Nouns that news uses interchangeably for the thing counted.
+NOUN_SYNONYMS: dict[str, str] = {
+    "troop": "soldier",
+    "serviceman": "soldier",
+    "servicemen": "soldier",
+    "servicemember": "soldier",
+    "person": "people",
+    "civilian": "civilian",
+    "fatality": "death",
+    "casualty": "casualty",
+}
+
+
+def noun_key(noun: str) -> str:
+    """The comparable head of a counted noun: last word, singular, synonyms folded, stemmed."""
+    head = singular(noun.split()[-1])
+    return stem(NOUN_SYNONYMS.get(head, head))

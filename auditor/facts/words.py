@@ -1,0 +1,46 @@
+"""Small word utilities shared by the fact extractors: singular nouns and light stems."""
+
+from __future__ import annotations
+
+import re
+
+_IRREGULAR = {
+    "people": "people",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "police": "police",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "centuries": "century",
+    "servicemen": "serviceman",
+}
+
+
+def singular(word: str) -> str:
+    """ "capitals" -> "capital", "casualties" -> "casualty", "forces" -> "force"; leaves "was"/"us" alone."""
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if len(lower) <= 3 or lower.endswith(("ss", "us", "is")):
+        return lower
+    if lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "sses")):
+        return lower[:-2]
+    if lower.endswith("s"):
+        return lower[:-1]
+    return lower
+
+
+_SUFFIXES = ("ations", "ation", "als", "al", "ings", "ing", "ed", "es", "s", "ment", "ments", "ial", "e")
+
+
+def stem(word: str) -> str:
+    """A crude stem that joins a verb and its nominalizations: withdraw/withdrawal/withdrawing -> withdraw."""
+    lower = re.sub(r"[^a-z]", "", word.lower())
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
+            return lower[: -len(suffix)]
+    return lower

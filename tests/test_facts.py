@@ -1,0 +1,186 @@
+"""Fact extraction: quantities, dates, entities with aliases, quotes with speakers."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from auditor.corpus import read_corpus
+from auditor.facts import extract_facts
+from auditor.facts.dates import extract_dates
+from auditor.facts.entities import extract_entities, same_place
+from auditor.facts.quantities import extract_quantities, same_noun
+from auditor.facts.quotes import extract_quotes
+from auditor.model import Document, Sentence
+from auditor.text import segment_document
+
+
+def sentence(text: str, doc_id: str = "t") -> Sentence:
+    return Sentence(doc_id, 0, 0, len(text), text, 0)
+
+
+def one_quantity(text: str):  # type: ignore[no-untyped-def]
+    found = extract_quantities(sentence(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_qualifier_and_counted_noun_are_kept() -> None:
+    q = one_quantity("Russia said around 1,000 of its soldiers would take part.")
+    assert q.text == "around 1,000 of its soldiers"
+    assert (q.value, q.qualifier, q.kind, q.noun) == (1000, "around", "approximate", "soldier")
+    assert q.low < 1000 < q.high
+
+
+def test_lower_and_upper_bounds() -> None:
+    more = one_quantity("A total of more than 1,500 soldiers will take part.")
+    assert more.kind == "lower_bound" and more.low == 1500 and math.isinf(more.high)
+    many = one_quantity("The Taliban captured as many as 18 provincial capitals.")
+    assert many.kind == "upper_bound" and many.high == 18 and many.noun == "provincial capital"
+
+
+def test_number_words_and_vague_amounts() -> None:
+    six = one_quantity("The rebels have toppled six provincial capitals.")
+    assert six.value == 6 and six.noun == "provincial capital"
+    dozens = one_quantity("Dozens of Afghan soldiers returned home.")
+    assert dozens.kind == "vague" and dozens.low <= 46 <= dozens.high and dozens.noun == "afghan soldier"
+
+
+def test_strong_force_reads_the_noun_after_the_hyphen() -> None:
+    q = one_quantity("Most of NATO's 10,000-strong force have already pulled out.")
+    assert q.value == 10000 and q.noun == "force"
+
+
+def test_equal_durations_in_other_words_overlap() -> None:
+    words = one_quantity("Troops have been there for nearly twenty years.")
+    decades = one_quantity("They came home after two decades.")
+    digits = one_quantity("It ended 20 years of involvement.")
+    assert words.noun == decades.noun == digits.noun == "year"
+    assert words.overlaps(decades) and decades.overlaps(digits)
+
+
+def test_garbled_numeral_is_normalized_and_marked() -> None:
+    found = extract_quantities(sentence("About 2 5 Hundreds U S. troops and 16 Thousands contractors were there."))
+    values = {q.value: q for q in found}
+    assert values[2500].garbled and values[2500].repaired == "2,500" and values[2500].qualifier == "about"
+    assert values[16000].garbled and values[16000].noun == "contractor"
+
+
+def test_different_counted_nouns_are_not_the_same_thing() -> None:
+    a = one_quantity("Officials counted 40 trucks.")
+    b = one_quantity("Officials counted 40 soldiers.")
+    troops = one_quantity("Officials counted 40 troops.")
+    assert not same_noun(a, b)
+    assert same_noun(b, troops)  # troops and soldiers are counted alike
+
+
+PUBLISHED = date(2021, 7, 27)  # a Tuesday
+
+
+def dates_of(text: str, published: date | None = PUBLISHED):  # type: ignore[no-untyped-def]
+    return extract_dates(sentence(text), published)
+
+
+def test_absolute_dates() -> None:
+    (d,) = dates_of("They were given safe passage on July 25.")
+    assert d.target == date(2021, 7, 25) and d.granularity == "day"
+    (d,) = dates_of("The report is dated 16 Aug 2021.")
+    assert d.target == date(2021, 8, 16)
+    (d,) = dates_of("It followed the attacks of September 11, 2001.")
+    assert d.target == date(2001, 9, 11) and d.event == "attack"
+    (d,) = dates_of("The drills run from August 5-10 near the border.")
+    assert (d.earliest, d.latest) == (date(2021, 8, 5), date(2021, 8, 10))
+
+
+def test_year_less_dates_take_the_year_nearest_publication() -> None:
+    (d,) = dates_of("The vote is set for January 10.", published=date(2021, 12, 20))
+    assert d.target == date(2022, 1, 10)
+
+
+def test_relative_dates_resolve_against_publication() -> None:
+    (d,) = dates_of("The minister spoke on Tuesday.")
+    assert d.target == PUBLISHED  # published on a Tuesday: the same day
+    (d,) = dates_of("The army said on Sunday that it had regrouped.")
+    assert d.target == date(2021, 7, 25)
+    (d,) = dates_of("Fighting intensified last week.")
+    assert d.earliest == date(2021, 7, 19) and d.latest == date(2021, 7, 25)
+    (d,) = dates_of("Six towns fell in the past 24 hours.")
+    assert d.relation == "window" and d.earliest == date(2021, 7, 26) and d.latest == PUBLISHED
+    (d,) = dates_of("The handover will be completed in less than a week.")
+    assert d.relation == "by" and d.latest == date(2021, 8, 3)
+
+
+def test_relative_dates_stay_unresolved_without_publication_date() -> None:
+    (d,) = dates_of("The minister spoke on Tuesday.", published=None)
+    assert d.target is None and d.relative
+
+
+def test_deadline_attaches_to_the_event_not_the_aspect_word() -> None:
+    (d,) = dates_of("The withdrawal of foreign forces is due to be completed by the end of August.")
+    assert d.event == "withdraw" and d.relation == "by" and d.target == date(2021, 8, 31)
+    (d,) = dates_of("The evacuation of the embassy staff should be finished by March 3.")
+    assert d.event_text == "evacuation" and d.relation == "by"
+
+
+def test_a_date_after_a_verb_of_saying_dates_the_statement() -> None:
+    (d,) = dates_of("Troops could slow their withdrawal, a spokesman said Monday.")
+    assert d.event == "say"
+
+
+def test_bare_may_is_not_a_month() -> None:
+    assert dates_of("May God protect them, he said.") == []
+    (d,) = dates_of("The offensive began in May.")
+    assert d.target == date(2021, 5, 31)
+
+
+@pytest.mark.parametrize("alias", ["US", "U.S.", "United States", "Washington", "America"])
+def test_aliases_of_the_united_states(alias: str) -> None:
+    (entity,) = extract_entities(sentence(f"Officials in {alias} declined to comment."))
+    assert entity.canonical == "United States" and entity.country == "US"
+
+
+def test_countries_come_from_pycountry_and_cities_know_their_country() -> None:
+    entities = extract_entities(sentence("Talks in Doha, the capital of Qatar, resumed while Mongolia watched."))
+    by_text = {e.text: e for e in entities}
+    assert by_text["Mongolia"].kind == "country"  # not in the gazetteer file: pycountry knows it
+    assert by_text["Doha"].kind == "city" and by_text["Doha"].country == "QA"
+    assert same_place(by_text["Doha"], by_text["Qatar"])
+    assert not same_place(by_text["Doha"], by_text["Mongolia"])
+
+
+def test_organizations_and_groups_with_aliases() -> None:
+    entities = extract_entities(sentence("The North Atlantic Treaty Organization and the Taleban met the U.N. envoy."))
+    assert [e.canonical for e in entities] == ["NATO", "Taliban", "United Nations"]
+
+
+def test_lowercase_us_is_not_the_united_states() -> None:
+    assert extract_entities(sentence("Let us know what happened.")) == []
+
+
+def test_quote_with_speaker_after_and_before() -> None:
+    (q,) = extract_quotes(sentence('"We will defend every city," said Defence Minister Bismillah Khan.'))
+    assert q.text == "We will defend every city," and q.speaker == "Bismillah Khan"
+    (q,) = extract_quotes(sentence('Mayor Anne Hidalgo said: "The city will reopen its schools."'))
+    assert q.speaker == "Anne Hidalgo"
+
+
+def test_he_said_resolves_to_the_last_person_named() -> None:
+    text = 'Spokesman John Kirby spoke to reporters. "We keep an eye on this every day," he said.'
+    doc = segment_document(Document(id="k", path="k.txt", text=text))
+    facts = extract_facts(doc)
+    assert [q.speaker for q in facts.quotes] == ["John Kirby"]
+
+
+def test_fixture_facts_have_exact_offsets(fixtures_dir: Path) -> None:
+    corpus = read_corpus([fixtures_dir])
+    for raw in corpus.documents:
+        doc = segment_document(raw)
+        facts = extract_facts(doc)
+        for fact in (*facts.quantities, *facts.dates, *facts.entities, *facts.quotes):
+            assert doc.text[fact.start : fact.end] == fact.text
+    ani = next(segment_document(d) for d in corpus.documents if d.id.startswith("004"))
+    deadlines = [d for d in extract_facts(ani).dates if d.event == "withdraw" and d.relation == "by"]
+    assert date(2021, 7, 4) in {d.target for d in deadlines}
