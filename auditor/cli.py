@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from auditor import __version__
-from auditor.config import Config, ConfigError, load_config
-from auditor.model import Severity
+from auditor.config import Config, ConfigError, check_rule_references, load_config, parse_max_findings_flags
+from auditor.gating import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK  # noqa: F401  (re-exported)
+from auditor.pipeline import ProgressCallback
 from auditor.report.model import Report
-
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 app = typer.Typer(
     add_completion=False,
@@ -28,12 +30,16 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     terminal = "terminal"
     json = "json"
+    sarif = "sarif"
+    markdown = "markdown"
+    github = "github"
+    html = "html"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -41,7 +47,11 @@ class FailOn(str, Enum):
 
 
 def _err(message: str) -> None:
-    Console(stderr=True).print(f"[red]auditor:[/] {message}", highlight=False)
+    Console(stderr=True).print(f"[red]auditor:[/] {message}", highlight=False, markup=False)
+
+
+def _note(message: str) -> None:
+    Console(stderr=True).print(f"auditor: {message}", highlight=False, markup=False)
 
 
 def _version(value: bool) -> None:
@@ -52,21 +62,65 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """auditor: source comparison and translation quality for news."""
 
 
 def exit_code(report: Report, fail_on: str) -> int:
-    if report.incomplete:
-        return EXIT_INPUT
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in report.findings) else EXIT_OK
+    """The exit code for a report when only --fail-on is set (`auditor.gating.gate` does the rest)."""
+    from auditor.gating import gate
+
+    return gate(report, Config(fail_on=fail_on)).exit_code
+
+
+def write_text(payload: str, output: Path | None) -> None:
+    """Write a rendered report to `output`, or to stdout when no file is given."""
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(payload, encoding="utf-8")
+    else:
+        sys.stdout.write(payload)
+
+
+def _sarif(report: Report) -> str:
+    from auditor.report.sarif import sarif_json
+
+    return sarif_json(report)
+
+
+def _markdown(report: Report) -> str:
+    from auditor.report.markdown import render_markdown
+
+    return render_markdown(report)
+
+
+def _github(report: Report) -> str:
+    from auditor.report.github import render_github
+
+    return render_github(report)
+
+
+# Formats that are one string rendered from the report (imported lazily: the CLI starts fast).
+TEXT_FORMATS: dict[str, Callable[[Report], str]] = {"sarif": _sarif, "markdown": _markdown, "github": _github}
 
 
 def render(report: Report, output_format: str, output: Path | None) -> None:
+    if output_format == "html":
+        from auditor.report.html import render_html
+
+        page = render_html(report)
+        if output:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(page, encoding="utf-8")
+        else:
+            sys.stdout.write(page)
+        return
+    if output_format in TEXT_FORMATS:
+        write_text(TEXT_FORMATS[output_format](report), output)
+        return
     if output_format == "json":
         payload = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
         if output:
@@ -84,36 +138,194 @@ def render(report: Report, output_format: str, output: Path | None) -> None:
         render_terminal(report, Console())
 
 
-@app.command()
-def audit(
-    paths: list[Path] = typer.Argument(..., help="Article files or directories (.txt, .md, .html, .jsonl)."),
-    output_format: OutputFormat = typer.Option(OutputFormat.terminal, "--format", "-f", help="Report format."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file instead of stdout."),
-    fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when findings at or above this severity exist [default: error]."),
-    select: list[str] = typer.Option([], "--select", help="Only these rule ids or prefixes (repeatable)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rule ids or prefixes (repeatable)."),
-    config_file: Path | None = typer.Option(None, "--config", help="Config file (auditor.toml or pyproject.toml)."),
-) -> None:
-    """Audit a corpus of articles and print or write the report."""
-    from auditor.pipeline import audit as run_audit
+# Options shared by `audit` and `baseline` (a baseline must be computed with the same settings).
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Article files or directories (.txt, .md, .html, .jsonl).", show_default=False)
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select", help="Only these rule ids or prefixes (repeatable or comma-separated).", show_default=False
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore", help="Skip these rule ids or prefixes (repeatable or comma-separated).", show_default=False
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Config file (auditor.toml or pyproject.toml) (default: the nearest one).", show_default=False
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")]
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """Repeatable flags that also take comma-separated lists, as ruff's do: `--select C,G001`."""
+    return tuple(item.strip().upper() for value in values or [] for item in value.split(",") if item.strip())
+
+
+def load_settings(
+    paths: list[Path],
+    config_file: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    **flags: Any,
+) -> Config:
+    """Defaults < config file < command-line flags; any problem exits 2 with one line naming its source."""
+    from auditor.checks.registry import load_rules
 
     try:
         config = load_config(config_file, start=paths[0] if paths else None)
+        rule_ids = set(load_rules())
+        check_rule_references(config, rule_ids, config.source)
+        from_flags = Config(select=_split(select), ignore=_split(ignore))
+        check_rule_references(from_flags, rule_ids, "command line")
+        limits = parse_max_findings_flags(flags.pop("max_findings", None) or [])
     except ConfigError as error:
         _err(str(error))
         raise typer.Exit(EXIT_INPUT) from None
-    config = config.with_overrides(
-        fail_on=fail_on.value if fail_on else None, select=tuple(select), ignore=tuple(ignore)
+    return config.with_overrides(
+        select=from_flags.select,
+        ignore=from_flags.ignore,
+        max_findings={**config.max_findings, **limits} if limits else None,
+        **flags,
     )
-    report = run_audit(paths, config)
+
+
+@contextmanager
+def progress_display(enabled: bool, console: Console | None = None) -> Iterator[ProgressCallback | None]:
+    """A transient spinner with the pipeline's current stage and the elapsed time, on stderr."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = console or Console(stderr=True)
+    columns = (SpinnerColumn(), TextColumn("auditing: [bold]{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("starting", total=None)
+        yield lambda stage: progress.update(task, description=stage)
+
+
+def run_audit(paths: list[Path], config: Config, quiet: bool) -> Report:
+    """Run the pipeline (progress on stderr when it is a terminal), report input errors, stop if nothing was read."""
+    from auditor.pipeline import audit as pipeline_audit
+
+    with progress_display(not quiet and Console(stderr=True).is_terminal) as progress:
+        report = pipeline_audit(paths, config, progress=progress)
     for error in report.errors:
         where = f"{error['path']}:{error['line']}" if error.get("line") else error["path"]
         _err(f"{where}: {error['message']}")
     if not report.documents:
         _err("no article could be read; nothing was audited")
         raise typer.Exit(EXIT_INPUT)
+    return report
+
+
+@app.command()
+def audit(
+    paths: PathsArgument,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.terminal,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when findings at or above this severity exist (default: error).",
+            show_default=False,
+        ),
+    ] = None,
+    max_garble_score: Annotated[
+        float | None,
+        typer.Option(
+            "--max-garble-score", min=0.0, max=1.0, help="Exit 1 when a document's garble score exceeds this."
+        ),
+    ] = None,
+    max_findings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--max-findings",
+            metavar="CATEGORY=N",
+            help="Exit 1 when a category has more than N findings (repeatable; 'all' caps the total).",
+            show_default=False,
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline", help="Report and gate only on findings not in this baseline file.", show_default=False
+        ),
+    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config_file: ConfigOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Audit a corpus of articles and print or write the report.
+
+    Exit codes: 0 passed; 1 findings at or above --fail-on or a threshold exceeded; 2 usage,
+    configuration or input errors (the run was incomplete).
+    """
+    from auditor.baseline import BaselineError, apply_baseline, load_baseline
+    from auditor.gating import gate
+
+    config = load_settings(
+        paths,
+        config_file,
+        select,
+        ignore,
+        fail_on=fail_on.value if fail_on else None,
+        max_garble_score=max_garble_score,
+        max_findings=max_findings,
+        baseline=str(baseline) if baseline else None,
+    )
+    known = None
+    if config.baseline:
+        try:  # read before the audit: a bad baseline should fail fast
+            known = load_baseline(Path(config.baseline))
+        except BaselineError as error:
+            _err(str(error))
+            raise typer.Exit(EXIT_INPUT) from None
+    report = run_audit(paths, config, quiet)
+    if known is not None:
+        report = apply_baseline(report, known)
     render(report, output_format.value, output)
-    raise typer.Exit(exit_code(report, config.fail_on))
+    result = gate(report, config)
+    if report.baseline and not quiet:
+        _note(f"{report.baseline['suppressed']} known finding(s) suppressed by the baseline {config.baseline}")
+    for reason in result.reasons:
+        _err(f"failed: {reason}")
+    raise typer.Exit(result.exit_code)
+
+
+@app.command("baseline")
+def baseline_command(
+    paths: PathsArgument,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the fingerprints.")] = Path(
+        ".auditor-baseline.json"
+    ),
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config_file: ConfigOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Accept today's findings: write their fingerprints, for `auditor audit --baseline FILE`."""
+    from auditor.baseline import write_baseline
+
+    config = load_settings(paths, config_file, select, ignore)
+    report = run_audit(paths, config, quiet)
+    count = write_baseline(report, output)
+    _note(f"wrote {count} finding fingerprint(s) to {output}")
+    # A baseline of an incomplete corpus would hide nothing for the unread files: say so by the exit code.
+    raise typer.Exit(EXIT_INPUT if report.incomplete else EXIT_OK)
 
 
 @app.command()
@@ -132,7 +344,7 @@ def rules() -> None:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. B002.")) -> None:
+def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. B002.")]) -> None:
     """Print one rule's documentation: what it flags, why it matters, an example."""
     from auditor.checks.registry import load_rules
 

@@ -39,3 +39,51 @@ def fixture_report(encoder):  # type: ignore[no-untyped-def]
     from auditor.config import Config
 
     return audit([FIXTURES], Config(cache_dir=os.environ["AUDITOR_CACHE_DIR"]), encoder=encoder)
+
+
+# --- Reporting and gating tests (helper C2): rules whose findings the tests control. ---
+PROBE_WORD = "ceasefire"
+
+
+@pytest.fixture
+def probe_rules(monkeypatch: pytest.MonkeyPatch, encoder):  # type: ignore[no-untyped-def]
+    """Three test-only rules (ids Z90x), registered for one test, with findings the test controls:
+    Z901 (plausibility, warning) every number; Z902 (contradiction, error) the word "ceasefire",
+    with the same word in another document as evidence; Z903 (grammar, info) every "said".
+    The CLI's encoder is the session's, so CLI tests do not reload the model."""
+    import re
+
+    from auditor.checks import registry
+    from auditor.embed import Encoder
+    from auditor.model import Category, Evidence, Flag, Severity
+
+    def numbers(ctx):  # type: ignore[no-untyped-def]
+        """Flags every number (test probe)."""
+        for doc in ctx.documents:
+            for match in re.finditer(r"\d[\d,.]*\d|\d", doc.text):
+                yield Flag(doc, match.start(), match.end(), f"number {match.group()}")
+
+    def word(ctx):  # type: ignore[no-untyped-def]
+        """Flags the probe word, citing another document's use of it (test probe)."""
+        pattern = re.compile(PROBE_WORD, re.IGNORECASE)
+        for doc in ctx.documents:
+            others = [(o, m) for o in ctx.documents if o.id != doc.id for m in [pattern.search(o.text)] if m]
+            evidence = (Evidence.from_span(others[0][0], others[0][1].start(), others[0][1].end()),) if others else ()
+            for match in pattern.finditer(doc.text):
+                yield Flag(doc, match.start(), match.end(), "probe word", suggestion="truce", evidence=evidence)
+
+    def said(ctx):  # type: ignore[no-untyped-def]
+        """Flags every "said" (test probe)."""
+        for doc in ctx.documents:
+            for match in re.finditer(r"\bsaid\b", doc.text):
+                yield Flag(doc, match.start(), match.end(), "reporting verb")
+
+    probes = {
+        "Z901": registry.Rule("Z901", "probe-number", Category.PLAUSIBILITY, Severity.WARNING, numbers),
+        "Z902": registry.Rule("Z902", "probe-word", Category.CONTRADICTION, Severity.ERROR, word),
+        "Z903": registry.Rule("Z903", "probe-said", Category.GRAMMAR, Severity.INFO, said),
+    }
+    for rule_id, probe in probes.items():
+        monkeypatch.setitem(registry.REGISTRY, rule_id, probe)
+    monkeypatch.setattr(Encoder, "from_config", classmethod(lambda cls, config: encoder))
+    return probes

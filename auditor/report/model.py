@@ -157,6 +157,7 @@ class Report:
     skipped: list[dict[str, str]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)  # input problems: path, line, message
     documents_by_id: dict[str, Document] = field(default_factory=dict, repr=False)  # originals, for renderers
+    baseline: dict[str, Any] | None = None  # {"file", "suppressed"} when a baseline hid known findings
 
     @property
     def incomplete(self) -> bool:
@@ -188,5 +189,6 @@ class Report:
                 "skipped": self.skipped,
                 "errors": self.errors,
                 "incomplete": self.incomplete,
+                "baseline": self.baseline,
             },
         }
