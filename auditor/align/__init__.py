@@ -1,11 +1,13 @@
-"""Fact clusters across documents (issue 4 builds the aligner here)."""
+"""Fact alignment across documents: same-fact sentence pairs and fact clusters.
+
+`aligned_pairs(ctx)` gives cross-document sentence pairs with a calibrated same-fact score;
+`build_clusters(ctx)` groups them into facts reported by one or more outlets.
+"""
 
 from __future__ import annotations
 
-from auditor.checks.registry import CheckContext
-from auditor.report.model import Cluster
+from auditor.align.clusters import build_clusters
+from auditor.align.pairs import AlignedPair, aligned_pairs, sentence_table
+from auditor.align.score import SAME_FACT_THRESHOLD
 
-
-def build_clusters(ctx: CheckContext) -> list[Cluster]:
-    """Clusters of sentences that report the same fact; empty until the aligner lands."""
-    return []
+__all__ = ["SAME_FACT_THRESHOLD", "AlignedPair", "aligned_pairs", "build_clusters", "sentence_table"]

@@ -1,0 +1,123 @@
+"""Fact clusters: sentences of different documents that report the same fact.
+
+Greedy average-linkage over the same-fact pairs, strongest first, with one rule that stops
+the chaining a one-topic corpus invites: a cluster holds at most one sentence per document
+(an article states a fact once; its other sentences on the topic are other facts). Two
+clusters merge only when the mean same-fact score across all their cross pairs clears the
+threshold, so a chain A~B~C with A and C unrelated stays split.
+
+Status: "corroborated" when two or more outlets report it, "single-source" when one does,
+"disputed" when a contradiction finding (A1's checks, `ctx.artifacts["contradictions"]`)
+touches a member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
+from auditor.align.score import SAME_FACT_THRESHOLD
+from auditor.checks.registry import CheckContext
+from auditor.model import Document, Flag
+from auditor.report.model import Cluster, ClusterMember
+
+
+def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
+    cluster_of: dict[int, int] = {}
+    clusters: dict[int, list[int]] = {}
+    known: dict[tuple[int, int], float] = {}
+    for i, j, value in pairs:
+        known[(min(i, j), max(i, j))] = value
+
+    def score(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in known:
+            known[key] = table.score(i, j)[0]
+        return known[key]
+
+    next_id = 0
+    for i, j, _ in sorted(pairs, key=lambda p: -p[2]):
+        for row in (i, j):
+            if row not in cluster_of:
+                cluster_of[row] = next_id
+                clusters[next_id] = [row]
+                next_id += 1
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        left, right = clusters[ci], clusters[cj]
+        docs_left = {table.sentences[r].doc_id for r in left}
+        if any(table.sentences[r].doc_id in docs_left for r in right):
+            continue
+        mean = sum(score(x, y) for x in left for y in right) / (len(left) * len(right))
+        if mean < SAME_FACT_THRESHOLD:
+            continue
+        left.extend(right)
+        for row in right:
+            cluster_of[row] = ci
+        del clusters[cj]
+    return [sorted(rows) for rows in clusters.values() if len(rows) > 1]
+
+
+def _touches(flag: Any, doc_id: str, start: int, end: int) -> bool:
+    doc = getattr(flag, "doc", None)
+    flag_doc = doc.id if isinstance(doc, Document) else doc
+    if flag_doc == doc_id and flag.start < end and start < flag.end:
+        return True
+    return any(e.doc == doc_id and e.start < end and start < e.end for e in getattr(flag, "evidence", ()))
+
+
+def build_clusters(ctx: CheckContext) -> list[Cluster]:
+    """Clusters of sentences that report the same fact, with outlets and agreement status."""
+    table = sentence_table(ctx)
+    if not table.sentences:
+        return []
+    row_of = {(s.doc_id, s.index): r for r, s in enumerate(table.sentences)}
+    same_fact = [
+        (row_of[(p.a.doc_id, p.a.index)], row_of[(p.b.doc_id, p.b.index)], p.score)
+        for p in aligned_pairs(ctx)
+        if p.same_fact
+    ]
+    groups = _group(table, same_fact)
+    contradictions: list[Flag] = list(ctx.artifacts.get("contradictions") or [])
+    documents = {d.id: d for d in ctx.documents}
+    clustered = {r for rows in groups for r in rows}
+    # A sentence no other outlet matches, but which carries a checkable value (number, date),
+    # is a single-source fact worth listing.
+    singles = [[r] for r, p in enumerate(table.profiles) if r not in clustered and (p.numbers or p.dates - _DAYS)]
+
+    clusters: list[Cluster] = []
+    for rows in sorted(groups, key=lambda rs: (-len(rs), rs[0])) + singles:
+        members = []
+        for r in sorted(rows, key=lambda r: (table.sentences[r].doc_id, table.sentences[r].start)):
+            s = table.sentences[r]
+            doc = documents.get(s.doc_id)
+            members.append(
+                ClusterMember(
+                    doc=s.doc_id,
+                    text=s.text,
+                    start=s.start,
+                    end=s.end,
+                    outlet=doc.outlet if doc else None,
+                    published=doc.published.isoformat() if doc and doc.published else None,
+                )
+            )
+        outlets = {m.outlet or m.doc for m in members}
+        disputed = any(_touches(f, m.doc, m.start, m.end) for f in contradictions for m in members)
+        status = "disputed" if disputed else "corroborated" if len(outlets) > 1 else "single-source"
+        pair_scores = [table.score(x, y)[0] for n, x in enumerate(rows) for y in rows[n + 1 :]]
+        shared = frozenset.intersection(*(table.profiles[r].anchors for r in rows)) if len(rows) > 1 else frozenset()
+        clusters.append(
+            Cluster(
+                id=f"k{len(clusters) + 1}",
+                members=tuple(members),
+                status=status,
+                score=sum(pair_scores) / len(pair_scores) if pair_scores else 1.0,
+                label=", ".join(sorted(shared - _DAYS)) or None,
+            )
+        )
+    return clusters
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})

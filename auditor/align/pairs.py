@@ -1,0 +1,91 @@
+"""Cross-document sentence pairs that are likely to state the same fact.
+
+Candidates come from embedding neighbours (never all pairs); each candidate is then scored by
+the calibrated same-fact model in `auditor.align.score`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from auditor.align.anchors import Profile, Vocabulary, profile
+from auditor.align.score import SAME_FACT_THRESHOLD, pair_features, same_fact_probability
+from auditor.checks.registry import CheckContext
+from auditor.embed.index import cross_group_neighbours
+from auditor.model import Sentence
+
+NEIGHBOURS = 10  # candidates per sentence
+CANDIDATE_FLOOR = 0.25  # pairs below this score are not returned at all
+MIN_TOKENS = 4  # "Kabul:" or a photo credit states no fact
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Two sentences of different documents; `score` is the calibrated same-fact probability."""
+
+    a: Sentence
+    b: Sentence
+    score: float
+    cosine: float
+
+    @property
+    def same_fact(self) -> bool:
+        return self.score >= SAME_FACT_THRESHOLD
+
+
+@dataclass(frozen=True)
+class SentenceTable:
+    """The active sentences of a corpus with their vectors and anchor profiles (row-aligned)."""
+
+    sentences: list[Sentence]
+    vectors: np.ndarray
+    profiles: list[Profile]
+    vocabulary: Vocabulary
+
+    def score(self, i: int, j: int) -> tuple[float, float]:
+        """(same-fact probability, cosine) of rows i and j."""
+        cosine = float(self.vectors[i] @ self.vectors[j])
+        features = pair_features(self.profiles[i], self.profiles[j], cosine, self.vocabulary)
+        return same_fact_probability(features), cosine
+
+
+def sentence_table(ctx: CheckContext) -> SentenceTable:
+    """Shared per audit (artifact "sentence_table"): embeddings are computed once."""
+
+    def build() -> SentenceTable:
+        sentences: list[Sentence] = []
+        profiles: list[Profile] = []
+        for doc in ctx.documents:
+            for sentence in doc.active_sentences():
+                p = profile(sentence.text)
+                if p.length >= MIN_TOKENS:
+                    sentences.append(sentence)
+                    profiles.append(p)
+        vectors = ctx.encoder.encode([s.text for s in sentences]) if sentences else np.zeros((0, 384), dtype=np.float32)
+        return SentenceTable(sentences, np.asarray(vectors, dtype=np.float32), profiles, Vocabulary(profiles))
+
+    table: SentenceTable = ctx.artifact("sentence_table", build)
+    return table
+
+
+def aligned_pairs(ctx: CheckContext) -> list[AlignedPair]:
+    """Cross-document pairs of active sentences, best first; `pair.same_fact` is the decision."""
+
+    def build() -> list[AlignedPair]:
+        table = sentence_table(ctx)
+        if len(table.sentences) < 2:
+            return []
+        groups = np.array([s.doc_id for s in table.sentences])
+        neighbours = cross_group_neighbours(table.vectors, groups, k=NEIGHBOURS)
+        pairs: list[AlignedPair] = []
+        for i, j, _ in neighbours.pairs():
+            score, cosine = table.score(i, j)
+            if score >= CANDIDATE_FLOOR:
+                pairs.append(AlignedPair(table.sentences[i], table.sentences[j], score, cosine))
+        pairs.sort(key=lambda p: (-p.score, p.a.doc_id, p.a.index, p.b.doc_id, p.b.index))
+        return pairs
+
+    result: list[AlignedPair] = ctx.artifact("aligned_pairs", build)
+    return result
