@@ -180,7 +180,7 @@ def build_view(report: Report) -> dict[str, object]:
                 outlet=outlet,
                 outlet_keys=" ".join(sorted(keys)),
                 published=_published(report, finding.doc),
-                rule_name=rule.name if rule else finding.rule,
+                rule_name=rule.name if rule else "(not in the rule registry)",
                 snippet=context_snippet(
                     report.documents_by_id.get(finding.doc), finding.start, finding.end, finding.text
                 ),
