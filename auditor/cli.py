@@ -358,6 +358,33 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. B002.")
     console.print(rule.doc, highlight=False, markup=False)
 
 
+class DiffFormat(StrEnum):
+    terminal = "terminal"
+    html = "html"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier version, e.g. the wire copy.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later version, e.g. the republication.", show_default=False)],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output.")] = DiffFormat.terminal,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    show_unchanged: Annotated[bool, typer.Option("--all", help="Also print unchanged sentences (terminal).")] = False,
+    no_model: Annotated[bool, typer.Option("--no-model", help="Pair by wording only (no embeddings).")] = False,
+) -> None:
+    """Editor's diff of two versions of a story: aligned, moved, added and dropped sentences, changed facts."""
+    from auditor.diff import diff_files, write_diff
+    from auditor.embed import Encoder
+
+    try:
+        config = load_config(None, start=old)
+        story = diff_files(old, new, None if no_model else Encoder.from_config(config))
+    except (ConfigError, ValueError) as error:
+        _err(str(error))
+        raise typer.Exit(EXIT_INPUT) from None
+    write_diff(story, output_format.value, output, show_unchanged)
+
+
 def main() -> None:
     app()
 
