@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from auditor.facts.model import DateMention
-from auditor.facts.words import stem
+from auditor.facts.words import stem, word_set
 from auditor.model import Sentence
 
 _MONTH_NAMES = [
@@ -100,266 +100,54 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Words that name when something happens rather than what: they set the relation ("by" a
 # deadline) and the date attaches to the event word before them ("withdrawal ... completed by").
-_ASPECT_END = frozenset(
-    [
-        "complete",
-        "completed",
-        "completion",
-        "completing",
-        "finish",
-        "finished",
-        "end",
-        "ended",
-        "ending",
-        "full",
-        "entire",
-        "final",
-        "deadline",
-        "due",
-    ]
+_ASPECT_END = word_set(
+    """
+    complete completed completion completing finish finished end ended ending full entire final
+    deadline due
+    """
 )
-_ASPECT_START = frozenset(
-    ["start", "started", "starting", "begin", "began", "beginning", "begun", "launch", "launched", "onset"]
+_ASPECT_START = word_set(
+    """
+    start started starting begin began beginning begun launch launched onset
+    """
 )
 # Function words and reporting verbs are never the event.
-_NOT_EVENT = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "to",
-        "from",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "its",
-        "their",
-        "his",
-        "her",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "did",
-        "do",
-        "does",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tell",
-        "reported",
-        "according",
-        "also",
-        "not",
-        "no",
-        "so",
-        "if",
-        "then",
-        "there",
-        "here",
-        "into",
-        "out",
-        "up",
-        "over",
-        "after",
-        "before",
-        "since",
-        "during",
-        "while",
-        "when",
-        "where",
-        "this",
-        "these",
-        "those",
-        "all",
-        "some",
-        "any",
-        "most",
-        "more",
-        "less",
-        "very",
-        "just",
-        "still",
-        "already",
-        "now",
-        "expected",
-        "expect",
-        "plans",
-        "plan",
-        "planned",
-        "announced",
-        "announce",
-        "officials",
-        "official",
-        "unconditionally",
-        "night",
-        "day",
-        "week",
-        "month",
-        "year",
-        "time",
-        "times",
-        "national",
-        "holiday",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "start",
-        "beginning",
-        "including",
-        "government",
-        "governments",
-        "parliament",
-        "department",
-        "equipment",
-        "environment",
-        "element",
-        "according",
-    ]
+_NOT_EVENT = word_set(
+    """
+    a an the of in on at by for to from with and or but as than that which who its their his her it
+    they he she we was were is are be been being have has had will would could should may might can
+    did do does said says say told tell reported according also not no so if then there here into
+    out up over after before since during while when where this these those all some any most more
+    less very just still already now expected expect plans plan planned announced announce officials
+    official unconditionally night day week month year time times national holiday about around
+    nearly almost early late mid end start beginning including government governments parliament
+    department equipment environment element according happen happened happens occurred occur occurs
+    took take takes place held came made
+    """
 )
-# A date right after a verb of saying dates the statement: "Kirby said Monday".
-_SAYING = frozenset(
-    ["said", "says", "say", "told", "tells", "stated", "announced", "reported", "warned", "wrote", "added", "noted"]
+# A date after a verb of saying (before any event word) dates the statement: "Kirby said Monday".
+_SAYING = word_set(
+    """
+    said says say told tells stated announced reported warned wrote added noted
+    """
 )
 _EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # Common news predicates that carry no eventive suffix; other events are read off their
 # shape (-tion, -ment, -ure, -ed, -ing nouns and verbs) so the list need not be complete.
-EVENT_WORDS = frozenset(
-    [
-        "attack",
-        "attacks",
-        "assault",
-        "offensive",
-        "strike",
-        "strikes",
-        "raid",
-        "raids",
-        "war",
-        "withdraw",
-        "withdrawal",
-        "withdrawals",
-        "pullout",
-        "exit",
-        "leave",
-        "left",
-        "meet",
-        "met",
-        "meeting",
-        "talks",
-        "talk",
-        "negotiations",
-        "vote",
-        "votes",
-        "poll",
-        "polls",
-        "election",
-        "summit",
-        "deal",
-        "truce",
-        "ceasefire",
-        "visit",
-        "visits",
-        "launch",
-        "fall",
-        "fell",
-        "fall",
-        "seize",
-        "seized",
-        "capture",
-        "captured",
-        "invade",
-        "invaded",
-        "invasion",
-        "arrest",
-        "arrested",
-        "release",
-        "released",
-        "kill",
-        "killed",
-        "die",
-        "died",
-        "crash",
-        "crashes",
-        "fire",
-        "fires",
-        "flood",
-        "floods",
-        "quake",
-        "earthquake",
-        "explosion",
-        "blast",
-        "bombing",
-        "shooting",
-        "protest",
-        "protests",
-        "riot",
-        "riots",
-        "trial",
-        "verdict",
-        "sentence",
-        "ruling",
-        "handover",
-        "takeover",
-        "coup",
-        "drills",
-        "drill",
-        "exercise",
-        "exercises",
-        "operation",
-        "deadline",
-        "departure",
-        "arrival",
-        "return",
-        "returned",
-        "signing",
-        "signed",
-        "sign",
-        "resign",
-        "resigned",
-        "resignation",
-        "rally",
-        "march",
-        "collapse",
-        "surrender",
-        "pull",
-    ]
+EVENT_WORDS = word_set(
+    """
+    attack attacks assault offensive strike strikes raid raids war withdraw withdrawal withdrawals
+    pullout exit leave left meet met meeting talks talk negotiations vote votes poll polls election
+    summit deal truce ceasefire visit visits launch fall fell fall seize seized capture captured
+    invade invaded invasion arrest arrested release released kill killed die died crash crashes fire
+    fires flood floods quake earthquake explosion blast bombing shooting protest protests riot riots
+    trial verdict sentence ruling handover takeover coup drills drill exercise exercises operation
+    deadline departure arrival return returned signing signed sign resign resigned resignation rally
+    march collapse surrender pull
+    """
 )
+# "crossing", "building", "settlement": more often things than events; used only when nothing better.
+_WEAK_EVENT = re.compile(r"(?:ings?|ments?|ures?)$")
 _EVENT_SHAPE = re.compile(r"(?:tion|sion|ment|ure|als?|ings?|ed)$")
 _ADJECTIVE_AL = re.compile(r"(?:ional|ical|cial|nal|ral|tal|ual|ial|ntal)$")
 
@@ -446,10 +234,11 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     """
     aspect = "point"
     before = [m for m in _EVENT_WORD.finditer(text[:start]) if not any(s <= m.start() < e for s, e in spans)][-16:]
-    for position, match in enumerate(reversed(before)):
+    fallback: tuple[str, str] | None = None  # nearest weak event word (-ing, -ment, -ure nouns)
+    for match in reversed(before):
         word = match.group().lower()
-        if position == 0 and word in _SAYING:
-            return "say", match.group(), aspect
+        if word in _SAYING:
+            return "say", match.group(), aspect  # "announced plans in April": the date of the announcement
         if word in _ASPECT_END:
             aspect = "end"
             continue
@@ -460,7 +249,12 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             continue  # names are participants, not events
         if not is_eventive(word):
             continue
+        if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
+            fallback = fallback or (stem(word), match.group())
+            continue
         return stem(word), match.group(), aspect
+    if fallback:
+        return fallback[0], fallback[1], aspect
     for match in list(_EVENT_WORD.finditer(text, end))[:8]:
         word = match.group().lower()
         if any(s <= match.start() < e for s, e in spans) or match.group()[0].isupper():

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from auditor.facts.model import Quantity
 from auditor.facts.numerals import NUMBER_WORDS, SCALES, find_numerals, parse_numeral
-from auditor.facts.words import singular, stem
+from auditor.facts.words import singular, stem, word_set
 from auditor.model import Sentence
 
 INF = math.inf
@@ -89,114 +89,18 @@ UNIT_SCALES: dict[str, tuple[str, float]] = {
 }
 
 # Words that end a counted-noun phrase: function words, verbs of saying, punctuation.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "to",
-        "from",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "my",
-        "your",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "did",
-        "do",
-        "does",
-        "said",
-        "says",
-        "told",
-        "after",
-        "before",
-        "since",
-        "during",
-        "while",
-        "when",
-        "where",
-        "including",
-        "about",
-        "around",
-        "over",
-        "under",
-        "more",
-        "less",
-        "most",
-        "least",
-        "per",
-        "each",
-        "every",
-        "all",
-        "some",
-        "any",
-        "other",
-        "than",
-        "also",
-        "not",
-        "no",
-        "nor",
-        "so",
-        "if",
-        "then",
-        "there",
-        "here",
-        "into",
-        "onto",
-        "out",
-        "up",
-        "down",
-        "across",
-        "against",
-        "among",
-        "between",
-        "through",
-    ]
+_STOP = word_set(
+    """
+    a an the of in on at by for to from with and or but as than that which who whom whose this these
+    those its their his her our my your it they he she we was were is are be been being have has had
+    will would could should may might can did do does said says told after before since during while
+    when where including about around over under more less most least per each every all some any
+    other than also not no nor so if then there here into onto out up down across against among
+    between through
+    """
 )
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# Words of a counted phrase; "U.S." and MT's "U S." are one word.
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z] [A-Z]\.|[A-Za-z][A-Za-z'’\-]*")
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:

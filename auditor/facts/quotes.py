@@ -20,7 +20,11 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 # Opening mark -> closing marks it pairs with.
 _QUOTE = re.compile(r"[\"“”](?P<a>[^\"“”]{3,}?)[\"“”]|‘‘(?P<c>[^‘’]{3,}?)’’|''(?P<b>[^']{3,}?)''")
 
-AFTER = re.compile(rf"^[\s,]*(?:{SAYING}\s+(?P<name1>{_FULL_NAME})|(?P<name2>{_FULL_NAME}|{_PRONOUN})\s+(?:{SAYING}))")
+# A lowercase title may sit before the name: "said army chief Wali Ahmadzai".
+AFTER = re.compile(
+    rf"^[\s,]*(?:{SAYING}\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<name1>{_FULL_NAME})"
+    rf"|(?:[a-z][\w-]*\s+){{0,3}}?(?P<name2>{_FULL_NAME}|{_PRONOUN})\s+(?:{SAYING}))"
+)
 BEFORE = re.compile(rf"(?P<name>{_FULL_NAME}|{_PRONOUN})\s+{SAYING}(?:\s+that)?\s*[:,]?\s*$")
 
 

@@ -44,3 +44,8 @@ def stem(word: str) -> str:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
             return lower[: -len(suffix)]
     return lower
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A vocabulary written as a block of words (easier to read and extend than a list literal)."""
+    return frozenset(text.split())

@@ -1,0 +1,681 @@
+"""Contradictions: statements, across outlets or within one article, that cannot all be true.
+
+Four rules share one engine:
+  C001 numeric: the same thing counted with numbers no wording can reconcile;
+  C002 date: the same event put on different dates;
+  C003 entity-role: the same role given to different people (a quote, a title);
+  C004 count-vs-list: a stated count that disagrees with the list that follows it.
+
+Precision comes first (a false contradiction costs a fact-checker more than a missed one):
+two quantities are compared only when they count the same noun with the same owner, scope
+words and time window, and their intervals (qualifiers and rounding included) do not touch.
+Every finding quotes the other side(s) as evidence with outlet and date, carries a confidence,
+and drops to `info` when it is doubtful or when the outlets published on different days (the
+story may have moved on). The flags are also left in `ctx.artifacts["contradictions"]` so the
+aligner can mark the clusters they touch as disputed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+
+from auditor.checks.registry import CheckContext, rule
+from auditor.facts import DocumentFacts, document_facts
+from auditor.facts.dates import is_eventive
+from auditor.facts.entities import PERSON_WITH_TITLE, load_gazetteer
+from auditor.facts.model import DateMention, Quantity, Quote
+from auditor.facts.quantities import noun_key
+from auditor.facts.quotes import surname
+from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
+from auditor.facts.words import stem
+from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
+
+CANDIDATE_MIN_SCORE = 0.35  # same-fact probability below which two sentences are not compared
+NUMERIC_MIN_SCORE = 0.5  # numbers are compared only in sentences the aligner calls the same fact
+DOUBTFUL = 0.5  # confidence below which a contradiction is reported as info
+ARTIFACT = "contradictions"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Two sentences of different documents that may state the same fact."""
+
+    a: Sentence
+    b: Sentence
+    score: float  # calibrated same-fact probability (A2's aligner) or a cosine-based stand-in
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def _record(ctx: CheckContext, flags: Iterable[Flag]) -> Iterator[Flag]:
+    """Yield the flags and keep them for the aligner (disputed clusters)."""
+    store: list[Flag] = ctx.artifacts.setdefault(ARTIFACT, [])
+    for flag in flags:
+        store.append(flag)
+        yield flag
+
+
+def _cosine(ctx: CheckContext, a: Sentence, b: Sentence) -> float:
+    cache: dict[str, np.ndarray] = ctx.artifacts.setdefault("contradiction_vectors", {})
+    missing = [s.text for s in (a, b) if s.text not in cache]
+    if missing:
+        for text, vector in zip(missing, ctx.encoder.encode(missing), strict=True):
+            cache[text] = np.asarray(vector, dtype=np.float32)
+    return float(cache[a.text] @ cache[b.text])
+
+
+def _cosine_score(cosine: float) -> float:
+    """A stand-in same-fact probability from plain cosine (used only without the aligner)."""
+    return max(0.0, min(1.0, (cosine - 0.45) / 0.35))
+
+
+def candidate_pairs(ctx: CheckContext) -> list[Candidate]:
+    """Cross-document sentence pairs worth comparing, from the aligner's embedding neighbours."""
+
+    def build() -> list[Candidate]:
+        try:
+            from auditor.align import aligned_pairs
+        except ImportError:  # the aligner is optional for this check: fall back to cosine neighbours
+            return _cosine_candidates(ctx)
+        return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx) if p.score >= CANDIDATE_MIN_SCORE]
+
+    result: list[Candidate] = ctx.artifact("contradiction_candidates", build)
+    return result
+
+
+def _cosine_candidates(ctx: CheckContext) -> list[Candidate]:
+    sentences = [s for d in ctx.documents for s in d.active_sentences() if len(s.text.split()) >= 4]
+    if len(sentences) < 2:
+        return []
+    vectors = np.asarray(ctx.encoder.encode([s.text for s in sentences]), dtype=np.float32)
+    sims = vectors @ vectors.T
+    out = []
+    for i, j in zip(*np.nonzero(np.triu(sims, 1) >= 0.55), strict=True):
+        a, b = sentences[int(i)], sentences[int(j)]
+        if a.doc_id != b.doc_id:
+            out.append(Candidate(a, b, _cosine_score(float(sims[i, j]))))
+    return out
+
+
+def _published(doc: Document) -> str:
+    return doc.published.isoformat() if doc.published else "undated"
+
+
+def _where(doc: Document) -> str:
+    return f"{doc.outlet or doc.id} ({_published(doc)})"
+
+
+def _timing(doc: Document, others: Iterable[Document]) -> tuple[bool, str]:
+    """(published on different days?, the sentence that says so)."""
+    days = sorted({d.published for d in [doc, *others] if d.published})
+    if len(days) > 1:
+        listed = " vs ".join(d.isoformat() for d in days)
+        return True, f" Published {listed}: the story may have moved on."
+    return False, ""
+
+
+def _severity(confidence: float, different_days: bool) -> Severity | None:
+    """None keeps the rule's (configurable) default; doubtful or time-shifted ones drop to info."""
+    if confidence < DOUBTFUL or different_days:
+        return Severity.INFO
+    return None
+
+
+def _sentence(doc: Document, index: int) -> Sentence:
+    return doc.sentences[index]
+
+
+def _fmt(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+# ---------------------------------------------------------------- C001 numeric
+
+
+def _scope(ctx: CheckContext, q: Quantity) -> QuantityScope:
+    doc = ctx.document(q.doc_id)
+    facts = document_facts(ctx)[q.doc_id]
+    sentence = _sentence(doc, q.sentence)
+    return quantity_scope(
+        q,
+        sentence.text,
+        sentence.start,
+        tuple(e for e in facts.entities if e.sentence == q.sentence),
+        tuple(d for d in facts.dates if d.sentence == q.sentence),
+    )
+
+
+def _modifiers(q: Quantity) -> frozenset[str]:
+    """Descriptive words of the counted phrase, leaving out names (those are owners)."""
+    assert q.noun is not None
+    gazetteer = load_gazetteer()
+    words = (q.noun_text or "").split()[:-1]
+    return frozenset(stem(w) for w in words if not gazetteer.lookup(w) and not w[0].isupper())
+
+
+_KIND_WEIGHT = {"exact": 1.0, "lower_bound": 0.9, "upper_bound": 0.85, "approximate": 0.85, "range": 0.9, "vague": 0.55}
+
+
+def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[float, str] | None:
+    """(confidence factor, description) if two quantities count the same thing irreconcilably."""
+    if not qa.noun or not qb.noun or noun_key(qa.noun) != noun_key(qb.noun):
+        return None
+    ma, mb = _modifiers(qa), _modifiers(qb)
+    if ma and mb and not ma & mb:
+        return None  # "district capitals" vs "provincial capitals"
+    if "vague" in (qa.kind, qb.kind):
+        return None  # "several", "dozens": too loose to contradict a figure
+    if qa.overlaps(qb, tolerance=0.05):
+        return None
+    sa, sb = _scope(ctx, qa), _scope(ctx, qb)
+    if scopes_differ(sa, sb):
+        return None
+    owners = owners_compatible(sa, sb)
+    factor = _KIND_WEIGHT[qa.kind] * _KIND_WEIGHT[qb.kind] * (1.0 if owners else 0.85)
+    return factor, f"{qa.text!r} vs {qb.text!r}"
+
+
+@rule("C001", "numeric-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
+    """Two outlets give numbers for the same count that no wording can reconcile.
+
+    What it flags: in two sentences that report the same fact (aligned across documents), the
+    same counted noun with the same owner, scope and time window, and numbers whose intervals do
+    not meet even after qualifiers ("around", "more than", "as many as") and rounding.
+    Why it matters: one of the outlets has the figure wrong, or is reporting an older count;
+    the fact-checker must pick a source before quoting it. Different scopes ("around 1,000 of
+    its soldiers" vs "a total of more than 1,500 soldiers"), owners (NATO's force vs US troops)
+    and windows (18 so far vs six in the past 24 hours) are not flagged.
+    Example: "At least 40 people were killed in the floods" (outlet A) vs "12 people were
+    killed in the floods" (outlet B, same day).
+    """
+    return _record(ctx, _numeric_flags(ctx))
+
+
+def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
+    facts = document_facts(ctx)
+    seen: set[tuple[str, int, int, str, int, int]] = set()
+    for cand in candidate_pairs(ctx):
+        fa, fb = facts.get(cand.a.doc_id), facts.get(cand.b.doc_id)
+        if fa is None or fb is None or cand.score < NUMERIC_MIN_SCORE:
+            continue
+        for qa in fa.in_sentence(cand.a.index).quantities:
+            for qb in fb.in_sentence(cand.b.index).quantities:
+                conflict = numeric_conflict(ctx, qa, qb)
+                if conflict is None:
+                    continue
+                key = (qa.doc_id, qa.start, qa.end, qb.doc_id, qb.start, qb.end)
+                if key in seen:
+                    continue
+                seen.add(key)
+                factor, _ = conflict
+                doc, other = ctx.document(qa.doc_id), ctx.document(qb.doc_id)
+                confidence = round(min(0.95, cand.score) * factor, 3)
+                different_days, when = _timing(doc, [other])
+                noun = qa.noun_text or qa.noun
+                yield Flag(
+                    doc,
+                    qa.start,
+                    qa.end,
+                    f"{_where(doc)} says {qa.text!r}; {_where(other)} says {qb.text!r} for the same {noun}." + when,
+                    suggestion="Check which figure the original source gives before quoting either.",
+                    confidence=confidence,
+                    evidence=(Evidence.from_span(other, qb.start, qb.end),),
+                    severity=_severity(confidence, different_days),
+                    data=(("kind", "numeric"), ("values", (qa.value, qb.value)), ("same_fact", round(cand.score, 3))),
+                )
+
+
+# ---------------------------------------------------------------- C002 date
+
+
+def _event_participants(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+    """Entities within six words of the event word the date attaches to."""
+    doc = ctx.document(d.doc_id)
+    sentence = _sentence(doc, d.sentence)
+    facts = document_facts(ctx)[d.doc_id]
+    if not d.event_text:
+        return frozenset()
+    position = sentence.text.find(d.event_text)
+    if position < 0:
+        return frozenset()
+    lo, hi = _word_window(sentence.text, position, 6)
+    return frozenset(
+        e.canonical
+        for e in facts.entities
+        if e.sentence == d.sentence and lo <= e.start - sentence.start and e.end - sentence.start <= hi
+    )
+
+
+def _word_window(text: str, position: int, words: int) -> tuple[int, int]:
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    index = max(0, sum(1 for s in starts if s <= position) - 1)
+    lo = starts[max(0, index - words)]
+    hi_index = min(len(starts) - 1, index + words)
+    hi = starts[hi_index] + len(text[starts[hi_index] :].split(maxsplit=1)[0])
+    return lo, hi
+
+
+DATE_MIN_COSINE = 0.4  # event clauses less similar than this are not the same event
+
+
+def _clip_sentence(ctx: CheckContext, d: DateMention) -> Sentence:
+    """The event clause ("withdrawal ... completed by the end of August") as a pseudo-sentence to embed."""
+    s, e = _clip_span(ctx, d)
+    doc = ctx.document(d.doc_id)
+    return Sentence(doc.id, d.sentence, s, e, doc.text[s:e], 0)
+
+
+def _comparable_dates(d: DateMention) -> bool:
+    return d.event not in (None, "say") and d.relation in ("on", "by") and d.earliest is not None
+
+
+def date_gap(a: DateMention, b: DateMention) -> int:
+    """Days between the two periods (0 when they meet or overlap)."""
+    assert a.earliest and a.latest and b.earliest and b.latest
+    return max(0, (b.earliest - a.latest).days, (a.earliest - b.latest).days)
+
+
+def _aspect(d: DateMention) -> str:
+    return "start" if d.relation == "start" else "end-or-point"
+
+
+@rule("C002", "date-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+def check_dates(ctx: CheckContext) -> Iterable[Flag]:
+    """Two outlets put the same event on dates that cannot both be right.
+
+    What it flags: dates attached to the same event word (withdraw/withdrawal, attack, vote...)
+    in similar sentences of different documents, with compatible participants, whose resolved
+    periods do not meet; relative dates ("on Tuesday", "in less than a week") are resolved
+    against each article's publication date first.
+    Why it matters: a deadline or an event date quoted from the wrong outlet misleads readers;
+    when the articles were published on different days the plan may have changed, so that case
+    is reported at lower severity with both publication dates.
+    Example: "the withdrawal of foreign forces which is due to be completed by the end of
+    August" (Euronews, 2021-07-17) vs "the entire withdrawal ... will be completed in less than
+    a week by the July 4 national holiday" (ANI, 2021-07-02).
+    """
+    return _record(ctx, _date_flags(ctx))
+
+
+def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
+    facts = document_facts(ctx)
+    by_event: dict[str, list[DateMention]] = {}
+    for doc_facts in facts.values():
+        for d in doc_facts.dates:
+            if _comparable_dates(d):
+                assert d.event is not None
+                by_event.setdefault(d.event, []).append(d)
+    best: dict[tuple[str, str, str], tuple[float, DateMention, DateMention]] = {}
+    for event, mentions in by_event.items():
+        for a, b in combinations(mentions, 2):
+            if a.doc_id == b.doc_id or _aspect(a) != _aspect(b):
+                continue
+            gap = date_gap(a, b)
+            if gap == 0:
+                continue
+            pa, pb = _event_participants(ctx, a), _event_participants(ctx, b)
+            if pa and pb and not pa & pb:
+                continue  # different actors: the US withdrawal is not the UK's
+            if {a.relation, b.relation} == {"on", "by"} and "day" not in (a.granularity, b.granularity):
+                continue  # "began in May" vs "completed by August": a month is no deadline
+            cosine = max(
+                _cosine(ctx, _clip_sentence(ctx, a), _clip_sentence(ctx, b)),
+                _cosine(
+                    ctx, _sentence(ctx.document(a.doc_id), a.sentence), _sentence(ctx.document(b.doc_id), b.sentence)
+                ),
+            )
+            if cosine < DATE_MIN_COSINE:
+                continue
+            similarity = min(1.0, (cosine - DATE_MIN_COSINE) / 0.4)
+            confidence = (
+                0.45 + 0.35 * similarity + (0.1 if pa & pb else 0.0) + (0.05 if a.relation == b.relation else 0)
+            )
+            if a.doc_id > b.doc_id:
+                a, b = b, a
+            key = (event, a.doc_id, b.doc_id)
+            rank = (confidence, _specificity(a) + _specificity(b))
+            if key not in best or rank > (best[key][0], _specificity(best[key][1]) + _specificity(best[key][2])):
+                best[key] = (confidence, a, b)
+    # One finding per document and event, listing every other outlet that disagrees with it.
+    grouped: dict[tuple[str, str], list[tuple[float, DateMention, DateMention]]] = {}
+    for event_key, a_doc, b_doc in best:
+        confidence, a, b = best[(event_key, a_doc, b_doc)]
+        grouped.setdefault((a.doc_id, event_key), []).append((confidence, a, b))
+        grouped.setdefault((b.doc_id, event_key), []).append((confidence, b, a))
+    for items in grouped.values():
+        items.sort(key=lambda item: (-item[0], -_specificity(item[1])))
+        confidence, mine, _ = items[0]
+        doc = ctx.document(mine.doc_id)
+        others = [ctx.document(o.doc_id) for _c, _m, o in items]
+        different_days, when = _timing(doc, others)
+        sides = "; ".join(
+            f"{_where(ctx.document(o.doc_id))} has {_period(o)} ({_sentence_clip(ctx, o)!r})" for *_, o in items
+        )
+        confidence = round(min(0.95, confidence), 3)
+        start, end = _clip_span(ctx, mine)
+        yield Flag(
+            doc,
+            start,
+            end,
+            f"Dates differ for the same event ({mine.event_text!r}): {_where(doc)} has {_period(mine)}; {sides}."
+            + when,
+            suggestion="Check the date against the primary source and say which outlet's date you use.",
+            confidence=confidence,
+            evidence=tuple(Evidence.from_span(ctx.document(o.doc_id), *_clip_span(ctx, o)) for *_, o in items),
+            severity=_severity(confidence, different_days),
+            data=(("kind", "date"), ("event", mine.event or ""), ("date", _period(mine))),
+        )
+
+
+def _specificity(d: DateMention) -> int:
+    return {"day": 3, "range": 2, "month-part": 2, "window": 1}.get(d.granularity, 0)
+
+
+def _period(d: DateMention) -> str:
+    if d.earliest == d.latest or (d.relation == "by" and d.target):
+        prefix = "by " if d.relation == "by" else ""
+        return prefix + (d.target or d.earliest or date.min).isoformat()
+    return f"{d.earliest} to {d.latest}"
+
+
+def _clip_span(ctx: CheckContext, d: DateMention) -> tuple[int, int]:
+    """The event clause: from the event word to the last date of that event in the sentence."""
+    sentence = _sentence(ctx.document(d.doc_id), d.sentence)
+    found = sentence.text.find(d.event_text) if d.event_text else -1
+    start = sentence.start + found if found >= 0 and sentence.start + found <= d.start else d.start
+    same_event = [x.end for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence and x.event == d.event]
+    return start, max([d.end, *same_event])
+
+
+def _sentence_clip(ctx: CheckContext, d: DateMention) -> str:
+    s, e = _clip_span(ctx, d)
+    return ctx.document(d.doc_id).text[s:e]
+
+
+# ---------------------------------------------------------------- C003 entity role
+
+_SINGLE_HOLDER = re.compile(
+    r"^(?:(?:vice|first\s+vice)\s+)?(?:president|prime\s+minister|chancellor|king|queen|secretary[\s-]general|"
+    r"secretary\s+of\s+state|chief|(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|governor|mayor)$",
+    re.IGNORECASE,
+)
+_FORMER = re.compile(r"(?:former|ex-|late|then-?|outgoing|incoming|acting|interim|elect)\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    doc_id: str
+    org: str
+    role: str
+    person: str
+    start: int
+    end: int  # span of "org role Name"
+
+
+def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
+    """ "NATO chief Jens Stoltenberg", "Afghan President Ashraf Ghani": (org, role, person)."""
+    holders = []
+    for sentence in doc.active_sentences():
+        entities = [e for e in facts.entities if e.sentence == sentence.index and e.kind != "person"]
+        for match in PERSON_WITH_TITLE.finditer(sentence.text):
+            role = re.sub(r"[\s-]+", " ", match.group("role").lower())
+            if not _SINGLE_HOLDER.match(role):
+                continue
+            before = sentence.text[: match.start("role")]
+            org = next((e for e in entities if e.end - sentence.start == len(before.rstrip())), None)
+            if org is None:
+                continue  # "President Joe Biden" names no country: too ambiguous to compare
+            prefix = sentence.text[: org.start - sentence.start]
+            if _FORMER.search(prefix) or re.match(r"\s*-?\s*elect", sentence.text[match.end("role") :]):
+                continue
+            holders.append(
+                RoleHolder(
+                    doc.id,
+                    org.canonical,
+                    role,
+                    match.group("name"),
+                    org.start,
+                    sentence.start + match.end("name"),
+                )
+            )
+    return holders
+
+
+def _quote_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+@rule("C003", "entity-role-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
+    """The same role or the same words are given to different people by different outlets.
+
+    What it flags: the same quotation attributed to different speakers; the same single-holder
+    office of the same organization or country ("Pentagon chief", "Afghan President") held by
+    different people; the same reported event placed in different places (a city is not in
+    conflict with its own country: Doha lies in Qatar).
+    Why it matters: misattributed quotes and wrong office-holders are among the most common
+    corrections; the editor needs to see both versions side by side.
+    Example: '"We will defend every city," said Defence Minister Bismillah Khan' (outlet A) vs
+    the same words "said army chief Wali Ahmadzai" (outlet B).
+    """
+    return _record(ctx, [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx)])
+
+
+def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
+    from rapidfuzz import fuzz
+
+    facts = document_facts(ctx)
+    quotes: list[Quote] = [q for f in facts.values() for q in f.quotes if q.speaker and len(q.text.split()) >= 6]
+    for qa, qb in combinations(quotes, 2):
+        if qa.doc_id == qb.doc_id or fuzz.ratio(_quote_key(qa.text), _quote_key(qb.text)) < 90:
+            continue
+        assert qa.speaker and qb.speaker
+        if surname(qa.speaker) == surname(qb.speaker):
+            continue
+        doc, other = ctx.document(qa.doc_id), ctx.document(qb.doc_id)
+        different_days, when = _timing(doc, [other])
+        confidence = 0.8
+        start, end = (qa.speaker_start, qa.speaker_end) if qa.speaker_start is not None else (qa.start, qa.end)
+        assert end is not None
+        ostart, oend = (qb.speaker_start, qb.speaker_end) if qb.speaker_start is not None else (qb.start, qb.end)
+        assert oend is not None
+        yield Flag(
+            doc,
+            start,
+            end,
+            f"{_where(doc)} attributes the quote {_short(qa.text)!r} to {qa.speaker}; "
+            f"{_where(other)} attributes it to {qb.speaker}." + when,
+            suggestion="Check who said it in the primary source (video, statement, transcript).",
+            confidence=confidence,
+            evidence=(Evidence.from_span(other, ostart, oend), Evidence.from_span(other, qb.start, qb.end)),
+            severity=_severity(confidence, different_days),
+            data=(("kind", "quote-speaker"),),
+        )
+
+
+def _short(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
+    facts = document_facts(ctx)
+    holders = [h for doc in ctx.documents for h in role_holders(doc, facts[doc.id])]
+    reported: set[tuple[str, str, str]] = set()
+    for a, b in combinations(holders, 2):
+        if a.doc_id == b.doc_id or (a.org, a.role) != (b.org, b.role) or surname(a.person) == surname(b.person):
+            continue
+        key = (a.doc_id, a.org, a.role)
+        if key in reported:
+            continue
+        reported.add(key)
+        doc, other = ctx.document(a.doc_id), ctx.document(b.doc_id)
+        different_days, when = _timing(doc, [other])
+        confidence = 0.7
+        yield Flag(
+            doc,
+            a.start,
+            a.end,
+            f"{_where(doc)} names {a.person} as {a.org} {a.role}; {_where(other)} names {b.person}." + when,
+            suggestion="Check who held the office on the date of the events.",
+            confidence=confidence,
+            evidence=(Evidence.from_span(other, b.start, b.end),),
+            severity=_severity(confidence, different_days),
+            data=(("kind", "role-holder"),),
+        )
+
+
+_PLACE_PREP = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
+
+def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
+    """Places an event word points at: "met in Qatar", "talks in Doha" -> (entity, event stem)."""
+    facts = document_facts(ctx)[sentence.doc_id]
+    out = []
+    for e in facts.entities:
+        if e.sentence != sentence.index or e.kind not in ("city", "country"):
+            continue
+        before = sentence.text[: e.start - sentence.start]
+        match = re.search(r"((?:[A-Za-z][A-Za-z-]*\s+){1,3})(?:in|at)\s+(?:the\s+)?$", before)
+        if not match:
+            continue
+        event = next((w for w in reversed(match.group(1).split()) if is_eventive(w)), None)
+        if event:
+            out.append((e, stem(event)))
+    return out
+
+
+def _events(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if is_eventive(w))
+
+
+def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
+    from auditor.facts.entities import same_place
+
+    for cand in candidate_pairs(ctx):
+        if cand.score < 0.6:
+            continue
+        pa, pb = _places(ctx, cand.a), _places(ctx, cand.b)
+        if len(pa) != 1 or len(pb) != 1:
+            continue
+        (place_a, event_a), (place_b, event_b) = pa[0], pb[0]
+        if event_a != event_b or same_place(place_a, place_b):
+            continue
+        doc, other = ctx.document(cand.a.doc_id), ctx.document(cand.b.doc_id)
+        different_days, when = _timing(doc, [other])
+        confidence = round(0.75 * cand.score, 3)
+        yield Flag(
+            doc,
+            place_a.start,
+            place_a.end,
+            f"{_where(doc)} places the {event_a} in {place_a.canonical}; {_where(other)} in {place_b.canonical}."
+            + when,
+            suggestion="Check where the event took place.",
+            confidence=confidence,
+            evidence=(Evidence.from_span(other, cand.b.start, cand.b.end),),
+            severity=_severity(confidence, different_days),
+            data=(("kind", "place"),),
+        )
+
+
+# ---------------------------------------------------------------- C004 count vs list
+
+_LIST = re.compile(
+    r"(?P<items>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+){2,}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+(?:and|&)\s+"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+_PARTIAL = re.compile(r"\b(?:including|such as|like|among them|among|e\.g\.|for example|notably)\W*$", re.IGNORECASE)
+LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
+
+
+def _list_items(text: str) -> list[tuple[int, int, int]]:
+    """(number of names, start, end) of each complete list of names in text."""
+    out = []
+    for match in _LIST.finditer(text):
+        if _PARTIAL.search(text[: match.start()]):
+            continue
+        items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
+        out.append((len(items), match.start(), match.end()))
+    return out
+
+
+def _noun_stems(q: Quantity) -> frozenset[str]:
+    assert q.noun is not None
+    return frozenset(stem(w) for w in q.noun.split()) | {noun_key(q.noun)}
+
+
+def _window_text(dates: Iterable[DateMention]) -> str | None:
+    for d in dates:
+        if d.relation == "window":
+            return re.sub(r"\s+", " ", d.text.lower())
+    return None
+
+
+@rule("C004", "count-list-mismatch", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+def check_count_vs_list(ctx: CheckContext) -> Iterable[Flag]:
+    """A stated count disagrees with the list of names that follows it in the same article.
+
+    What it flags: "N <things>" followed (in the same or the next two sentences) by a complete
+    list (not "including ...") of the same things with a different number of names, when both
+    refer to the same period or event.
+    Why it matters: either the count or the list is wrong, and readers will repeat whichever
+    they see first; an editor can fix it before publication.
+    Example: "The Taliban have toppled six provincial capitals in the past 24 hours" followed by
+    "The centres of Kandahar, Helmand, Herat, Badghis, Ghor, Logar, Zabul, and Oruzgan provinces
+    fell to the Taliban in the past 24 hours" (eight names).
+    """
+    return _record(ctx, _count_list_flags(ctx))
+
+
+def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
+    facts = document_facts(ctx)
+    for doc in ctx.documents:
+        doc_facts = facts[doc.id]
+        active = doc.active_sentences()
+        for position, sentence in enumerate(active):
+            sentence_facts = doc_facts.in_sentence(sentence.index)
+            for q in sentence_facts.quantities:
+                if not q.noun or q.kind not in ("exact", "approximate", "lower_bound", "upper_bound"):
+                    continue
+                if not 2 <= q.value <= 40:
+                    continue
+                window = _window_text(sentence_facts.dates)
+                for follower in active[position : position + 1 + LIST_LOOKAHEAD]:
+                    text = follower.text
+                    offset = q.end - follower.start if follower is sentence else 0
+                    if offset >= len(text):
+                        continue
+                    follower_facts = doc_facts.in_sentence(follower.index)
+                    for count, s, e in _list_items(text[offset:]):
+                        if q.low <= count <= q.high:
+                            continue
+                        shared = _noun_stems(q) & frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
+                        if not shared:
+                            continue
+                        other_window = _window_text(follower_facts.dates)
+                        if follower is not sentence and (window or other_window) and window != other_window:
+                            continue  # "six in the past 24 hours" vs a list of all of them so far
+                        confidence = 0.8 if window and window == other_window else 0.6
+                        list_start, list_end = follower.start + offset + s, follower.start + offset + e
+                        yield Flag(
+                            doc,
+                            q.start,
+                            q.end,
+                            f"Says {q.text!r} but the list that follows names {count}: "
+                            f"{doc.text[list_start:list_end]!r}.",
+                            suggestion=f"Make the count and the list agree ({_fmt(q.value)} vs {count}).",
+                            confidence=confidence,
+                            evidence=(Evidence.from_span(doc, follower.start, follower.end),),
+                            severity=_severity(confidence, False),
+                            data=(("kind", "count-list"), ("count", q.value), ("listed", count)),
+                        )
+                        break

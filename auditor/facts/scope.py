@@ -1,0 +1,125 @@
+"""What a number is a number OF: its owner, its scope words and its time window.
+
+Two outlets can print different numbers without contradicting each other: "around 1,000 of its
+soldiers" (Russia's contingent) and "a total of more than 1,500 soldiers" (with Uzbek and Tajik
+forces); "NATO's 10,000-strong force" and "2,500 US troops"; "18 provincial capitals" (so far)
+and "six" (in the past 24 hours). The contradiction checks compare two quantities only when
+these signatures agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.facts.dates import is_eventive
+from auditor.facts.entities import same_place
+from auditor.facts.model import DateMention, EntityMention, Quantity
+from auditor.facts.words import stem
+
+# Words that widen or narrow what is counted: a total, a part, a running count.
+SCOPE_MARKERS: dict[str, str] = {
+    "total": "total",
+    "in all": "total",
+    "altogether": "total",
+    "combined": "total",
+    "overall": "total",
+    "together with": "total",
+    "along with": "total",
+    "including": "part",
+    "of its": "part",
+    "of their": "part",
+    "its own": "part",
+    "their own": "part",
+    "among them": "part",
+    "so far": "running",
+    "to date": "running",
+    "since": "running",
+    "taking the": "running",
+    "bringing the": "running",
+    "toll": "running",
+    "cumulative": "running",
+    "additional": "increment",
+    "another": "increment",
+    "more": "increment",
+    "further": "increment",
+    "new": "increment",
+    "other": "part",
+}
+_MARKER_RE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(m) for m in SCOPE_MARKERS), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class QuantityScope:
+    owners: frozenset[str]  # canonical entities the count belongs to ("NATO", "United States")
+    owner_mentions: tuple[EntityMention, ...]
+    markers: frozenset[str]  # total | part | running | increment
+    window: str | None  # "window:1" for "in the past 24 hours", "since:2021-05" ...
+    event: str | None  # stem of the event word the count goes with ("return", "kill")
+
+
+def _local(text: str, start: int, end: int, before: int, after: int) -> str:
+    """The words around [start, end) of text: `before` words before, `after` words after."""
+    head = text[:start].split()[-before:] if before else []
+    tail = text[end:].split()[:after] if after else []
+    return " ".join([*head, text[start:end], *tail])
+
+
+def quantity_scope(
+    quantity: Quantity,
+    sentence_text: str,
+    sentence_start: int,
+    entities: tuple[EntityMention, ...],
+    dates: tuple[DateMention, ...],
+) -> QuantityScope:
+    s, e = quantity.start - sentence_start, quantity.end - sentence_start
+    near = _local(sentence_text, s, e, 4, 0)
+    markers = frozenset(
+        SCOPE_MARKERS[m.group(1).lower()]
+        for m in _MARKER_RE.finditer(near)
+        # "more" inside the qualifier ("more than 1,500") bounds the number; it is no increment.
+        if not (m.group(1).lower() == "more" and quantity.qualifier and "more" in quantity.qualifier)
+    )
+    owner_mentions = tuple(m for m in entities if _qualifies(sentence_text, sentence_start, m, quantity))
+    windows = [d for d in dates if d.relation in ("window", "since")]
+    window = None
+    if windows:
+        d = windows[0]
+        span = (d.latest - d.earliest).days if d.earliest and d.latest else None
+        window = f"{d.relation}:{span if d.relation == 'window' else d.earliest}"
+    after = sentence_text[e:].split()[:5]
+    event = next((stem(w) for w in after if is_eventive(w.strip(".,;:"))), None)
+    return QuantityScope(frozenset(m.canonical for m in owner_mentions), owner_mentions, markers, window, event)
+
+
+def _qualifies(text: str, sentence_start: int, mention: EntityMention, quantity: Quantity) -> bool:
+    """Does the entity say whose count it is? Inside the counted phrase ("2,500 US troops") or
+    right before the number ("NATO's 10,000-strong force", "the Russian 1,000")."""
+    if quantity.start <= mention.start and mention.end <= quantity.end:
+        return True
+    if mention.end > quantity.start:
+        return False
+    between = text[mention.end - sentence_start : quantity.start - sentence_start]
+    return bool(re.fullmatch(r"(?:['’]s?)?\s*", between))
+
+
+def owners_compatible(a: QuantityScope, b: QuantityScope) -> bool | None:
+    """True if both name the same owner, False if they name different ones, None if unknown."""
+    if not a.owner_mentions or not b.owner_mentions:
+        return None
+    return any(x.canonical == y.canonical or same_place(x, y) for x in a.owner_mentions for y in b.owner_mentions)
+
+
+def scopes_differ(a: QuantityScope, b: QuantityScope) -> str | None:
+    """Why two counts may both be true (a reason), or None if they measure the same thing."""
+    if a.markers != b.markers:
+        return "different scope words"
+    if a.window != b.window:
+        return "different time windows"
+    if owners_compatible(a, b) is False:
+        return "different owners"
+    if a.event and b.event and a.event != b.event:
+        return "different events"
+    return None

@@ -1,0 +1,265 @@
+"""Contradiction rules C001-C004: what they flag, with evidence, and what they must not flag.
+
+Made-up cases are on other events than the fixtures so the rules are shown to generalise;
+each must-not-flag case has a control that differs only in the feature the rule relies on.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from auditor.checks import contradiction  # noqa: F401  (registers C001-C004)
+from auditor.checks.registry import CLEAN, REGISTRY, CheckContext
+from auditor.config import Config
+from auditor.corpus import read_corpus
+from auditor.model import Document, Flag, Severity
+from auditor.pipeline import exclude_flagged, run_rules
+from auditor.text import segment_document
+
+DAY = date(2023, 3, 2)
+
+
+def doc(doc_id: str, text: str, outlet: str, published: date | None = DAY) -> Document:
+    return segment_document(Document(id=doc_id, path=f"{doc_id}.txt", text=text, outlet=outlet, published=published))
+
+
+def check(rule_id: str, docs: list[Document], encoder: Any) -> tuple[list[Flag], CheckContext]:
+    ctx = CheckContext(docs, Config(), _encoder=encoder)
+    return list(REGISTRY[rule_id].check(ctx)), ctx
+
+
+def pair(encoder: Any, rule_id: str, a: str, b: str, b_published: date = DAY) -> list[Flag]:
+    flags, _ = check(rule_id, [doc("a", a, "Wire A"), doc("b", b, "Paper B", b_published)], encoder)
+    return flags
+
+
+# ------------------------------------------------------------------ C001 numeric
+
+FLOOD_A = "At least 40 people were killed when floods swept through the northern province, officials said."
+FLOOD_B = "Twelve people were killed when floods swept through the northern province, officials said."
+
+
+def test_numeric_contradiction_same_day_has_evidence_and_default_severity(encoder: Any) -> None:
+    flags, ctx = check("C001", [doc("a", FLOOD_A, "Wire A"), doc("b", FLOOD_B, "Paper B")], encoder)
+    assert len(flags) == 1
+    (flag,) = [f for f in flags if f.doc.id == "a"] or flags
+    assert flag.doc.text[flag.start : flag.end] in ("At least 40 people", "Twelve people")
+    (evidence,) = flag.evidence
+    assert evidence.outlet in ("Wire A", "Paper B") and evidence.published == "2023-03-02"
+    assert {flag.doc.text[flag.start : flag.end], evidence.text} == {"At least 40 people", "Twelve people"}
+    assert flag.severity is None  # same day: the rule's default (warning) applies
+    assert 0.5 <= flag.confidence <= 1
+    assert ctx.artifacts["contradictions"] == flags  # for the aligner's disputed clusters
+
+
+def test_numeric_contradiction_on_different_days_says_so_at_lower_severity(encoder: Any) -> None:
+    (flag,) = pair(encoder, "C001", FLOOD_A, FLOOD_B, b_published=date(2023, 3, 5))
+    assert flag.severity is Severity.INFO
+    assert "2023-03-02 vs 2023-03-05: the story may have moved on" in flag.message
+
+
+# Each must-not-flag case: (outlet A, outlet B) and a control pair that differs only in the
+# scope, owner or window words the rule relies on, which must be flagged.
+MUST_NOT_FLAG_NUMERIC = {
+    "different scopes (fixture words)": (
+        "Russia said around 1,000 of its soldiers would take part in joint military drills in Tajikistan.",
+        "A total of more than 1,500 soldiers will take part in joint military drills in Tajikistan.",
+        "Russia said around 1,000 soldiers would take part in joint military drills in Tajikistan.",
+        "More than 1,500 soldiers will take part in joint military drills in Tajikistan.",
+    ),
+    "different scopes (other event)": (
+        "Poland said about 600 of its troops would join the naval exercise near the Baltic coast.",
+        "A total of more than 2,000 troops will join the naval exercise near the Baltic coast.",
+        "Poland said about 600 troops would join the naval exercise near the Baltic coast.",
+        "More than 2,000 troops will join the naval exercise near the Baltic coast.",
+    ),
+    "different entities (other event)": (
+        "The EU's 300 observers arrived in the capital to monitor the election.",
+        "Some 120 German observers arrived in the capital to monitor the election.",
+        "The EU's 300 observers arrived in the capital to monitor the election.",
+        "Some 120 EU observers arrived in the capital to monitor the election.",
+    ),
+    "different entities (troops)": (
+        "Most of NATO's 10,000 troops have already pulled out of the country.",
+        "About 2,500 US troops have already pulled out of the country.",
+        "Most of the 10,000 US troops have already pulled out of the country.",
+        "About 2,500 US troops have already pulled out of the country.",
+    ),
+    "cumulative vs recent (other event)": (
+        "Protesters have occupied 12 government buildings so far, police said.",
+        "Protesters occupied three government buildings in the past 24 hours, police said.",
+        "Protesters have occupied 12 government buildings, police said.",
+        "Protesters occupied three government buildings, police said.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MUST_NOT_FLAG_NUMERIC))
+def test_numeric_must_not_flag_and_control_is_flagged(encoder: Any, case: str) -> None:
+    a, b, control_a, control_b = MUST_NOT_FLAG_NUMERIC[case]
+    assert pair(encoder, "C001", a, b) == []
+    # Without the guarded words the same numbers do clash, so the guard is what saved the pair.
+    assert len(pair(encoder, "C001", control_a, control_b)) == 1
+
+
+def test_cumulative_vs_recent_capitals_not_flagged(encoder: Any) -> None:
+    a = "This comes after the Taliban captured as many as 18 provincial capitals."
+    b = "The Taliban have toppled six provincial capitals in the past 24 hours."
+    assert pair(encoder, "C001", a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Foreign troops have been in the country for nearly twenty years.",
+            "Foreign troops have been in the country for two decades.",
+        ),
+        ("The dam on the river took nearly ten years to build.", "The dam on the river took 10 years to build."),
+        (
+            "About 2 5 Hundreds U S. troops were present in the country.",
+            "About 2,500 US troops were present in the country.",
+        ),
+    ],
+)
+def test_equal_amounts_in_other_words_are_not_flagged(encoder: Any, a: str, b: str) -> None:
+    assert pair(encoder, "C001", a, b) == []
+
+
+# ------------------------------------------------------------------ C002 date
+
+
+def test_date_contradiction_for_the_same_event(encoder: Any) -> None:
+    a = "The handover of the airport to local forces is due to be completed by the end of March."
+    b = "The handover of the airport to local forces will be completed by February 10, officials said."
+    flags = pair(encoder, "C002", a, b)
+    assert {f.doc.id for f in flags} == {"a", "b"}
+    flag = next(f for f in flags if f.doc.id == "a")
+    assert "2023-03-31" in flag.message and "2023-02-10" in flag.message
+    (evidence,) = flag.evidence
+    assert "February 10" in evidence.text and evidence.outlet == "Paper B"
+    assert flag.severity is None
+
+
+def test_relative_dates_are_resolved_before_comparing(encoder: Any) -> None:
+    # Published Thursday 2 March: "on Tuesday" is 28 February; 27 February (Monday) is a different day.
+    a = "Rebels seized the border crossing at Torkham on Tuesday, officials said."
+    b = "Rebels seized the border crossing at Torkham on February 27, officials said."
+    same = "Rebels seized the border crossing at Torkham on February 28, officials said."
+    assert len(pair(encoder, "C002", a, b)) == 2
+    assert pair(encoder, "C002", a, same) == []
+
+
+def test_dates_of_different_events_are_not_compared(encoder: Any) -> None:
+    a = "The attack on the convoy happened on February 3."
+    b = "The vote on the new constitution happened on February 20."
+    assert pair(encoder, "C002", a, b) == []
+
+
+def test_start_and_completion_dates_are_not_compared(encoder: Any) -> None:
+    a = "The withdrawal of the peacekeepers started in January."
+    b = "The withdrawal of the peacekeepers is due to be completed by the end of April."
+    assert pair(encoder, "C002", a, b) == []
+
+
+# ------------------------------------------------------------------ C003 entity role
+
+
+def test_same_quote_different_speakers(encoder: Any) -> None:
+    a = '"We will not surrender a single district to the rebels," said Defence Minister Bismillah Khan.'
+    b = '"We will not surrender a single district to the rebels," said army chief Wali Ahmadzai.'
+    same = '"We will not surrender a single district to the rebels," Khan said.'
+    flags = pair(encoder, "C003", a, b)
+    assert flags and "Wali Ahmadzai" in flags[0].message and "Bismillah Khan" in flags[0].message
+    assert pair(encoder, "C003", a, same) == []
+
+
+def test_same_office_different_holders(encoder: Any) -> None:
+    a = "Pentagon chief Lloyd Austin said the pace of the withdrawal could change."
+    b = "Pentagon chief Mark Esper said the pace of the withdrawal could change."
+    former = "Former Pentagon chief Mark Esper said the pace of the withdrawal could change."
+    same_person = "Pentagon chief Austin said the pace of the withdrawal could change."
+    assert len(pair(encoder, "C003", a, b)) == 1
+    assert pair(encoder, "C003", a, former) == []
+    assert pair(encoder, "C003", a, same_person) == []
+
+
+def test_a_city_and_its_country_are_not_a_contradiction(encoder: Any) -> None:
+    a = "Both delegations met in Qatar on Saturday, as they have done for months."
+    b = "Both delegations met in Doha on Saturday, as they have done for months."
+    other = "Both delegations met in Moscow on Saturday, as they have done for months."
+    assert pair(encoder, "C003", a, b) == []
+    assert len(pair(encoder, "C003", a, other)) == 1
+
+
+# ------------------------------------------------------------------ C004 count vs list
+
+
+def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
+    text = (
+        "Rebels seized three towns in the past 24 hours. "
+        "The towns of Ablo, Bemba, Cora and Dasso fell to the rebels in the past 24 hours."
+    )
+    flags, _ = check("C004", [doc("a", text, "Wire A")], encoder)
+    (flag,) = flags
+    assert flag.doc.text[flag.start : flag.end] == "three towns"
+    assert "names 4" in flag.message and flag.evidence[0].text.startswith("The towns of Ablo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized four towns in the past 24 hours. The towns of Ablo, Bemba, Cora and Dasso fell.",
+        "Rebels seized four towns, including Ablo, Bemba and Cora.",
+        "Rebels seized three towns in the past 24 hours. Ablo, Bemba, Cora and Dasso have fallen since May.",
+    ],
+)
+def test_count_list_must_not_flag(encoder: Any, text: str) -> None:
+    flags, _ = check("C004", [doc("a", text, "Wire A")], encoder)
+    assert flags == []
+
+
+# ------------------------------------------------------------------ the real articles
+
+
+@pytest.fixture(scope="module")
+def fixture_flags(encoder: Any, fixtures_dir: Path) -> tuple[list[Any], CheckContext]:
+    corpus = read_corpus([fixtures_dir])
+    docs = [segment_document(d) for d in corpus.documents]
+    ctx = CheckContext(docs, Config(), _encoder=encoder)
+    cleaned = run_rules(ctx, [r for r in REGISTRY.values() if r.stage == CLEAN])
+    ctx.documents = exclude_flagged(docs, cleaned)
+    findings = run_rules(ctx, [REGISTRY[i] for i in ("C001", "C002", "C003", "C004")])
+    return findings, ctx
+
+
+def test_fixture_count_vs_list_in_002(fixture_flags: tuple[list[Any], CheckContext]) -> None:
+    findings, _ = fixture_flags
+    (finding,) = [f for f in findings if f.rule == "C004"]
+    assert finding.doc.startswith("002") and finding.text == "six provincial capitals"
+    assert "names 8" in finding.message
+
+
+def test_fixture_withdrawal_dates_disagree_across_outlets(fixture_flags: tuple[list[Any], CheckContext]) -> None:
+    findings, _ = fixture_flags
+    dates = {f.doc[:3]: f for f in findings if f.rule == "C002"}
+    assert {"001", "003", "004"} <= set(dates)
+    euronews = dates["001"]
+    assert "end of August" in euronews.text
+    sides = {e.doc[:3]: e for e in euronews.evidence}
+    assert "July 4" in sides["004"].text and "September 11" in sides["003"].text
+    assert sides["004"].outlet == "ANI" and sides["004"].published == "2021-07-02"
+    # Published on different days: said in the message, reported at lower severity.
+    assert all(f.severity is Severity.INFO and "may have moved on" in f.message for f in dates.values())
+
+
+def test_fixture_must_not_flag_cases(fixture_flags: tuple[list[Any], CheckContext]) -> None:
+    findings, ctx = fixture_flags
+    flagged = " | ".join(f.text + " " + f.message for f in findings)
+    for text in ("1,000", "1,500", "10,000", "18 provincial", "twenty years", "two decades", "Doha", "Qatar"):
+        assert text not in flagged
+    assert len(ctx.artifacts["contradictions"]) == len(findings)
