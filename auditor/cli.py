@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from auditor import __version__
 from auditor.config import Config, ConfigError, check_rule_references, load_config, parse_max_findings_flags
@@ -47,11 +48,12 @@ class FailOn(StrEnum):
 
 
 def _err(message: str) -> None:
-    Console(stderr=True).print(f"[red]auditor:[/] {message}", highlight=False, markup=False)
+    """One line on stderr (never wrapped: CI logs and tests read it whole); the message is not markup."""
+    Console(stderr=True).print(Text.assemble(("auditor:", "red"), " ", message), highlight=False, soft_wrap=True)
 
 
 def _note(message: str) -> None:
-    Console(stderr=True).print(f"auditor: {message}", highlight=False, markup=False)
+    Console(stderr=True).print(Text(f"auditor: {message}"), highlight=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
