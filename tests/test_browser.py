@@ -211,6 +211,61 @@ def test_report_fits_a_phone_screen(browser_context: Any, fixture_report: Report
         loaded.close()
 
 
+CONTRAST_SCRIPT = """
+() => {
+  // WCAG 2 contrast of every element that holds text, against its effective background.
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(",").map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const background = (el) => { for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor); if (c && c.a > 0.5) return c; }
+    return {r: 255, g: 255, b: 255, a: 1}; };
+  const worst = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const fg = parse(getComputedStyle(el).color), bg = background(el);
+    const l1 = lum(fg), l2 = lum(bg);
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    if (ratio < 4.5) worst.push([el.tagName, el.className, ratio.toFixed(2), el.textContent.trim().slice(0, 40)]);
+  }
+  return worst;
+}
+"""
+
+
+def test_text_has_sufficient_contrast(browser_context: Any, fixture_report: Report, tmp_path: Path) -> None:
+    path = write_page(tmp_path / "report.html", render_html(report_with_contradiction(fixture_report)))
+    loaded = LoadedPage(browser_context, path)
+    try:
+        loaded.page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        assert loaded.page.evaluate(CONTRAST_SCRIPT) == []  # WCAG AA: at least 4.5:1 for body text
+    finally:
+        loaded.close()
+
+
+def test_everything_is_reachable_with_the_keyboard(
+    browser_context: Any, fixture_report: Report, tmp_path: Path
+) -> None:
+    path = write_page(tmp_path / "report.html", render_html(fixture_report))
+    loaded = LoadedPage(browser_context, path)
+    page = loaded.page
+    try:
+        reached = set()
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            reached.add(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
+        assert {"f-severity", "f-category", "f-outlet", "f-rule", "f-text", "f-sort"} <= reached
+        assert "SUMMARY" in reached  # findings, clusters and rules open from the keyboard
+        page.keyboard.press("Escape")
+        page.locator("body").press("/")
+        assert page.evaluate("document.activeElement.id") == "f-text"
+    finally:
+        loaded.close()
+
+
 def _hostile_page(tmp_path: Path, name: str, *, keep_csp: bool = True, inject: str = "") -> Path:
     from test_html import hostile_report  # the same hostile articles the static escaping test uses
 
