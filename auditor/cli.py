@@ -20,6 +20,7 @@ from rich.text import Text
 
 from auditor import __version__
 from auditor.config import Config, ConfigError, check_rule_references, load_config, parse_max_findings_flags
+from auditor.console import stderr_console
 from auditor.gating import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK  # noqa: F401  (re-exported)
 from auditor.pipeline import ProgressCallback
 from auditor.report.model import Report
@@ -134,6 +135,7 @@ def render(report: Report, output_format: str, output: Path | None) -> None:
     from auditor.report.terminal import render_terminal
 
     if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
         with output.open("w", encoding="utf-8") as handle:
             render_terminal(report, Console(file=handle, width=120, no_color=True))
     else:
@@ -206,18 +208,19 @@ def progress_display(enabled: bool, console: Console | None = None) -> Iterator[
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    console = console or Console(stderr=True)
+    console = console or stderr_console()
     columns = (SpinnerColumn(), TextColumn("auditing: [bold]{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("starting", total=None)
-        yield lambda stage: progress.update(task, description=stage)
+        # stages change a few times a run: draw each one at once rather than at the next tick
+        yield lambda stage: progress.update(task, description=stage, refresh=True)
 
 
 def run_audit(paths: list[Path], config: Config, quiet: bool) -> Report:
     """Run the pipeline (progress on stderr when it is a terminal), report input errors, stop if nothing was read."""
     from auditor.pipeline import audit as pipeline_audit
 
-    with progress_display(not quiet and Console(stderr=True).is_terminal) as progress:
+    with progress_display(not quiet and stderr_console().is_terminal) as progress:
         report = pipeline_audit(paths, config, progress=progress)
     for error in report.errors:
         where = f"{error['path']}:{error['line']}" if error.get("line") else error["path"]

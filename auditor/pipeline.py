@@ -42,8 +42,11 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
             )
         else:
             checked = ctx
+        override = ctx.config.severity.get(rule.id)
         for flag in rule.check(checked):
-            findings.append(to_finding(rule, flag, severity))
+            finding = to_finding(rule, flag, severity)
+            # the user's configured severity beats the one a rule picks per flag
+            findings.append(replace(finding, severity=override) if override else finding)
         if checked is not ctx:
             ctx._encoder = checked._encoder
     return findings
@@ -57,10 +60,7 @@ def exclude_flagged(documents: list[Document], findings: list[Finding]) -> list[
     updated = []
     for doc in documents:
         excluded = {
-            s.index
-            for s in doc.sentences
-            for start, end in spans.get(doc.id, [])
-            if s.start < end and start < s.end
+            s.index for s in doc.sentences for start, end in spans.get(doc.id, []) if s.start < end and start < s.end
         }
         updated.append(replace(doc, excluded=frozenset(excluded)) if excluded else doc)
     return updated
@@ -75,7 +75,9 @@ def with_fingerprints(findings: list[Finding]) -> list[Finding]:
         occurrence = occurrences[key]
         occurrences[key] += 1
         context = evidence_context(finding.evidence)
-        result.append(replace(finding, fingerprint=fingerprint(finding.rule, finding.doc, finding.text, occurrence, context)))
+        result.append(
+            replace(finding, fingerprint=fingerprint(finding.rule, finding.doc, finding.text, occurrence, context))
+        )
     return result
 
 

@@ -92,6 +92,27 @@ def test_severity_overrides_ignore_and_exclude_from_the_file(project: Path) -> N
     assert result.exit_code == EXIT_FINDINGS  # Z903 is now an error
 
 
+def test_configured_severity_beats_the_severity_a_rule_sets_per_flag(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.checks import registry
+    from auditor.model import Category, Flag
+
+    def loud(ctx):  # type: ignore[no-untyped-def]
+        """Flags the first word as an error, whatever the rule's default (test probe)."""
+        for doc in ctx.documents:
+            yield Flag(doc, 0, 9, "loud", severity=Severity.ERROR)
+
+    monkeypatch.setitem(
+        registry.REGISTRY, "Z904", registry.Rule("Z904", "probe-loud", Category.GRAMMAR, Severity.INFO, loud)
+    )
+    assert run("--select", "Z904").exit_code == EXIT_FINDINGS
+    (project / "auditor.toml").write_text('[severity]\nZ904 = "info"\n', encoding="utf-8")
+    result = run("--select", "Z904", "--format", "json")
+    assert {f["severity"] for f in json.loads(result.stdout)["findings"]} == {"info"}
+    assert result.exit_code == EXIT_OK
+
+
 def test_max_findings_flags_merge_with_the_files_limits(project: Path) -> None:
     (project / "auditor.toml").write_text(
         'select = ["Z9"]\nfail-on = "never"\n[max-findings]\ngrammar = 0\n', encoding="utf-8"

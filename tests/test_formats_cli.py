@@ -1,0 +1,97 @@
+"""The CLI side of the formats: --format/--output for each one, and the progress display on stderr."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+import auditor.cli
+from auditor import audit
+from auditor.cli import app, progress_display
+from auditor.config import Config
+
+ARTICLE = "Officials said a ceasefire was agreed on Sunday.\n\nThe 2 delegations met for 3 days in Doha.\n"
+
+
+@pytest.fixture
+def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules) -> Path:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "wire.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("output_format", "marker"),
+    [
+        ("json", '"schema": "auditor.report/1"'),
+        ("sarif", '"version": "2.1.0"'),
+        ("markdown", "## auditor report"),
+        ("github", "::error file=wire.txt,line=1,col=18,endLine=1,endColumn=27,title=Z902 probe-word::"),
+        ("terminal", "Z902"),
+    ],
+)
+def test_each_format_goes_to_stdout_or_to_the_output_file(article: Path, output_format: str, marker: str) -> None:
+    runner = CliRunner()
+    args = ["audit", "wire.txt", "--select", "Z9", "--fail-on", "never", "-q", "-f", output_format]
+    to_stdout = runner.invoke(app, args)
+    assert to_stdout.exit_code == 0, to_stdout.output
+    assert marker in to_stdout.stdout
+    to_file = runner.invoke(app, [*args, "-o", "out/report.txt"])
+    assert to_file.exit_code == 0 and to_file.stdout == ""
+    assert marker in Path("out/report.txt").read_text(encoding="utf-8")
+
+
+def test_sarif_output_is_json_with_relative_paths(article: Path) -> None:
+    result = CliRunner().invoke(app, ["audit", "wire.txt", "--select", "Z9", "-q", "-f", "sarif", "--fail-on", "never"])
+    log = json.loads(result.stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"wire.txt"}
+
+
+def test_pipeline_reports_its_stages_in_order(article: Path, encoder) -> None:  # type: ignore[no-untyped-def]
+    stages: list[str] = []
+    audit([article], Config(select=("Z9",)), encoder=encoder, progress=stages.append)
+    assert [s for s in ("reading", "cleaning", "analyzing", "aligning") if s in stages] == [
+        "reading",
+        "cleaning",
+        "analyzing",
+        "aligning",
+    ]
+
+
+def test_progress_display_draws_each_stage_on_a_terminal() -> None:
+    buffer = io.StringIO()
+    with progress_display(True, console=Console(file=buffer, force_terminal=True, width=80)) as say:
+        assert say is not None
+        say("reading")
+        say("analyzing")
+    drawn = buffer.getvalue()
+    assert "auditing: " in drawn and "reading" in drawn and "analyzing" in drawn
+    with progress_display(False) as nothing:
+        assert nothing is None
+
+
+@pytest.mark.parametrize(("quiet", "shown"), [(False, True), (True, False)])
+def test_progress_on_a_terminal_unless_quiet(
+    article: Path, monkeypatch: pytest.MonkeyPatch, quiet: bool, shown: bool
+) -> None:
+    buffer = io.StringIO()
+    terminal = Console(file=buffer, force_terminal=True, width=80)
+    monkeypatch.setattr(auditor.cli, "stderr_console", lambda: terminal)
+    args = ["audit", "wire.txt", "--select", "Z9", "--fail-on", "never", "-f", "json"]
+    result = CliRunner().invoke(app, [*args, "-q"] if quiet else args)
+    assert result.exit_code == 0
+    assert ("auditing: " in buffer.getvalue()) is shown
+    json.loads(result.stdout)  # the report on stdout is never mixed with the progress display
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(article: Path) -> None:
+    result = CliRunner().invoke(app, ["audit", "wire.txt", "--select", "Z9", "--fail-on", "never", "-f", "json"])
+    assert result.exit_code == 0
+    assert "auditing" not in result.stderr and "\x1b[" not in result.stderr
