@@ -25,7 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from auditor.align.anchors import Vocabulary, profile
-from auditor.align.score import FEATURES, SAME_FACT_THRESHOLD, WEIGHTS, pair_features
+from auditor.align.score import FEATURES, SAME_FACT_THRESHOLD, WEIGHTS, pair_features, shared_event_anchors
 from auditor.embed import Encoder
 
 COSINE_CUT = 0.60  # the usual cut for MiniLM cosine on MRPC
@@ -80,8 +80,13 @@ def load(path: Path) -> tuple[list[str], list[str], np.ndarray]:
     return a, b, np.array(labels)
 
 
-def feature_matrix(a: list[str], b: list[str], encoder: Encoder) -> tuple[np.ndarray, np.ndarray]:
-    """(features, cosine) for every pair; the vocabulary is the file's own sentences."""
+def feature_matrix(
+    a: list[str], b: list[str], encoder: Encoder, events: list[bool] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(features, cosine) for every pair; the vocabulary is the file's own sentences.
+
+    `events`, when given, is filled with the same-event rule's decision for each pair.
+    """
     vectors_a = encoder.encode(a)
     vectors_b = encoder.encode(b)
     cosine = np.sum(vectors_a * vectors_b, axis=1)
@@ -93,6 +98,11 @@ def feature_matrix(a: list[str], b: list[str], encoder: Encoder) -> tuple[np.nda
         pair_features(pa, pb, float(c), vocabulary).values
         for pa, pb, c in zip(profiles_a, profiles_b, cosine, strict=True)
     ]
+    if events is not None:
+        events.extend(
+            bool(shared_event_anchors(pa, pb, float(c), vocabulary))
+            for pa, pb, c in zip(profiles_a, profiles_b, cosine, strict=True)
+        )
     return np.array(rows, dtype=np.float64), cosine.astype(np.float64)
 
 
@@ -113,6 +123,41 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int 
     return w
 
 
+# The direction each feature may push the score: sharing more never makes two sentences less
+# likely to state one fact, a conflict never more likely. Fitting under these signs keeps
+# collinear features from taking a sign that only fits MRPC's quirks (there, negatives
+# share entities as often as positives do).
+SIGNS = {
+    "cosine": 1,
+    "word_jaccard": 1,
+    "word_containment": 1,
+    "anchor_containment": 1,
+    "shared_entities": 1,
+    "shared_numbers": 1,
+    "number_conflict": -1,
+    "length_ratio": -1,
+    "character_similarity": 1,
+    "word_order_similarity": 1,
+    "unmatched_numbers": -1,
+    "unmatched_entities": -1,
+}
+
+
+def fit_signed(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Logistic regression whose weights respect SIGNS: a wrong-signed feature is dropped, then refit."""
+    active = list(range(x.shape[1]))
+    while True:
+        w = fit_logistic(x[:, active], y)
+        wrong = [f for f, value in zip(active, w[1:], strict=True) if value * SIGNS[FEATURES[f]] < 0]
+        if not wrong:
+            full = np.zeros(x.shape[1] + 1)
+            full[0] = w[0]
+            for f, value in zip(active, w[1:], strict=True):
+                full[f + 1] = value
+            return full
+        active = [f for f in active if f not in wrong]
+
+
 def predict(weights: np.ndarray, x: np.ndarray) -> np.ndarray:
     return np.asarray(1 / (1 + np.exp(-(weights[0] + x @ weights[1:]))))
 
@@ -124,7 +169,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray, folds: int, seed: int = 0) -> t
     aucs, f1s, cuts = [], [], []
     for k in range(folds):
         train, test = fold_of != k, fold_of == k
-        w = fit_logistic(x[train], y[train])
+        w = fit_signed(x[train], y[train])
         cut, _ = best_cut(predict(w, x[train]), y[train])
         held_out = predict(w, x[test])
         aucs.append(roc_auc(held_out, y[test]))
@@ -144,7 +189,8 @@ def main() -> None:
     started = time.perf_counter()
     a, b, labels = load(args.path)
     encoder = Encoder(model=args.model)
-    x, cosine = feature_matrix(a, b, encoder)
+    events: list[bool] = []
+    x, cosine = feature_matrix(a, b, encoder, events)
     print(
         f"{args.path}: {len(labels)} pairs, {int(labels.sum())} positive; "
         f"{encoder.encoded_count} sentences encoded ({time.perf_counter() - started:.0f}s)"
@@ -153,7 +199,7 @@ def main() -> None:
     if args.fit:
         cv_auc, cv_f1, cv_cut = cross_validate(x, labels, args.folds)
         print(f"{args.folds}-fold CV: auc={cv_auc:.3f} f1={cv_f1:.3f} (mean best cut {cv_cut:.2f})")
-        w = fit_logistic(x, labels)
+        w = fit_signed(x, labels)
         cut, f1 = best_cut(predict(w, x), labels)
         print("WEIGHTS: dict[str, float] = {")
         print(f'    "bias": {w[0]:.3f},')
@@ -180,10 +226,13 @@ def main() -> None:
         f"{'cosine @' + format(COSINE_CUT, '.2f'):24}{cos_p:>10.3f}{cos_r:>8.3f}{cos_f1:>7.3f}"
         f"{cos_best:>9.3f}{cos_auc:>9.3f}"
     )
+    decision = (score >= SAME_FACT_THRESHOLD) | np.array(events, dtype=bool)
+    d_p, d_r, d_f1 = prf(decision, labels)
+    print(f"{'clusters: score or event':24}{d_p:>10.3f}{d_r:>8.3f}{d_f1:>7.3f}")
     print(f"(cosine's best cut {cos_cut:.2f}; F1 of always saying 'same': {always_yes:.3f})")
     print(
         f"auc={auc:.3f} f1={f1:.3f} precision={precision:.3f} recall={recall:.3f} "
-        f"cosine_auc={cos_auc:.3f} cosine_f1={cos_f1:.3f}"
+        f"cosine_auc={cos_auc:.3f} cosine_f1={cos_f1:.3f} cluster_f1={d_f1:.3f}"
     )
 
 

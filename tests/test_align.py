@@ -35,13 +35,107 @@ def test_numbers_and_dates_are_normalised() -> None:
     assert "1500" in a.numbers & b.numbers
 
 
-def test_pairs_are_cross_document_active_and_scored(fixture_report, encoder) -> None:  # type: ignore[no-untyped-def]
-    from auditor.align import aligned_pairs
+@pytest.fixture(scope="module")
+def fixture_ctx(fixtures_dir, encoder):  # type: ignore[no-untyped-def]
+    """The cleaned fixture corpus, as the analyze stage sees it (contradictions not run)."""
+    from auditor import pipeline
     from auditor.checks.registry import CheckContext
     from auditor.config import Config
+    from auditor.corpus import read_corpus
+    from auditor.text import segment_document
 
-    documents = list(fixture_report.documents_by_id.values())
+    documents = [segment_document(d) for d in read_corpus([fixtures_dir]).documents]
     ctx = CheckContext(documents, Config(), _encoder=encoder)
+    cleaning = pipeline.run_rules(ctx, pipeline.active_rules(ctx.config, "clean"))
+    ctx.documents = pipeline.exclude_flagged(documents, cleaning)
+    return ctx
+
+
+def _cluster_of(clusters, doc_prefix: str, fragment: str):  # type: ignore[no-untyped-def]
+    for cluster in clusters:
+        for member in cluster.members:
+            if member.doc.startswith(doc_prefix) and fragment in member.text:
+                return cluster
+    return None
+
+
+def test_qatar_and_doha_talks_are_one_fact_though_cosine_is_low(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align import sentence_table
+
+    table = sentence_table(fixture_ctx)
+    rows = {s.text: r for r, s in enumerate(table.sentences)}
+    qatar = next(r for t, r in rows.items() if "met in Qatar" in t)
+    doha = next(r for t, r in rows.items() if "Doha have stalled" in t)
+    pair = table.pair(qatar, doha)
+    assert pair.cosine < 0.5  # plain similarity alone would miss it
+    assert pair.same_fact
+    assert "qatar" in pair.event_anchors  # Doha is in Qatar: the alias made the anchor
+
+
+def test_expected_fixture_clusters(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align import build_clusters
+
+    clusters = build_clusters(fixture_ctx)
+    talks = _cluster_of(clusters, "001", "met in Qatar")
+    assert talks is not None and _cluster_of([talks], "003", "Doha have stalled")
+    invasion = _cluster_of(clusters, "000", "in the wake of the 9/11 attacks")
+    assert invasion is not None and _cluster_of([invasion], "001", "invasion led by the United States")
+    offensive = _cluster_of(clusters, "000", "Since early May")
+    assert offensive is not None and _cluster_of([offensive], "001", "all-out offensive in May")
+    for cluster in (talks, invasion, offensive):
+        assert cluster.status == "corroborated"
+        assert len({m.doc for m in cluster.members}) == len(cluster.members)  # one sentence per document
+        assert all(m.published for m in cluster.members)
+
+
+def test_unrelated_sentences_are_not_clustered(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align import build_clusters
+
+    clusters = build_clusters(fixture_ctx)
+    # Saudi-Pakistani talks (000) are not the Taliban's capture of provincial capitals (002).
+    saudi = _cluster_of(clusters, "000", "Saudi Arabia's foreign minister")
+    assert saudi is None or not _cluster_of([saudi], "002", "provincial capitals")
+    invasion = _cluster_of(clusters, "000", "in the wake of the 9/11 attacks")
+    assert invasion is not None and not _cluster_of([invasion], "001", "all-out offensive in May")
+
+
+def test_contradiction_marks_cluster_disputed(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align import build_clusters
+    from auditor.model import Flag
+
+    clusters = build_clusters(fixture_ctx)
+    target = next(c for c in clusters if c.status == "corroborated")
+    member = target.members[0]
+    doc = fixture_ctx.document(member.doc)
+    ctx = type(fixture_ctx)(fixture_ctx.documents, fixture_ctx.config, artifacts=dict(fixture_ctx.artifacts))
+    ctx.artifacts["contradictions"] = [Flag(doc, member.start, member.start + 5, "conflict")]
+    disputed = _cluster_of(build_clusters(ctx), member.doc[:3], member.text)
+    assert disputed is not None and disputed.status == "disputed"
+
+
+def test_unrelated_pair_scores_low(encoder) -> None:  # type: ignore[no-untyped-def]
+    score, _ = _score(
+        encoder,
+        "Pakistan on Saturday partially reopened its border with southern Afghanistan.",
+        "NATO allies met on Friday in the North Atlantic Council to consult on the situation.",
+    )
+    assert score < SAME_FACT_THRESHOLD
+
+
+def test_paraphrase_scores_high(encoder) -> None:  # type: ignore[no-untyped-def]
+    score, _ = _score(
+        encoder,
+        "The Taliban launched an all-out offensive in May.",
+        "In May the Taliban launched a sweeping offensive.",
+    )
+    assert score >= SAME_FACT_THRESHOLD
+
+
+def test_pairs_are_cross_document_active_and_scored(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align import aligned_pairs
+
+    ctx = fixture_ctx
+    documents = ctx.documents
     pairs = aligned_pairs(ctx)
     assert pairs and all(isinstance(p, AlignedPair) for p in pairs)
     assert all(p.a.doc_id != p.b.doc_id for p in pairs)
@@ -80,3 +174,16 @@ def test_exact_neighbours_match_brute_force(k: int) -> None:
     sims[groups[:, None] == groups[None, :]] = -np.inf
     expected = np.sort(-np.sort(-sims, axis=1)[:, :k], axis=1)
     assert np.allclose(np.sort(found.scores, axis=1), expected, atol=1e-5)
+
+
+def test_large_inputs_take_the_index_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the exact limit no all-pairs product is computed: the IVF path is used."""
+    import auditor.embed.index as index
+
+    calls: list[str] = []
+    monkeypatch.setattr(index, "exact_neighbours", lambda *a, **k: calls.append("exact"))
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    found = index.cross_group_neighbours(vectors, np.arange(400) // 4, k=3, exact_limit=100)
+    assert calls == [] and found.ids.shape == (400, 3)

@@ -22,6 +22,11 @@ from auditor.checks.registry import CheckContext
 from auditor.model import Document, Flag
 from auditor.report.model import Cluster, ClusterMember
 
+# Two clusters merge when every cross pair is at least loosely related and the average pair is
+# close to the same-fact threshold: a chain A~B~C with A and C unrelated stays split.
+MIN_LINK = SAME_FACT_THRESHOLD / 4
+MEAN_LINK = SAME_FACT_THRESHOLD * 0.6
+
 
 def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
     cluster_of: dict[int, int] = {}
@@ -33,7 +38,7 @@ def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> lis
     def score(i: int, j: int) -> float:
         key = (min(i, j), max(i, j))
         if key not in known:
-            known[key] = table.score(i, j)[0]
+            known[key] = table.linked(i, j)
         return known[key]
 
     next_id = 0
@@ -50,8 +55,8 @@ def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> lis
         docs_left = {table.sentences[r].doc_id for r in left}
         if any(table.sentences[r].doc_id in docs_left for r in right):
             continue
-        mean = sum(score(x, y) for x in left for y in right) / (len(left) * len(right))
-        if mean < SAME_FACT_THRESHOLD:
+        links = [score(x, y) for x in left for y in right]
+        if min(links) < MIN_LINK or sum(links) / len(links) < MEAN_LINK:
             continue
         left.extend(right)
         for row in right:
@@ -75,7 +80,7 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
         return []
     row_of = {(s.doc_id, s.index): r for r, s in enumerate(table.sentences)}
     same_fact = [
-        (row_of[(p.a.doc_id, p.a.index)], row_of[(p.b.doc_id, p.b.index)], p.score)
+        (row_of[(p.a.doc_id, p.a.index)], row_of[(p.b.doc_id, p.b.index)], max(p.score, SAME_FACT_THRESHOLD))
         for p in aligned_pairs(ctx)
         if p.same_fact
     ]
@@ -106,7 +111,7 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
         outlets = {m.outlet or m.doc for m in members}
         disputed = any(_touches(f, m.doc, m.start, m.end) for f in contradictions for m in members)
         status = "disputed" if disputed else "corroborated" if len(outlets) > 1 else "single-source"
-        pair_scores = [table.score(x, y)[0] for n, x in enumerate(rows) for y in rows[n + 1 :]]
+        pair_scores = [table.linked(x, y) for n, x in enumerate(rows) for y in rows[n + 1 :]]
         shared = frozenset.intersection(*(table.profiles[r].anchors for r in rows)) if len(rows) > 1 else frozenset()
         clusters.append(
             Cluster(

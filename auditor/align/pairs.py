@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from auditor.align.anchors import Profile, Vocabulary, profile
-from auditor.align.score import SAME_FACT_THRESHOLD, pair_features, same_fact_probability
+from auditor.align.score import SAME_FACT_THRESHOLD, pair_features, same_fact_probability, shared_event_anchors
 from auditor.checks.registry import CheckContext
 from auditor.embed.index import cross_group_neighbours
 from auditor.model import Sentence
@@ -23,16 +23,22 @@ MIN_TOKENS = 4  # "Kabul:" or a photo credit states no fact
 
 @dataclass(frozen=True)
 class AlignedPair:
-    """Two sentences of different documents; `score` is the calibrated same-fact probability."""
+    """Two sentences of different documents.
+
+    `score` is the calibrated probability that they state the same fact (learned on MRPC);
+    `event_anchors` are the specific anchors and predicate they share when they report one
+    event in other words (see `shared_event_anchors`); `same_fact` is the decision clusters use.
+    """
 
     a: Sentence
     b: Sentence
     score: float
     cosine: float
+    event_anchors: tuple[str, ...] = ()
 
     @property
     def same_fact(self) -> bool:
-        return self.score >= SAME_FACT_THRESHOLD
+        return self.score >= SAME_FACT_THRESHOLD or bool(self.event_anchors)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,16 @@ class SentenceTable:
         cosine = float(self.vectors[i] @ self.vectors[j])
         features = pair_features(self.profiles[i], self.profiles[j], cosine, self.vocabulary)
         return same_fact_probability(features), cosine
+
+    def pair(self, i: int, j: int) -> AlignedPair:
+        score, cosine = self.score(i, j)
+        anchors = shared_event_anchors(self.profiles[i], self.profiles[j], cosine, self.vocabulary)
+        return AlignedPair(self.sentences[i], self.sentences[j], score, cosine, anchors)
+
+    def linked(self, i: int, j: int) -> float:
+        """Link strength for clustering: the score, or the threshold when only the event rule holds."""
+        pair = self.pair(i, j)
+        return max(pair.score, SAME_FACT_THRESHOLD if pair.event_anchors else 0.0)
 
 
 def sentence_table(ctx: CheckContext) -> SentenceTable:
@@ -81,9 +97,9 @@ def aligned_pairs(ctx: CheckContext) -> list[AlignedPair]:
         neighbours = cross_group_neighbours(table.vectors, groups, k=NEIGHBOURS)
         pairs: list[AlignedPair] = []
         for i, j, _ in neighbours.pairs():
-            score, cosine = table.score(i, j)
-            if score >= CANDIDATE_FLOOR:
-                pairs.append(AlignedPair(table.sentences[i], table.sentences[j], score, cosine))
+            pair = table.pair(i, j)
+            if pair.score >= CANDIDATE_FLOOR or pair.event_anchors:
+                pairs.append(pair)
         pairs.sort(key=lambda p: (-p.score, p.a.doc_id, p.a.index, p.b.doc_id, p.b.index))
         return pairs
 
