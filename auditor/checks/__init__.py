@@ -2,9 +2,12 @@
 
 from auditor.checks import (  # noqa: F401  (registration side effect: each module registers its rules)
     boilerplate,
+    coherence,
     contradiction,
     duplicate,
+    garble,
     plausibility,
+    pronouns,
     spelling,
 )
 from auditor.checks.registry import REGISTRY, CheckContext, Rule, rule
