@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -27,7 +27,7 @@ class Severity(str, enum.Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """The fixed vocabulary of finding categories used in every report format."""
 
     BOILERPLATE = "boilerplate"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +112,7 @@ def audit(
     garble_scores = document_garble_scores(ctx) if ctx.documents else {}
 
     return Report(
-        generated=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        generated=datetime.now(UTC).isoformat(timespec="seconds"),
         documents=[DocumentSummary.from_document(d, garble_scores.get(d.id)) for d in ctx.documents],
         findings=with_fingerprints(findings),
         clusters=clusters,

@@ -1,1 +1,102 @@
-"""Duplicate rules (D...): repeated titles, lines and paragraphs."""
+"""Duplicate rules (D...): repeated titles, lines and paragraphs.
+
+Only the later copy is flagged (and excluded from alignment); the first stays article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from auditor.checks.boilerplate import is_furniture
+from auditor.checks.registry import CLEAN, CheckContext, rule
+from auditor.model import Category, Evidence, Flag, Severity
+
+# Calibrated on ECB+ articles (benchmarks/boilerplate.py): distinct sentences of one article
+# almost never reach this similarity, while a re-scraped standfirst or caption does.
+NEAR_DUPLICATE_RATIO = 85.0
+NEAR_DUPLICATE_MIN_WORDS = 8
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().casefold()
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        stripped = match.group().strip()
+        if stripped:
+            start = match.start() + match.group().index(stripped[0])
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+@rule("D001", "repeated-line", Category.DUPLICATE, Severity.WARNING, stage=CLEAN)
+def repeated_line(ctx: CheckContext) -> Iterable[Flag]:
+    """A line (title, heading, caption, paragraph) repeated word for word.
+
+    What it flags: every later copy of a line that already appeared in the same document.
+    Why it matters: scrapers repeat titles and captions; a repeated paragraph also inflates
+    how often a fact seems to be stated.
+    Example: the title "Taliban take Afghanistan highway ‘crosses Tajik border’" three times
+    at the top of one article.
+    """
+    for doc in ctx.documents:
+        first_seen: dict[str, tuple[int, int]] = {}
+        for start, end in _blocks(doc.text):
+            key = _normal(doc.text[start:end])
+            if is_furniture(doc.text[start:end].replace("\xa0", " ")):
+                continue  # repeated share bars and credits are the boilerplate rules' findings
+            if key in first_seen:
+                line, _ = doc.line_column(first_seen[key][0])
+                yield Flag(
+                    doc,
+                    start,
+                    end,
+                    f"repeats line {line} word for word",
+                    suggestion="remove the repeated line",
+                    evidence=(Evidence.from_span(doc, *first_seen[key]),),
+                )
+            else:
+                first_seen[key] = (start, end)
+
+
+@rule("D002", "near-duplicate", Category.DUPLICATE, Severity.INFO, stage=CLEAN)
+def near_duplicate(ctx: CheckContext) -> Iterable[Flag]:
+    """A sentence that nearly repeats an earlier sentence of the same document.
+
+    What it flags: a sentence of at least eight words whose wording is at least 85% the same
+    as an earlier one (a re-scraped standfirst, a caption repeated with a credit appended).
+    Why it matters: the repeat is page structure, not a second statement; counting it twice
+    would overstate how strongly a document supports a fact.
+    Example: "Afghan government forces have abandoned some rural districts without a fight, ...
+    (AP)" right after the same sentence without "(AP)".
+    """
+    for doc in ctx.documents:
+        earlier: list[tuple[str, int, int]] = []
+        for sentence in doc.sentences:
+            key = _normal(sentence.text)
+            if len(key.split()) < NEAR_DUPLICATE_MIN_WORDS:
+                continue
+            for previous, start, end in earlier:
+                if previous == key:
+                    break  # word-for-word repeats of a whole line are D001's
+                ratio = fuzz.ratio(previous, key)
+                if ratio >= NEAR_DUPLICATE_RATIO:
+                    if doc.text[start:end].strip() == doc.text[sentence.start : sentence.end].strip():
+                        break
+                    line, _ = doc.line_column(start)
+                    yield Flag(
+                        doc,
+                        sentence.start,
+                        sentence.end,
+                        f"nearly repeats the sentence on line {line} ({ratio:.0f}% the same wording)",
+                        suggestion="keep one of the two",
+                        confidence=round(ratio / 100, 2),
+                        evidence=(Evidence.from_span(doc, start, end),),
+                    )
+                    break
+            earlier.append((key, sentence.start, sentence.end))

@@ -32,7 +32,9 @@ BYLINE = re.compile(
     r"^By (?P<names>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:(?:, | and | & )[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})*)"
     rf"(?: (?:with|and) (?P<agency>{agency_pattern()}))?\s*$"
 )
-SOURCE_LINE = re.compile(rf"^(?:Source|Sources|Credit|With input from)s?:\s*(?P<names>{agency_pattern()}(?:(?:, | and | & |/){agency_pattern()})*)\.?\s*$")
+SOURCE_LINE = re.compile(
+    rf"^(?:Source|Sources|Credit|With input from)s?:\s*(?P<names>{agency_pattern()}(?:(?:, | and | & |/){agency_pattern()})*)\.?\s*$"
+)
 PAREN_CREDIT = re.compile(rf"\((?P<agency>{agency_pattern()})\)\s*$")
 QUOTED_CREDIT = re.compile(
     rf"\b(?:told|according to|reported by|quoted by|cited by)\s+(?:the\s+)?(?P<a>{agency_pattern()})\b"
@@ -132,8 +134,12 @@ def extract_text_metadata(text: str) -> TextMetadata:
             previous = blocks[number - 1][1].strip().replace("\xa0", " ") if number else ""
             # A caption repeated with an agency credit is a photo credit; elsewhere it credits the text.
             is_caption = previous and line[: paren.start()].strip() == previous
-            add(paren.group("agency"), "photo" if is_caption else "text",
-                lead + paren.start("agency"), lead + paren.end("agency"))
+            add(
+                paren.group("agency"),
+                "photo" if is_caption else "text",
+                lead + paren.start("agency"),
+                lead + paren.end("agency"),
+            )
         for quoted in QUOTED_CREDIT.finditer(line):
             group = next(g for g in ("a", "b", "c") if quoted.group(g))
             add(quoted.group(group), "quoted", lead + quoted.start(group), lead + quoted.end(group))

@@ -82,7 +82,9 @@ def collect_files(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> t
                 and not excluded(p)
             )
             if not found:
-                errors.append(InputError(str(path), "directory holds no readable article (.txt, .md, .html, .htm, .jsonl)"))
+                errors.append(
+                    InputError(str(path), "directory holds no readable article (.txt, .md, .html, .htm, .jsonl)")
+                )
             files.extend(found)
         elif not excluded(path):
             files.append(path)
@@ -113,11 +115,20 @@ def read_file(path: Path, max_file_bytes: int = 20 * 1024 * 1024) -> Iterable[Do
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
-        return [InputError(name, f"unsupported file type '{suffix or path.name}' (expected .txt, .md, .html, .htm or .jsonl)")]
+        return [
+            InputError(
+                name, f"unsupported file type '{suffix or path.name}' (expected .txt, .md, .html, .htm or .jsonl)"
+            )
+        ]
     try:
         size = path.stat().st_size
         if size > max_file_bytes:
-            return [InputError(name, f"file is {size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:.0f} MB limit (max-file-bytes); not read")]
+            return [
+                InputError(
+                    name,
+                    f"file is {size / 1e6:.1f} MB, over the {max_file_bytes / 1e6:.0f} MB limit (max-file-bytes); not read",
+                )
+            ]
         with path.open("rb") as handle:
             raw = handle.read()
     except FileNotFoundError:

@@ -101,7 +101,9 @@ def clusters_renderable(report: Report) -> RenderableType | None:
         if cluster.status == "single-source" and len(shown) > 40:
             continue  # long corpora: single-source facts are in the JSON/HTML reports
         label = cluster.status if cluster.status != "corroborated" else f"corroborated by {len(cluster.outlets)}"
-        table.add_row(Text(label, style=style.get(cluster.status, "")), ", ".join(cluster.outlets), cluster.members[0].text)
+        table.add_row(
+            Text(label, style=style.get(cluster.status, "")), ", ".join(cluster.outlets), cluster.members[0].text
+        )
     return table
 
 

@@ -58,9 +58,7 @@ def segment_text(doc_id: str, text: str) -> list[Sentence]:
                 pieces.append((found, found + len(stripped), "sentence"))
                 cursor = found + len(stripped)
         for start, end, kind in pieces:
-            sentences.append(
-                Sentence(doc_id, len(sentences), start, end, text[start:end], block_index, kind)
-            )
+            sentences.append(Sentence(doc_id, len(sentences), start, end, text[start:end], block_index, kind))
     return sentences
 
 
