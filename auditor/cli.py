@@ -142,6 +142,8 @@ def render(report: Report, output_format: str, output: Path | None) -> None:
         render_terminal(report, Console())
 
 
+DEFAULT_BASELINE = ".auditor-baseline.json"
+
 # Options shared by `audit` and `baseline` (a baseline must be computed with the same settings).
 PathsArgument = Annotated[
     list[Path], typer.Argument(help="Article files or directories (.txt, .md, .html, .jsonl).", show_default=False)
@@ -314,9 +316,15 @@ def audit(
 @app.command("baseline")
 def baseline_command(
     paths: PathsArgument,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the fingerprints.")] = Path(
-        ".auditor-baseline.json"
-    ),
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=f"Where to write the fingerprints (default: the config's baseline, else {DEFAULT_BASELINE}).",
+            show_default=False,
+        ),
+    ] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config_file: ConfigOption = None,
@@ -326,6 +334,7 @@ def baseline_command(
     from auditor.baseline import write_baseline
 
     config = load_settings(paths, config_file, select, ignore)
+    output = output or Path(config.baseline or DEFAULT_BASELINE)
     report = run_audit(paths, config, quiet)
     count = write_baseline(report, output)
     _note(f"wrote {count} finding fingerprint(s) to {output}")
