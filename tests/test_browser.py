@@ -291,6 +291,24 @@ def _pwned(loaded: LoadedPage) -> Any:
     return loaded.page.evaluate("window.__pwned === undefined ? null : window.__pwned")
 
 
+def test_disputed_fact_opens_its_contradiction_even_when_filtered_out(browser_context: Any, tmp_path: Path) -> None:
+    loaded = LoadedPage(browser_context, _hostile_page(tmp_path, "disputed.html"))
+    page = loaded.page
+    try:
+        page.select_option("#f-category", "garble")  # hides the contradiction
+        page.locator("details.cluster[data-status=disputed] summary").first.click()
+        link = page.locator("details.cluster[data-status=disputed] p.related a").first
+        target = (link.get_attribute("href") or "#").lstrip("#")
+        link.click()
+        page.wait_for_function(f"document.getElementById('{target}').querySelector('details').open")
+        finding = page.locator(f"#{target}")
+        assert finding.is_visible() and finding.get_attribute("data-category") == "contradiction"
+        assert page.locator("#f-category").input_value() == ""  # filters were cleared to show it
+        assert loaded.errors == []
+    finally:
+        loaded.close()
+
+
 @pytest.mark.parametrize("keep_csp", [True, False], ids=["with-csp", "escaping-alone"])
 def test_article_with_script_or_onerror_cannot_run_code(browser_context: Any, tmp_path: Path, keep_csp: bool) -> None:
     loaded = LoadedPage(browser_context, _hostile_page(tmp_path, "hostile.html", keep_csp=keep_csp))

@@ -231,3 +231,13 @@ def test_cli_writes_the_html_report(tmp_path: Path, fixtures_dir: Path) -> None:
 @pytest.mark.parametrize("payload", [SCRIPT_PAYLOAD, ONERROR_PAYLOAD, BREAKOUT_PAYLOAD])
 def test_payload_never_appears_unescaped(payload: str) -> None:
     assert payload not in render_html(hostile_report())
+
+
+def test_disputed_fact_links_to_the_contradiction_that_disputes_it() -> None:
+    page = render_html(hostile_report())
+    cluster = re.search(r'<details class="cluster" data-status="disputed">.*?</details>', page, re.S)
+    assert cluster, "the disputed cluster is shown"
+    anchors = re.findall(r'href="#(finding-\d+)"', cluster.group())
+    assert len(anchors) == 1
+    item = re.search(rf'<li class="finding[^"]*" id="{anchors[0]}".*?</li>', page, re.S)
+    assert item and 'data-category="contradiction"' in item.group()

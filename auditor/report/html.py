@@ -87,6 +87,20 @@ class RuleView:
     used: int
 
 
+@dataclass(frozen=True)
+class ClusterView:
+    cluster: Cluster
+    findings: tuple[FindingView, ...]  # contradictions that touch the cluster's statements
+
+
+def _touches(cluster: Cluster, finding: Finding) -> bool:
+    """Does a contradiction finding (either side) overlap one of the cluster's statements?"""
+    if finding.category is not Category.CONTRADICTION:
+        return False
+    spans = [(finding.doc, finding.start, finding.end)] + [(e.doc, e.start, e.end) for e in finding.evidence]
+    return any(m.doc == doc and m.start < end and start < m.end for m in cluster.members for doc, start, end in spans)
+
+
 def context_snippet(doc: Document | None, start: int, end: int, fallback: str) -> Snippet:
     """The sentence (or line) around [start, end) of the original text, split for highlighting."""
     if doc is None or not (0 <= start <= end <= len(doc.text)):
@@ -213,11 +227,12 @@ def build_view(report: Report) -> dict[str, object]:
         RuleView(r.id, r.name, r.category, r.severity, r.summary, r.doc, used.get(r.id, 0))
         for r in sorted(catalogue.values(), key=lambda r: (used.get(r.id, 0) == 0, r.id))
     ]
-    clusters_by_status: dict[str, list[Cluster]] = {status: [] for status in STATUS_ORDER}
+    clusters_by_status: dict[str, list[ClusterView]] = {status: [] for status in STATUS_ORDER}
     for cluster in report.clusters:
-        clusters_by_status.setdefault(cluster.status, []).append(cluster)
-    for members in clusters_by_status.values():
-        members.sort(key=lambda c: (-len(c.outlets), c.id))
+        view = ClusterView(cluster, tuple(f for f in findings if _touches(cluster, f.finding)))
+        clusters_by_status.setdefault(cluster.status, []).append(view)
+    for views in clusters_by_status.values():
+        views.sort(key=lambda v: (-len(v.cluster.outlets), v.cluster.id))
 
     return {
         "report": report,
