@@ -2,8 +2,10 @@
 
 from auditor.checks import (  # noqa: F401  (registration side effect: each module registers its rules)
     boilerplate,
+    coherence,
     contradiction,
     duplicate,
+    garble,
     grammar,
     plausibility,
     pronouns,
