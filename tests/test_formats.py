@@ -16,7 +16,7 @@ from auditor import audit
 from auditor.config import Config
 from auditor.model import Category, Finding, Severity
 from auditor.report.github import escape_data, escape_property, render_github, workflow_command
-from auditor.report.markdown import GITHUB_COMMENT_LIMIT, escape, render_markdown
+from auditor.report.markdown import GITHUB_COMMENT_LIMIT, code, escape, render_markdown
 from auditor.report.model import Report
 from auditor.report.sarif import FINGERPRINT_KEY, render_sarif
 
@@ -129,6 +129,7 @@ def test_markdown_lists_every_finding_when_it_fits(probe_report: Report) -> None
     assert len(text) <= GITHUB_COMMENT_LIMIT
     assert text.count("\n- **Z9") == len(probe_report.findings)
     assert "left out" not in text
+    assert "`articles/wire-a.md:6:" in text  # locations are code spans with the file's own line numbers
     # errors come first
     assert text.index("### 🔴 error") < text.index("### 🟠 warning") < text.index("### 🔵 info")
 
@@ -152,6 +153,7 @@ def test_markdown_escapes_article_text() -> None:
     for raw in ("<img", "| *", "[link]", "@someone", "`code`"):
         assert raw not in escaped
     assert "&lt;img" in escaped and "&#64;someone" in escaped
+    assert code("a`b") == "`` a`b ``" and code("x.txt:3:1") == "`x.txt:3:1`"
 
 
 # --- GitHub workflow commands ---

@@ -31,6 +31,13 @@ def escape(text: str) -> str:
     return text.replace("@", "&#64;")  # an @name in an article must not notify a GitHub user
 
 
+def code(text: str) -> str:
+    """An inline code span (paths, ids): shown verbatim, so nothing inside needs escaping."""
+    flat = " ".join(text.split())
+    fence = "``" if "`" in flat else "`"
+    return f"{fence} {flat} {fence}" if fence == "``" else f"`{flat}`"
+
+
 def _quote(text: str) -> str:
     flat = " ".join(text.split())
     return escape(flat if len(flat) <= MAX_QUOTE else flat[: MAX_QUOTE - 1] + "…")
@@ -61,9 +68,8 @@ def _documents_table(report: Report) -> list[str]:
     for doc in report.documents:
         score = "–" if doc.garble_score is None else f"{doc.garble_score:.2f}"
         count = len(report.findings_for(doc.id))
-        lines.append(
-            f"| {escape(doc.id)} | {escape(doc.outlet or '–')} | {escape(doc.published or '–')} | {score} | {count} |"
-        )
+        doc_id = code(doc.id).replace("|", "\\|")  # a pipe would end the table cell, even in code
+        lines.append(f"| {doc_id} | {escape(doc.outlet or '–')} | {escape(doc.published or '–')} | {score} | {count} |")
     return lines
 
 
@@ -84,7 +90,7 @@ def _problems(report: Report) -> list[str]:
 def _finding_block(report: Report, finding: Finding, paths: dict[str, str]) -> str:
     region = finding_region(report, finding)
     where = f"{paths.get(finding.doc, finding.doc)}:{region.start_line}:{region.start_column}"
-    lines = [f"- **{escape(finding.rule)}** {escape(where)}: {escape(finding.message)}", f"  > {_quote(finding.text)}"]
+    lines = [f"- **{escape(finding.rule)}** {code(where)}: {escape(finding.message)}", f"  > {_quote(finding.text)}"]
     if finding.suggestion:
         lines.append(f"  - suggestion: {escape(finding.suggestion)}")
     for evidence in finding.evidence:
