@@ -102,6 +102,8 @@ def config_from_table(table: dict[str, Any], source: str) -> Config:
         for name in ("select", "ignore", "exclude"):
             if name in values:
                 values[name] = _string_list(name, values[name])
+                if name != "exclude":  # rule ids are upper case; paths keep their case
+                    values[name] = tuple(v.upper() for v in values[name])
         if "severity" in values:
             values["severity"] = parse_severities(values["severity"])
         if "max_findings" in values:

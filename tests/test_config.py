@@ -177,6 +177,8 @@ def test_library_config_errors_are_config_errors(tmp_path: Path) -> None:
     path = tmp_path / "auditor.toml"
     path.write_text('[severity]\nz901 = "warning"\n', encoding="utf-8")
     assert load_config(path).severity == {"Z901": Severity.WARNING}  # rule ids are case-insensitive
+    path.write_text('select = "c, g001"\nexclude = ["Drafts/*"]\n', encoding="utf-8")
+    assert (load_config(path).select, load_config(path).exclude) == (("C", "G001"), ("Drafts/*",))
     path.write_text("exclude = [1, 2]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="exclude must be a list of strings"):
         load_config(path)
