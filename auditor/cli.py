@@ -139,7 +139,7 @@ def render(report: Report, output_format: str, output: Path | None) -> None:
         with output.open("w", encoding="utf-8") as handle:
             render_terminal(report, Console(file=handle, width=120, no_color=True))
     else:
-        render_terminal(report, Console())
+        render_terminal(report)  # picks colour and width from the terminal (plain and wide when piped)
 
 
 DEFAULT_BASELINE = ".auditor-baseline.json"

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from auditor.model import Finding, Severity
-from auditor.report.model import Report
+from auditor.model import Evidence, Finding, Severity
+from auditor.report.model import DocumentSummary, Report
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 HIGHLIGHT = {Severity.ERROR: "bold white on red", Severity.WARNING: "black on yellow", Severity.INFO: "black on cyan"}
@@ -42,6 +43,23 @@ def finding_context(report: Report, finding: Finding) -> Text:
     return text
 
 
+def _indented(renderable: RenderableType) -> Padding:
+    return Padding(renderable, (0, 0, 0, 4))
+
+
+def _evidence_renderable(finding: Finding, evidence: Evidence) -> Text:
+    side = Text("↔ ", style="magenta")
+    if evidence.doc == finding.doc:
+        side.append(f"line {evidence.line}: ", style="dim")  # the other side is in the same article
+    else:
+        side.append(f"{evidence.outlet or evidence.doc}", style="bold magenta")
+        if evidence.published:
+            side.append(f", {evidence.published}", style="magenta")
+        side.append(f" ({evidence.doc}:{evidence.line}): ", style="dim")
+    side.append(f"“{evidence.text}”")
+    return side
+
+
 def _finding_renderable(report: Report, finding: Finding) -> RenderableType:
     head = Text()
     head.append(f"{finding.line}:{finding.column} ", style="dim")
@@ -50,24 +68,22 @@ def _finding_renderable(report: Report, finding: Finding) -> RenderableType:
     head.append(finding.message)
     if finding.confidence < 1:
         head.append(f"  (confidence {finding.confidence:.2f})", style="dim")
-    parts: list[RenderableType] = [head, Text("    ") + finding_context(report, finding)]
+    parts: list[RenderableType] = [head, _indented(finding_context(report, finding))]
     if finding.suggestion:
-        parts.append(Text("    suggestion: ", style="green") + Text(finding.suggestion))
-    for evidence in finding.evidence:
-        side = Text("    ↔ ", style="magenta")
-        side.append(f"{evidence.outlet or evidence.doc}", style="bold magenta")
-        if evidence.published:
-            side.append(f", {evidence.published}", style="magenta")
-        side.append(f" ({evidence.doc}:{evidence.line}): ", style="dim")
-        side.append(f"“{evidence.text}”")
-        parts.append(side)
+        parts.append(_indented(Text("suggestion: ", style="green") + Text(finding.suggestion)))
+    parts.extend(_indented(_evidence_renderable(finding, evidence)) for evidence in finding.evidence)
     return Group(*parts)
 
 
 def documents_table(report: Report) -> Table:
     table = Table(title="Documents", show_lines=False, expand=False)
-    for column in ("doc", "outlet", "published", "credits", "lang", "sentences", "debris", "garble", "findings"):
-        table.add_column(column, overflow="fold")
+    table.add_column("doc", no_wrap=True)
+    table.add_column("outlet", max_width=18, overflow="ellipsis", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("credits", overflow="fold", min_width=14)
+    for column in ("lang", "sent.", "debris", "garble"):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("E/W/I", no_wrap=True)
     for doc in report.documents:
         counts = {s: 0 for s in Severity}
         for finding in report.findings_for(doc.id):
@@ -82,7 +98,7 @@ def documents_table(report: Report) -> Table:
             str(doc.sentences),
             str(doc.excluded_sentences),
             garble,
-            f"[red]{counts[Severity.ERROR]}E[/] [yellow]{counts[Severity.WARNING]}W[/] [cyan]{counts[Severity.INFO]}I[/]",
+            f"[red]{counts[Severity.ERROR]}[/]/[yellow]{counts[Severity.WARNING]}[/]/[cyan]{counts[Severity.INFO]}[/]",
         )
     return table
 
@@ -107,18 +123,42 @@ def clusters_renderable(report: Report) -> RenderableType | None:
     return table
 
 
+PLAIN_WIDTH = 120  # logs and files are read in wide windows; rich would assume 80 columns
+
+
+def document_metadata(doc: DocumentSummary) -> Text:
+    """Dateline, byline, credits and where each metadata field came from."""
+    line = Text(style="dim")
+    parts = []
+    if doc.dateline:
+        parts.append(f"dateline: {doc.dateline}")
+    if doc.byline:
+        parts.append(f"byline: {doc.byline}")
+    parts.append("credits: " + (", ".join(doc.credits) or "none found"))
+    sources = dict(doc.metadata_source)
+    if sources:
+        parts.append("metadata from " + ", ".join(f"{field} ← {where}" for field, where in sorted(sources.items())))
+    parts.extend(doc.notes)
+    line.append(" · ".join(parts))
+    return line
+
+
 def render_terminal(report: Report, console: Console | None = None) -> None:
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if not console.is_terminal:
+            console = Console(width=PLAIN_WIDTH)
     console.print(documents_table(report))
     clusters = clusters_renderable(report)
     if clusters is not None:
         console.print(clusters)
     for doc in report.documents:
         findings = report.findings_for(doc.id)
-        if not findings:
-            continue
         title = f"{doc.id} — {doc.outlet or 'unknown outlet'}, {doc.published or 'date unknown'}"
-        body: list[RenderableType] = [_finding_renderable(report, f) for f in findings]
+        body: list[RenderableType] = [document_metadata(doc)]
+        body.extend(_finding_renderable(report, f) for f in findings)
+        if not findings:
+            body.append(Text("no findings", style="green"))
         console.print(Panel(Group(*body), title=title, title_align="left"))
     console.print(summary_renderable(report))
 
