@@ -34,7 +34,7 @@ from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
-from auditor.facts.words import stem
+from auditor.facts.words import singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
 CANDIDATE_MIN_SCORE = 0.35  # same-fact probability below which two sentences are not compared
@@ -161,6 +161,24 @@ def _modifiers(q: Quantity) -> frozenset[str]:
     return frozenset(stem(w) for w in words if not gazetteer.lookup(w) and not w[0].isupper())
 
 
+# Nouns that measure rather than count: years of what? percent of what? Left to other checks.
+MEASURE_UNITS = frozenset(
+    noun_key(unit)
+    for unit in word_set(
+        """year month week day hour minute second percent per cent point season time degree mile kilometre
+        kilometer metre meter foot feet inch pound kilogram kilo ton tonne dollar euro yuan rupee"""
+    )
+)
+
+
+def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
+    """Does this document itself give a number like q for the same noun?"""
+    return any(
+        other.noun and noun_key(other.noun) == noun_key(q.noun or "") and other.overlaps(q, tolerance=0.05)
+        for other in document_facts(ctx)[doc_id].quantities
+    )
+
+
 _KIND_WEIGHT = {"exact": 1.0, "lower_bound": 0.9, "upper_bound": 0.85, "approximate": 0.85, "range": 0.9, "vague": 0.55}
 
 
@@ -168,13 +186,16 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     """(confidence factor, description) if two quantities count the same thing irreconcilably."""
     if not qa.noun or not qb.noun or noun_key(qa.noun) != noun_key(qb.noun):
         return None
-    ma, mb = _modifiers(qa), _modifiers(qb)
-    if ma and mb and not ma & mb:
-        return None  # "district capitals" vs "provincial capitals"
+    if _modifiers(qa) != _modifiers(qb):
+        return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets
     if "vague" in (qa.kind, qb.kind):
         return None  # "several", "dozens": too loose to contradict a figure
+    if noun_key(qa.noun) in MEASURE_UNITS:
+        return None  # "seven years", "40 percent": what they measure is not in the noun
     if qa.overlaps(qb, tolerance=0.05):
         return None
+    if _also_states(ctx, qa.doc_id, qb) or _also_states(ctx, qb.doc_id, qa):
+        return None  # each outlet gives both numbers: two counts (this raid vs all raids), not a dispute
     sa, sb = _scope(ctx, qa), _scope(ctx, qb)
     if scopes_differ(sa, sb):
         return None
@@ -274,8 +295,52 @@ def _clip_sentence(ctx: CheckContext, d: DateMention) -> Sentence:
     return Sentence(doc.id, d.sentence, s, e, doc.text[s:e], 0)
 
 
+# Reports of one event rarely disagree by more than a season; dates further apart are almost
+# always different occurrences ("returned to prison in May 1984" vs "in June 1999").
+MAX_DATE_GAP_DAYS = 180
+
+
 def _comparable_dates(d: DateMention) -> bool:
-    return d.event not in (None, "say") and d.relation in ("on", "by") and d.earliest is not None
+    """Dated occurrences only: no statements, past windows, "since", or bare years (background)."""
+    if d.event in (None, "say") or d.earliest is None:
+        return False
+    if d.granularity == "window":
+        return d.relation == "by"  # "completed in less than a week" is a deadline
+    return d.relation in ("on", "by") and d.granularity != "year"
+
+
+def _dates_agree_elsewhere(facts: DocumentFacts, d: DateMention) -> bool:
+    return any(
+        x.event == d.event and x.earliest is not None and _comparable_dates(x) and date_gap(x, d) == 0
+        for x in facts.dates
+    )
+
+
+_CLAUSE_STOP = word_set(
+    """a an the of in on at by to for from with and or but as that which who is are was were be been will
+    would could should has have had its their his her it they this these those than less more within"""
+)
+
+
+def _content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+    """Content words of the event clause other than the event and the date, nouns folded."""
+    s, e = _clip_span(ctx, d)
+    text = ctx.document(d.doc_id).text
+    spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence]
+    words = [
+        m.group()
+        for m in re.finditer(r"[A-Za-z][A-Za-z-]+", text[s:e])
+        if not any(a <= s + m.start() < b for a, b in spans)
+    ]
+    return frozenset(
+        noun_key(w)
+        for w in words
+        if w.lower() not in _CLAUSE_STOP and stem(w) != d.event and (w[0].isupper() or not is_eventive(w))
+    )
+
+
+def _shared_objects(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
+    return bool(_content(ctx, a) & _content(ctx, b))
 
 
 def date_gap(a: DateMention, b: DateMention) -> int:
@@ -320,8 +385,12 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
             if a.doc_id == b.doc_id or _aspect(a) != _aspect(b):
                 continue
             gap = date_gap(a, b)
-            if gap == 0:
+            if gap == 0 or gap > MAX_DATE_GAP_DAYS:
                 continue
+            if _dates_agree_elsewhere(facts[a.doc_id], b) or _dates_agree_elsewhere(facts[b.doc_id], a):
+                continue  # an outlet that also gives the other date describes two occurrences
+            if not _shared_objects(ctx, a, b):
+                continue  # "hosted the Oscars" vs "hosted the Tonys": same verb, different events
             pa, pb = _event_participants(ctx, a), _event_participants(ctx, b)
             if pa and pb and not pa & pb:
                 continue  # different actors: the US withdrawal is not the UK's
@@ -474,7 +543,13 @@ def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
     from rapidfuzz import fuzz
 
     facts = document_facts(ctx)
-    quotes: list[Quote] = [q for f in facts.values() for q in f.quotes if q.speaker and len(q.text.split()) >= 6]
+    # Only attributions written out beside the quote: "he said" resolved to a name is a guess.
+    quotes: list[Quote] = [
+        q
+        for f in facts.values()
+        for q in f.quotes
+        if q.speaker and q.speaker_start is not None and len(q.text.split()) >= 6 and _is_person_name(q.speaker)
+    ]
     for qa, qb in combinations(quotes, 2):
         if qa.doc_id == qb.doc_id or fuzz.ratio(_quote_key(qa.text), _quote_key(qb.text)) < 90:
             continue
@@ -482,6 +557,8 @@ def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
         if surname(qa.speaker) == surname(qb.speaker):
             continue
         doc, other = ctx.document(qa.doc_id), ctx.document(qb.doc_id)
+        if _mentions(doc, qb.speaker) or _mentions(other, qa.speaker):
+            continue  # both people appear in one article: a joint statement or a quote passed on
         different_days, when = _timing(doc, [other])
         confidence = 0.8
         start, end = (qa.speaker_start, qa.speaker_end) if qa.speaker_start is not None else (qa.start, qa.end)
@@ -500,6 +577,18 @@ def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
             severity=_severity(confidence, different_days),
             data=(("kind", "quote-speaker"),),
         )
+
+
+def _is_person_name(name: str) -> bool:
+    """A name, not a bare title or pronoun left by the attribution pattern ("Secretary")."""
+    from auditor.facts.quotes import TITLE_WORDS
+
+    words = name.split()
+    return bool(words) and not all(w.lower().strip(".") in TITLE_WORDS for w in words)
+
+
+def _mentions(doc: Document, name: str) -> bool:
+    return re.search(rf"\b{re.escape(surname(name))}\b", doc.text, re.IGNORECASE) is not None
 
 
 def _short(text: str, words: int = 10) -> str:
@@ -613,6 +702,14 @@ def _noun_stems(q: Quantity) -> frozenset[str]:
     return frozenset(stem(w) for w in q.noun.split()) | {noun_key(q.noun)}
 
 
+def _noun_beside_list(q: Quantity, text: str, start: int, end: int) -> bool:
+    """Is the counted noun written right before or after the list ("the towns of A, B and C",
+    "A, B and C provinces")? Then the list names the counted things."""
+    before = re.findall(r"[A-Za-z]+", text[:start])[-4:]
+    after = re.findall(r"[A-Za-z]+", text[end:])[:2]
+    return bool(_noun_stems(q) & {stem(singular(w)) for w in [*before, *after]})
+
+
 def _window_text(dates: Iterable[DateMention]) -> str | None:
     for d in dates:
         if d.relation == "window":
@@ -658,9 +755,8 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                     for count, s, e in _list_items(text[offset:]):
                         if q.low <= count <= q.high:
                             continue
-                        shared = _noun_stems(q) & frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
-                        if not shared:
-                            continue
+                        if not _noun_beside_list(q, text[offset:], s, e):
+                            continue  # the list names other things ("four seasons ... under Brown, Lynam and Moe")
                         other_window = _window_text(follower_facts.dates)
                         if follower is not sentence and (window or other_window) and window != other_window:
                             continue  # "six in the past 24 hours" vs a list of all of them so far

@@ -100,7 +100,7 @@ _STOP = word_set(
     """
 )
 # Words of a counted phrase; "U.S." and MT's "U S." are one word.
-_WORD_RE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z] [A-Z]\.|[A-Za-z][A-Za-z'’\-]*")
+_WORD_RE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z] [A-Z]\.|[A-Za-z][A-Za-z0-9'’\-]*")
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
@@ -124,6 +124,8 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
     if strong:
         offset += strong.end()
         rest = text[offset:]
+    elif re.match(r"-\w", rest) or re.search(r"\w-$", text[:end]):
+        return None, None, end, end  # "36-year-old", "100-RBI season", "AK-47": a compound, not a count
     partitive = re.match(r"\s+of\s+(?:its|their|his|her|our|the|these|those)(?:\s+own)?(?:\s+\d[\d,]*)?\s+", rest)
     if partitive:
         offset += partitive.end()
@@ -277,6 +279,7 @@ def same_noun(a: Quantity, b: Quantity) -> bool:
 # Nouns that news uses interchangeably for the thing counted.
 NOUN_SYNONYMS: dict[str, str] = {
     "troop": "soldier",
+    "force": "soldier",
     "serviceman": "soldier",
     "servicemen": "soldier",
     "servicemember": "soldier",

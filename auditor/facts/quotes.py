@@ -67,7 +67,7 @@ def extract_quotes(sentence: Sentence, last_person: str | None = None) -> list[Q
     return quotes
 
 
-_TITLE_WORDS = frozenset(
+TITLE_WORDS = frozenset(
     """president secretary-general minister chief defence defense foreign interior spokesman spokeswoman
     general prince governor envoy ambassador commander secretary prime vice deputy mr mrs ms dr mayor king
     queen chancellor leader head director adviser advisor""".split()  # noqa: SIM905
@@ -75,9 +75,11 @@ _TITLE_WORDS = frozenset(
 
 
 def _strip_title(name: str) -> str:
-    """ "Secretary-General Jens Stoltenberg" -> "Jens Stoltenberg"; "Biden's" -> "Biden"."""
+    """ "Secretary-General Jens Stoltenberg" -> "Jens Stoltenberg"; "Biden's" -> "Biden".
+
+    A bare title ("Secretary") stays as it is; callers check for it."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
         words = words[1:]
     return re.sub(r"['’]s$", "", " ".join(words))
 

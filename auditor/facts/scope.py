@@ -38,6 +38,8 @@ SCOPE_MARKERS: dict[str, str] = {
     "taking the": "running",
     "bringing the": "running",
     "toll": "running",
+    "in total": "total",
+    "operations": "running",
     "cumulative": "running",
     "additional": "increment",
     "another": "increment",
@@ -76,12 +78,16 @@ def quantity_scope(
 ) -> QuantityScope:
     s, e = quantity.start - sentence_start, quantity.end - sentence_start
     near = _local(sentence_text, s, e, 4, 0)
-    markers = frozenset(
+    local = {
         SCOPE_MARKERS[m.group(1).lower()]
         for m in _MARKER_RE.finditer(near)
         # "more" inside the qualifier ("more than 1,500") bounds the number; it is no increment.
         if not (m.group(1).lower() == "more" and quantity.qualifier and "more" in quantity.qualifier)
-    )
+    }
+    # A total or a running count colours the whole sentence: "In five operations so far, the
+    # warship has confiscated 14 rifles"; "seized a total of 14 rifles during the operations".
+    whole = {SCOPE_MARKERS[m.group(1).lower()] for m in _MARKER_RE.finditer(sentence_text)}
+    markers = frozenset(local | (whole & {"total", "running"}))
     owner_mentions = tuple(m for m in entities if _qualifies(sentence_text, sentence_start, m, quantity))
     windows = [d for d in dates if d.relation in ("window", "since")]
     window = None
