@@ -202,3 +202,26 @@ def test_github_annotation_escapes_untrusted_text_in_messages() -> None:
     # one line: the newline that would start a second workflow command is escaped
     assert output.count("\n") == 1 and output.startswith("::error file=d,")
     assert "says 50%25%0A::warning::injected" in output
+
+
+def test_positions_in_jsonl_and_html_articles_are_not_passed_off_as_file_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules, encoder
+) -> None:  # type: ignore[no-untyped-def]
+    """Offsets of a JSONL record point into a JSON string: no SARIF region or annotation line for them."""
+    monkeypatch.chdir(tmp_path)
+    record = {"id": "feed-1", "outlet": "Wire", "text": "Talks went on.\nNo ceasefire was agreed."}
+    Path("feed.jsonl").write_text(json.dumps({"id": "x", "text": "Nothing here."}) + "\n" + json.dumps(record) + "\n")
+    report = audit([Path("feed.jsonl")], Config(select=("Z902",)), encoder=encoder)
+    log = render_sarif(report)
+    assert not list(sarif_validator().iter_errors(log))
+    (result,) = log["runs"][0]["results"]
+    location = result["locations"][0]
+    assert "region" not in location["physicalLocation"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "feed.jsonl"
+    artifacts = log["runs"][0]["artifacts"]  # one per file, though the file holds two documents
+    assert [a["location"]["uri"] for a in artifacts] == ["feed.jsonl"]
+    assert location["physicalLocation"]["artifactLocation"]["index"] == 0
+    assert "line 2, column 4 of the text extracted from the file" in result["message"]["text"]
+    (annotation,) = render_github(report).splitlines()
+    assert annotation.startswith("::error file=feed.jsonl,title=Z902 probe-word::")
+    assert "feed.jsonl (line 2, column 4 of the text extracted" in render_markdown(report)

@@ -65,16 +65,21 @@ def render_github(report: Report, base: Path | None = None) -> str:
             message += f" Suggestion: {finding.suggestion}"
         for evidence in finding.evidence:
             message += f"\n↔ {evidence.outlet or evidence.doc}: “{_quote(evidence.text)}”"
+        if not region.in_file:  # HTML/JSONL: annotate the file, say where in its text
+            message += f" (at {region.describe()})"
+        position = (
+            {
+                "line": region.start_line,
+                "col": region.start_column,
+                "endLine": region.end_line,
+                "endColumn": region.end_column,
+            }
+            if region.in_file
+            else {}
+        )
         lines.append(
             workflow_command(
-                COMMAND[finding.severity],
-                message,
-                file=paths.get(finding.doc, finding.doc),
-                line=region.start_line,
-                col=region.start_column,
-                endLine=region.end_line,
-                endColumn=region.end_column,
-                title=title,
+                COMMAND[finding.severity], message, file=paths.get(finding.doc, finding.doc), **position, title=title
             )
         )
     for skip in report.skipped:

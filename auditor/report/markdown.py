@@ -89,7 +89,8 @@ def _problems(report: Report) -> list[str]:
 
 def _finding_block(report: Report, finding: Finding, paths: dict[str, str]) -> str:
     region = finding_region(report, finding)
-    where = f"{paths.get(finding.doc, finding.doc)}:{region.start_line}:{region.start_column}"
+    path = paths.get(finding.doc, finding.doc)
+    where = f"{path}:{region.start_line}:{region.start_column}" if region.in_file else f"{path} ({region.describe()})"
     lines = [f"- **{escape(finding.rule)}** {code(where)}: {escape(finding.message)}", f"  > {_quote(finding.text)}"]
     if finding.suggestion:
         lines.append(f"  - suggestion: {escape(finding.suggestion)}")

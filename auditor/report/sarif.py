@@ -25,6 +25,11 @@ SRCROOT = "%SRCROOT%"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+# Readers whose offsets map onto the file's own lines; HTML (extracted text) and JSONL (a string
+# inside a JSON line) do not, so their positions are given as positions in the text, not the file.
+FILE_POSITION_SUFFIXES = (".txt", ".md", ".markdown")
+
+
 @dataclass(frozen=True)
 class Region:
     """1-based line and column of both ends; the end column is that of the character after the span."""
@@ -33,6 +38,12 @@ class Region:
     start_column: int
     end_line: int
     end_column: int
+    in_file: bool = True  # False: the position is in the text read from the file (HTML, JSONL), not the file
+
+    def describe(self) -> str:
+        """'line 3, column 5' in the words a reader needs when it is not a position in the file."""
+        where = f"line {self.start_line}, column {self.start_column}"
+        return where if self.in_file else f"{where} of the text extracted from the file"
 
     def to_sarif(self) -> dict[str, int]:
         return {
@@ -49,7 +60,8 @@ def span_region(report: Report, doc_id: str, start: int, end: int, text: str, li
     if doc is not None:
         start_line, start_column = doc.line_column(start)
         end_line, end_column = doc.line_column(end)
-        return Region(start_line, start_column, end_line, end_column)
+        in_file = Path(doc.path).suffix.lower() in FILE_POSITION_SUFFIXES
+        return Region(start_line, start_column, end_line, end_column, in_file)
     # A report without originals (e.g. rebuilt from JSON): count lines in the flagged text itself.
     lines = text.split("\n")
     end_line = line + len(lines) - 1
@@ -118,6 +130,12 @@ def _location(uri: str, artifact_index: int | None, region: Region, snippet: str
     artifact: dict[str, Any] = {"uri": uri, "uriBaseId": SRCROOT}
     if artifact_index is not None:
         artifact["index"] = artifact_index
+    if not region.in_file:
+        # A region would point at the wrong line of the HTML/JSONL file: name the file, say where in its text.
+        return {
+            "physicalLocation": {"artifactLocation": artifact},
+            "message": {"text": f"{region.describe()}: {snippet}"},
+        }
     region_with_snippet = {**region.to_sarif(), "snippet": {"text": snippet}}
     return {"physicalLocation": {"artifactLocation": artifact, "region": region_with_snippet}}
 
@@ -129,16 +147,19 @@ def _result(
     paths: dict[str, str],
     artifact_index: dict[str, int],
 ) -> dict[str, Any]:
+    region = finding_region(report, finding)
     message = finding.message
     if finding.suggestion:
         message += f" Suggestion: {finding.suggestion}"
+    if not region.in_file:
+        message += f" (at {region.describe()})"
     uri = paths.get(finding.doc, finding.doc)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index[finding.rule],
         "level": LEVEL[finding.severity],
         "message": {"text": message},
-        "locations": [_location(uri, artifact_index.get(finding.doc), finding_region(report, finding), finding.text)],
+        "locations": [_location(uri, artifact_index.get(finding.doc), region, finding.text)],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {
             "category": finding.category.value,
@@ -193,7 +214,8 @@ def render_sarif(report: Report, base: Path | None = None) -> dict[str, Any]:
     """The SARIF log of a report, as a JSON-ready dict; paths relative to `base` (default: cwd)."""
     base = (base or Path.cwd()).resolve()
     paths = document_paths(report, base)
-    artifact_index = {doc_id: index for index, doc_id in enumerate(paths)}
+    files = list(dict.fromkeys(paths.values()))  # one artifact per file; a JSONL file holds many documents
+    artifact_index = {doc_id: files.index(uri) for doc_id, uri in paths.items()}
     rules = _rule_descriptors(report)
     rule_index = {descriptor["id"]: index for index, descriptor in enumerate(rules)}
     run: dict[str, Any] = {
@@ -206,9 +228,7 @@ def render_sarif(report: Report, base: Path | None = None) -> dict[str, Any]:
             }
         },
         "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri() + "/"}},
-        "artifacts": [
-            {"location": {"uri": uri, "uriBaseId": SRCROOT}, "sourceLanguage": "text"} for uri in paths.values()
-        ],
+        "artifacts": [{"location": {"uri": uri, "uriBaseId": SRCROOT}, "sourceLanguage": "text"} for uri in files],
         "columnKind": "unicodeCodePoints",
         "invocations": [_invocation(report, paths)],
         "results": [_result(report, f, rule_index, paths, artifact_index) for f in report.findings],
