@@ -140,3 +140,14 @@ def test_library_call_matches_the_cli(fixtures_dir: Path, encoder) -> None:  # t
     report = audit([fixtures_dir], Config(select=("B002",)), encoder=encoder)
     assert report.to_dict()["schema"] == "auditor.report/1"
     assert len(report.findings) == 6  # four in 000, one each in 002 and 003
+
+
+def test_no_color_is_honoured_even_on_a_forced_terminal(fixtures_dir: Path) -> None:
+    env = {**os.environ, "FORCE_COLOR": "1", "HF_HUB_OFFLINE": "1"}
+    env.pop("NO_COLOR", None)
+    args = [sys.executable, "-m", "auditor", "audit", str(fixtures_dir), "--select", "B002", "--quiet"]
+    coloured = subprocess.run(args, capture_output=True, text=True, env=env, timeout=600)
+    plain = subprocess.run(args, capture_output=True, text=True, env={**env, "NO_COLOR": "1"}, timeout=600)
+    assert "\x1b[33m" in coloured.stdout  # warnings in yellow
+    assert "\x1b[33m" not in plain.stdout and "\x1b[31m" not in plain.stdout
+    assert "REEAD MORE" in plain.stdout

@@ -13,3 +13,89 @@ def test_fixture_texts_are_read_byte_for_byte_with_manifest_metadata(fixtures_di
         assert doc.text == Path(doc.path).read_text(encoding="utf-8")
     anis = [d for d in corpus.documents if d.outlet == "ANI"]
     assert len(anis) == 1 and anis[0].published is not None and anis[0].published.isoformat() == "2021-07-02"
+
+
+def test_front_matter_gives_metadata_and_line_numbers_count_it(tmp_path: Path) -> None:
+    from auditor.corpus.readers import read_file
+
+    page = tmp_path / "story.md"
+    page.write_text(
+        "---\ntitle: Floods\noutlet: Daily Wire Copy\npublished: 2024-06-03\ncredits: [Reuters (text), AP (photo)]\n---\n"
+        "Munich: Rivers rose on Monday.\nREAD MORE: Storm hits coast\n",
+        encoding="utf-8",
+    )
+    [doc] = read_file(page)
+    assert not isinstance(doc, Exception)
+    assert doc.text.startswith("Munich:")
+    assert (doc.outlet, str(doc.published), doc.credit_labels) == (
+        "Daily Wire Copy",
+        "2024-06-03",
+        ["Reuters (text)", "AP (photo)"],
+    )
+    assert dict(doc.metadata_source)["outlet"] == "front matter"
+    assert doc.line_column(doc.text.index("READ MORE")) == (8, 1)  # the file's line, front matter included
+
+
+def test_metadata_is_read_from_the_text_when_none_is_given(tmp_path: Path) -> None:
+    from auditor.corpus.readers import read_file
+
+    page = tmp_path / "wire.txt"
+    page.write_text(
+        "New Delhi [India], March 4, 2023 (ANI): Officials met on Saturday, the ministry told Reuters.\n"
+        "The talks will continue next week, Xinhua reported.\n",
+        encoding="utf-8",
+    )
+    [doc] = read_file(page)
+    assert not isinstance(doc, Exception)
+    assert doc.dateline == "New Delhi [India], March 4, 2023 (ANI)"
+    assert str(doc.published) == "2023-03-04"
+    assert doc.credit_labels == ["ANI (text)", "Reuters (quoted)", "Xinhua (quoted)"]
+    assert dict(doc.metadata_source)["published"] == "text"
+    assert doc.language == "en" and doc.language_source == "detected"
+
+
+def test_dateline_without_year_does_not_guess_a_date() -> None:
+    from auditor.corpus.metadata import extract_text_metadata
+
+    meta = extract_text_metadata("Moscow [Russia], July 2 (ANI): Talks were held in Moscow on Friday.\n")
+    assert meta.published is None and meta.dateline == "Moscow [Russia], July 2 (ANI)"
+
+
+def test_html_page_main_text_and_metadata(tmp_path: Path) -> None:
+    from auditor.corpus.readers import read_file
+
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: rescue teams used boats to reach villages cut off by the floodwater on Monday, officials said.</p>"
+        for i in range(6)
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html lang='en'><head><title>Floods in Bavaria</title><meta property='og:site_name' content='Example News'>"
+        "<meta name='date' content='2024-06-03'></head><body><nav>Home | World | Share</nav>"
+        f"<article><h1>Floods in Bavaria</h1>{paragraphs}</article><footer>© Example News</footer></body></html>",
+        encoding="utf-8",
+    )
+    [doc] = read_file(page)
+    assert not isinstance(doc, Exception)
+    assert "rescue teams used boats" in doc.text and "<p>" not in doc.text
+    assert doc.outlet == "Example News" and str(doc.published) == "2024-06-03"
+    assert any("trafilatura" in note for note in doc.notes)
+
+
+def test_non_english_document_is_read_and_english_checks_say_they_skipped(tmp_path: Path, encoder) -> None:  # type: ignore[no-untyped-def]
+    from auditor import audit
+    from auditor.config import Config
+
+    (tmp_path / "fr.txt").write_text(
+        "Les talibans ont pris le contrôle de la ville mardi, selon des responsables locaux.\n"
+        "Les combats se poursuivent dans le nord du pays depuis plusieurs semaines.\n",
+        encoding="utf-8",
+    )
+    report = audit([tmp_path], Config(), encoder=encoder)
+    [doc] = report.documents
+    assert doc.language == "fr" and doc.sentences == 2
+    skipped_for_fr = {s["check"] for s in report.skipped if s.get("doc") == "fr"}
+    from auditor.checks.registry import load_rules
+
+    english_only = {r.id for r in load_rules().values() if r.english_only}
+    assert english_only and english_only <= skipped_for_fr
