@@ -343,6 +343,14 @@ def baseline_command(
 
 
 @app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the report `--format json` writes."""
+    from auditor.report.jsonschema import schema_json
+
+    sys.stdout.write(schema_json())
+
+
+@app.command()
 def rules() -> None:
     """List every rule: id, category, default severity, what it flags."""
     from rich.table import Table

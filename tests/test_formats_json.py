@@ -85,3 +85,9 @@ def test_schema_rejects_a_renamed_field(fixture_report: Report) -> None:
     finding["severity_level"] = finding.pop("severity")
     errors = validation_errors(data)
     assert any("severity" in e for e in errors)
+
+
+def test_schema_command_prints_the_published_schema() -> None:
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert result.stdout == DOCS_SCHEMA.read_text(encoding="utf-8")
