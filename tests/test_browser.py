@@ -335,3 +335,36 @@ def test_harness_detects_code_that_does_run(browser_context: Any, tmp_path: Path
     finally:
         unprotected.close()
         protected.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_diff_page_reads_side_by_side_and_on_a_phone(
+    browser_context: Any,
+    encoder: Any,
+    tmp_path: Path,
+    width: int,
+) -> None:
+    from auditor.diff import diff_files, render_diff_html
+
+    demo = Path(__file__).resolve().parent.parent / "fixtures" / "diff-demo"
+    story = diff_files(demo / "wire.txt", demo / "republished.txt", encoder)
+    loaded = LoadedPage(browser_context, write_page(tmp_path / "diff.html", render_diff_html(story)), width=width)
+    page = loaded.page
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        changed = page.locator("ol.diff > li.changed").first
+        old_cell, new_cell = changed.locator(".cell.old"), changed.locator(".cell.new")
+        box_old, box_new = old_cell.bounding_box(), new_cell.bounding_box()
+        assert box_old and box_new
+        if width >= 1000:
+            assert abs(box_old["y"] - box_new["y"]) < 2  # old and new side by side
+        else:
+            assert box_new["y"] > box_old["y"]  # stacked on a phone
+        same = story.counts()["same"] - sum(e.moved and e.kind == "same" for e in story.entries)
+        visible_before = page.locator("ol.diff > li:visible").count()
+        page.locator("label[for=hide-same]").click()  # CSS-only toggle: the page runs no script
+        assert page.locator("ol.diff > li:visible").count() == visible_before - same
+        page.screenshot(path=str(tmp_path / f"diff-{width}.png"), full_page=True)
+        assert loaded.requests == [(tmp_path / "diff.html").as_uri()]
+    finally:
+        loaded.close()
