@@ -163,3 +163,36 @@ def test_fixture_003_scores_clearly_worst(fixture_report: Any) -> None:
 def test_incoherence_rule_leaves_clean_prose_alone(encoder: Any) -> None:
     doc = make_doc(FLOOD_SECTION + "\nOfficials said the water level was falling slowly on Monday.\n")
     assert list(incoherent_sentences(context(doc, encoder=encoder))) == []
+
+
+def test_incoherence_combines_score_and_neighbour_fit() -> None:
+    from auditor.checks.coherence import CoherenceSignal, neighbour_fit_probability
+    from auditor.checks.scores import SentenceScore
+    from auditor.model import Sentence
+
+    sentence = Sentence("x", 0, 0, 10, "x", 0)
+
+    def signal(score: float, cosine: float | None, explained: bool = False) -> CoherenceSignal:
+        probability = None if cosine is None else neighbour_fit_probability(cosine)
+        return CoherenceSignal(SentenceScore(sentence, score), cosine, probability, explained)
+
+    assert signal(0.95, 0.8).flagged  # very high score alone
+    assert signal(0.85, 0.05).flagged  # high score and does not fit its neighbours
+    assert not signal(0.85, 0.8).flagged  # high score but fits
+    assert not signal(0.5, 0.0).flagged  # off-topic but well written: not garble
+    assert not signal(0.99, 0.0, explained=True).flagged  # G001-G003 already flag it precisely
+
+
+def test_unrelated_sentence_does_not_fit_its_neighbours(encoder: Any) -> None:
+    from auditor.checks.coherence import coherence_signals
+
+    doc = make_doc(
+        "Floods swept through three villages in the north on Sunday.\n\n"
+        "The striker scored twice as the home side won the cup final.\n\n"
+        "Rescue teams pulled dozens of people from the water, the disaster agency said.\n\n"
+        "Heavy rain is expected to continue for two more days, forecasters warned.\n"
+    )
+    signals = coherence_signals(context(doc, encoder=encoder))["x"]
+    fits = {s.scored.sentence.text[:12]: s.belongs_probability for s in signals}
+    assert fits["The striker "] is not None and fits["The striker "] < 0.5
+    assert fits["Rescue teams"] is not None and fits["Rescue teams"] > fits["The striker "]
