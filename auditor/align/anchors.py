@@ -391,6 +391,7 @@ class Vocabulary:
     def __init__(self, profiles: Iterable[Profile]) -> None:
         self.document_frequency: Counter[str] = Counter()
         self.size = 0
+        self._weights: dict[str, float] = {}
         for p in profiles:
             self.size += 1
             self.document_frequency.update(p.words | p.anchors)
@@ -402,6 +403,12 @@ class Vocabulary:
         return self.document_frequency.get(anchor, 0) / self.size <= max_share
 
     def weight(self, word: str) -> float:
+        known = self._weights.get(word)
+        if known is None:
+            known = self._weights[word] = self._weight(word)
+        return known
+
+    def _weight(self, word: str) -> float:
         base = information(word.split()[0]) if not word[:1].isdigit() else 4.0
         if self.size < 20:
             return base

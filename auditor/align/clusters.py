@@ -26,6 +26,9 @@ from auditor.report.model import Cluster, ClusterMember
 # close to the same-fact threshold: a chain A~B~C with A and C unrelated stays split.
 MIN_LINK = SAME_FACT_THRESHOLD / 4
 MEAN_LINK = SAME_FACT_THRESHOLD * 0.6
+# Big clusters (wire copy reprinted by hundreds of sites) are compared through a few
+# representatives each, so merging stays cheap however large they grow.
+REPRESENTATIVES = 6
 
 
 def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
@@ -55,7 +58,7 @@ def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> lis
         docs_left = {table.sentences[r].doc_id for r in left}
         if any(table.sentences[r].doc_id in docs_left for r in right):
             continue
-        links = [score(x, y) for x in left for y in right]
+        links = [score(x, y) for x in left[:REPRESENTATIVES] for y in right[:REPRESENTATIVES]]
         if min(links) < MIN_LINK or sum(links) / len(links) < MEAN_LINK:
             continue
         left.extend(right)
@@ -111,7 +114,8 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
         outlets = {m.outlet or m.doc for m in members}
         disputed = any(_touches(f, m.doc, m.start, m.end) for f in contradictions for m in members)
         status = "disputed" if disputed else "corroborated" if len(outlets) > 1 else "single-source"
-        pair_scores = [table.linked(x, y) for n, x in enumerate(rows) for y in rows[n + 1 :]]
+        sample = rows[:REPRESENTATIVES]
+        pair_scores = [table.linked(x, y) for n, x in enumerate(sample) for y in sample[n + 1 :]]
         shared = frozenset.intersection(*(table.profiles[r].anchors for r in rows)) if len(rows) > 1 else frozenset()
         clusters.append(
             Cluster(

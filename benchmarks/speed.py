@@ -1,0 +1,297 @@
+"""Throughput and memory of a whole audit on synthetic corpora, against the bare model.
+
+    python benchmarks/speed.py                 # N = 100, 1,000, 5,000 articles
+    python benchmarks/speed.py --sizes 100 1000
+    python benchmarks/speed.py --quick         # N = 100 only
+
+Each corpus is built from the fixture articles' sentences, shuffled and perturbed (numbers,
+weekdays and months changed, words dropped or swapped), so nearly every sentence is new text
+that the embedding cache has not seen. For each size:
+
+- cold audit: a fresh embedding cache; wall time, sentences/second, per stage and per rule,
+  peak resident memory after each stage;
+- bare encode: `model.encode` of the same unique sentences (batch 64), the physical limit;
+  ratio = audit throughput / encode throughput (target >= 0.9: everything but the model nearly free);
+- warm audit: the same corpus again with a new Encoder on the same cache (target >= 20x faster).
+
+The last line is machine-readable. Not a timed test: run it on a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from auditor import audit
+from auditor.checks.registry import REGISTRY, load_rules
+from auditor.config import Config
+from auditor.corpus import read_corpus
+from auditor.embed import Encoder
+from auditor.text import segment_document
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "afghanistan-2021"
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+OUTLETS = [f"Outlet {i}" for i in range(40)]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def fixture_sentences() -> list[str]:
+    sentences = []
+    for doc in read_corpus([FIXTURES]).documents:
+        sentences.extend(s.text for s in segment_document(doc).sentences if len(s.text.split()) >= 4)
+    return sentences
+
+
+def perturb(sentence: str, rng: random.Random) -> str:
+    text = re.sub(r"\d+", lambda m: str(max(1, int(m.group().replace(",", "") or 1) + rng.randint(-9, 9))), sentence)
+    text = re.sub("|".join(WEEKDAYS), lambda _m: rng.choice(WEEKDAYS), text)
+    text = re.sub("|".join(MONTHS), lambda _m: rng.choice(MONTHS), text)
+    words = text.split(" ")
+    for _ in range(rng.randint(0, 2)):
+        if len(words) > 6:
+            i = rng.randrange(1, len(words) - 2)
+            if rng.random() < 0.5:
+                del words[i]
+            else:
+                words[i], words[i + 1] = words[i + 1], words[i]
+    return " ".join(words)
+
+
+def build_corpus(directory: Path, articles: int, seed: int = 0) -> int:
+    """Write `articles` synthetic articles; returns the number of body sentences written."""
+    rng = random.Random(seed)
+    pool = fixture_sentences()
+    written = 0
+    for n in range(articles):
+        body = [perturb(s, rng) for s in rng.sample(pool, rng.randint(24, 36))]
+        paragraphs = [" ".join(body[i : i + 2]) for i in range(0, len(body), 2)]
+        published = f"2021-{rng.randint(6, 8):02d}-{rng.randint(1, 28):02d}"
+        title = perturb(rng.choice(pool), rng).rstrip(".")
+        text = f"---\noutlet: {rng.choice(OUTLETS)}\npublished: {published}\n---\n{title}\n\n" + "\n\n".join(paragraphs)
+        (directory / f"{n:05d}.md").write_text(text + "\n", encoding="utf-8")
+        written += len(body)
+    return written
+
+
+class StageClock:
+    """Times the pipeline's stages (from its progress callback), each rule, and the encoder."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.last = self.started
+        self.current = "start"
+        self.stages: dict[str, float] = defaultdict(float)
+        self.memory: dict[str, float] = {}
+        self.rules: dict[str, float] = defaultdict(float)
+        self.encode_seconds = 0.0
+
+    def stage(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[self.current] += now - self.last
+        self.memory[self.current] = peak_rss_mb()
+        self.current, self.last = name, now
+
+    def finish(self) -> float:
+        self.stage("done")
+        return time.perf_counter() - self.started
+
+    def wrap_rules(self) -> Callable[[], None]:
+        load_rules()
+        originals = dict(REGISTRY)
+        for rule_id, rule in originals.items():
+            REGISTRY[rule_id] = replace(rule, check=self._timed_check(rule_id, rule.check))
+
+        def restore() -> None:
+            REGISTRY.update(originals)
+
+        return restore
+
+    def _timed_check(self, rule_id: str, check: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(ctx: Any) -> list[Any]:
+            start = time.perf_counter()
+            try:
+                return list(check(ctx))
+            finally:
+                self.rules[rule_id] += time.perf_counter() - start
+
+        timed.__doc__ = check.__doc__
+        return timed
+
+    def wrap_encoder(self, encoder: Encoder) -> None:
+        original = encoder.encode
+
+        def timed(texts: Any, progress: Any = None) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(texts, progress)
+            finally:
+                self.encode_seconds += time.perf_counter() - start
+
+        encoder.encode = timed  # type: ignore[method-assign]
+
+
+def run_audit(corpus: Path, cache: Path) -> tuple[float, StageClock, Encoder, Any]:
+    encoder = Encoder(cache_dir=cache, progress=False)
+    clock = StageClock()
+    clock.wrap_encoder(encoder)
+    restore = clock.wrap_rules()
+    try:
+        report = audit([corpus], Config(cache_dir=str(cache)), encoder=encoder, progress=clock.stage)
+    finally:
+        restore()
+    return clock.finish(), clock, encoder, report
+
+
+def bare_encode(texts: list[str]) -> float:
+    model = Encoder(use_cache=False).model
+    start = time.perf_counter()
+    model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    return time.perf_counter() - start
+
+
+def measure(articles: int, workdir: Path) -> dict[str, float]:
+    corpus = workdir / f"corpus-{articles}"
+    cache = workdir / f"cache-{articles}"
+    corpus.mkdir()
+    build_corpus(corpus, articles)
+    documents = [segment_document(d) for d in read_corpus([corpus]).documents]
+    sentences = sum(len(d.sentences) for d in documents)
+    unique = sorted({s.text for d in documents for s in d.sentences})
+    print(f"\n== {articles} articles: {sentences} sentences ({len(unique)} unique texts)", flush=True)
+
+    Encoder(use_cache=False).model  # load the model outside every timing  # noqa: B018
+    cold, clock, encoder, report = run_audit(corpus, cache)
+    print(
+        f"cold audit   {cold:8.1f}s  {sentences / cold:7.1f} sentences/s  "
+        f"({encoder.encoded_count} encoded, {clock.encode_seconds:.1f}s in the encoder)  peak {peak_rss_mb():.0f} MB"
+    )
+    for stage, seconds in clock.stages.items():
+        if stage != "start" or seconds > 0.05:
+            print(f"  stage {stage:12} {seconds:8.1f}s  peak RSS after {clock.memory.get(stage, 0):7.0f} MB")
+    for rule_id, seconds in sorted(clock.rules.items(), key=lambda kv: -kv[1])[:8]:
+        print(f"  rule  {rule_id:12} {seconds:8.1f}s (includes any embedding it triggered first)")
+    print(f"  {len(report.clusters)} clusters, {len(report.findings)} findings")
+
+    encode_seconds = bare_encode(unique)
+    ratio = (sentences / cold) / (sentences / encode_seconds)
+    print(f"bare encode  {encode_seconds:8.1f}s  {len(unique) / encode_seconds:7.1f} texts/s  ratio {ratio:.2f}")
+
+    warm, _, warm_encoder, _ = run_audit(corpus, cache)
+    print(
+        f"warm audit   {warm:8.1f}s  {sentences / warm:7.1f} sentences/s  ({warm_encoder.encoded_count} encoded)  "
+        f"speed-up {cold / warm:.1f}x"
+    )
+    return {
+        "articles": articles,
+        "sentences": sentences,
+        "cold_s": cold,
+        "warm_s": warm,
+        "encode_s": encode_seconds,
+        "ratio": ratio,
+        "speedup": cold / warm,
+        "ms_per_article_cold": 1000 * cold / articles,
+        "peak_mb": peak_rss_mb(),
+    }
+
+
+class HashEncoder:
+    """Stand-in for the model in --align-only runs: a fixed pseudo-random unit vector per text.
+
+    Texts that begin with the same words (perturbed copies of one fixture sentence) get
+    nearby vectors, as a real model would give them; this times the alignment machinery
+    (candidates, scoring, clustering), not its accuracy.
+    """
+
+    def __init__(self, dimension: int = 384) -> None:
+        self.dimension = dimension
+        self.encoded_count = 0
+
+    def encode(self, texts: Any, progress: Any = None) -> Any:
+        import numpy as np
+
+        rows = []
+        for text in texts:
+            base = np.random.default_rng(abs(hash(" ".join(text.split()[:4]))) % (2**32))
+            own = np.random.default_rng(abs(hash(text)) % (2**32))
+            v = (base.normal(size=self.dimension) + 0.5 * own.normal(size=self.dimension)).astype(np.float32)
+            rows.append(v / np.linalg.norm(v))
+        return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
+
+
+def measure_alignment(articles: int, workdir: Path) -> dict[str, float]:
+    """Alignment stage alone (segmented corpus, model replaced by hashing): its cost per article."""
+    from auditor.align import aligned_pairs, build_clusters, sentence_table
+    from auditor.checks.registry import CheckContext
+
+    corpus = workdir / f"align-{articles}"
+    corpus.mkdir()
+    build_corpus(corpus, articles)
+    documents = [segment_document(d) for d in read_corpus([corpus]).documents]
+    ctx = CheckContext(documents, Config(), _encoder=HashEncoder())
+    start = time.perf_counter()
+    table = sentence_table(ctx)
+    after_table = time.perf_counter()
+    pairs = aligned_pairs(ctx)
+    after_pairs = time.perf_counter()
+    clusters = build_clusters(ctx)
+    done = time.perf_counter()
+    sentences = len(table.sentences)
+    print(
+        f"align-only {articles:6} articles {sentences:7} sentences: profiles+vectors {after_table - start:6.1f}s "
+        f"pairs {after_pairs - after_table:6.1f}s clusters {done - after_pairs:6.1f}s "
+        f"= {1000 * (done - start) / articles:6.1f} ms/article; {len(pairs)} pairs, {len(clusters)} clusters; "
+        f"peak {peak_rss_mb():.0f} MB",
+        flush=True,
+    )
+    return {"articles": articles, "seconds": done - start, "ms_per_article": 1000 * (done - start) / articles}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--quick", action="store_true", help="the smallest size only")
+    parser.add_argument(
+        "--align-only", action="store_true", help="time the alignment stage alone, the model replaced by hashing"
+    )
+    args = parser.parse_args()
+    sizes = [min(args.sizes)] if args.quick else args.sizes
+    workdir = Path(tempfile.mkdtemp(prefix="auditor-speed-"))
+    if args.align_only:
+        try:
+            timings = [measure_alignment(n, workdir) for n in sizes]
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        print(" ".join(f"ms_per_article_{t['articles']:.0f}={t['ms_per_article']:.1f}" for t in timings))
+        return
+    try:
+        results = [measure(n, workdir) for n in sizes]
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    for r in results:
+        print(
+            f"articles={r['articles']} sentences={r['sentences']} cold_s={r['cold_s']:.1f} warm_s={r['warm_s']:.1f} "
+            f"ratio={r['ratio']:.2f} speedup={r['speedup']:.1f} ms_per_article={r['ms_per_article_cold']:.0f} "
+            f"peak_mb={r['peak_mb']:.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
