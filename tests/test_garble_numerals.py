@@ -46,6 +46,7 @@ def test_other_numbering_systems_and_broken_groups(text: str, value: int, repair
         "The drills from August 5-10 involve more than 1,500 soldiers.",
         "On July 2 500 protesters gathered.",
         "The score was 2 1 after extra time.",
+        "Call 0800 123 456 for help.",
         "version 1.2.3 and 1.5 million people and 2.5 billion dollars",
     ],
 )

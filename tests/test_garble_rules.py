@@ -104,7 +104,16 @@ def test_clause_said_twice_is_flagged() -> None:
 
 def test_intentional_repetition_is_not_flagged() -> None:
     assert list(repetitions(context(make_doc(CLEAN_NEWS)))) == []
-    for text in ("more and more people", "over and over", "on and on", "hours and hours of talks", "bye bye"):
+    for text in (
+        "more and more people",
+        "over and over",
+        "on and on",
+        "hours and hours of talks",
+        "bye bye",
+        "He waited and waited.",
+        "shares of Johnson and Johnson fell",
+        "the assassin Sirhan Sirhan",
+    ):
         assert find_repetitions(text) == [], text
 
 

@@ -191,7 +191,8 @@ def find_repetitions(text: str) -> list[Repetition]:
     found: list[Repetition] = []
     for (a, a_start, _), (b, b_start, b_end) in itertools.pairwise(tokens):
         between = text[a_start + len(a) : b_start]
-        if a == b and between.strip() == "" and a not in DOUBLING_ALLOWED and not a[0].isdigit():
+        proper_name = text[b_start].isupper()  # "Sirhan Sirhan", "Duran Duran"
+        if a == b and between.strip() == "" and a not in DOUBLING_ALLOWED and not a[0].isdigit() and not proper_name:
             found.append(
                 Repetition(a_start, b_end, "doubled-word", f"Doubled word '{a}'", text[a_start : a_start + len(a)], 0.9)
             )
@@ -203,6 +204,8 @@ def find_repetitions(text: str) -> list[Repetition]:
             and a not in COORDINATION_ALLOWED
             and a not in FUNCTION_WORDS
             and not a.endswith("er")  # comparatives: "bigger and bigger"
+            and not a.endswith("ed")  # narrative emphasis: "waited and waited"
+            and not text[b_end - len(b)].isupper()  # names: "Johnson and Johnson"
             and not a[0].isdigit()
             and text[a_start:b_end].count(",") == 0
         ):

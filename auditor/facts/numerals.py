@@ -118,6 +118,8 @@ def _read_digits(num: str) -> tuple[Decimal, str, str, float] | None:
     if " " in num:
         chunks = num.split(" ")
         if all(c.isdigit() for c in chunks):
+            if chunks[0].startswith("0") or len(chunks) > 4:
+                return None  # phone numbers and codes ("0800 123 456"), not one quantity
             if all(len(c) == 3 for c in chunks[1:]) and 1 <= len(chunks[0]) <= 3:
                 return Decimal("".join(chunks)), "spaced-groups", "digit groups separated by spaces", 0.7
             return Decimal("".join(chunks)), "split-digits", "digits split by spaces", 0.9
