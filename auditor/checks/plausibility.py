@@ -233,8 +233,9 @@ def implausible_count(ctx: CheckContext) -> Iterable[Flag]:
     cited entries in auditor/data/reference.json. When the number fits another unit of the
     same country, that unit is suggested.
 
-    Why it matters: a wrong unit or a garbled number changes the story (a province is a
-    hundred times larger than a village district); a fact-checker must not repeat it.
+    Why it matters: a wrong unit or a garbled number changes the story (50 provinces would be
+    more than Afghanistan has; 50 of its districts are an eighth of them); a fact-checker
+    must not repeat it.
 
     Example: "the Taliban had occupied more than 50 of the 370 provinces" (Afghanistan has
     34 provinces and about 400 districts: the UN envoy spoke of 370 districts).

@@ -9,6 +9,7 @@ sentence is checked, not only the active ones.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from functools import lru_cache
 from english_words import get_english_words_set
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import top_n_list, zipf_frequency
+from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
 from auditor.checks.registry import CheckContext, rule
 from auditor.model import Category, Document, Flag, Sentence, Severity
@@ -73,9 +74,11 @@ class Misspelling:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[list[str], dict[str, float]]:
+    # One load of the frequency table: zipf_frequency() per word would take seconds for 60,000 words.
+    frequencies = get_frequency_dict("en")
     words = [w for w in top_n_list("en", VOCABULARY_SIZE) if w.isalpha() and w.isascii()]
-    zipf = {w: zipf_frequency(w, "en") for w in words}
-    common = [w for w in words if zipf[w] >= COMMON_AT]
+    zipf = {w: round(math.log10(frequencies[w]) + 9, 2) for w in words if frequencies.get(w)}
+    common = [w for w in words if zipf.get(w, 0.0) >= COMMON_AT]
     return common, zipf
 
 
