@@ -106,31 +106,38 @@ def _github(report: Report) -> str:
     return render_github(report)
 
 
+def _html(report: Report) -> str:
+    from auditor.report.html import render_html
+
+    return render_html(report)
+
+
+def _json(report: Report) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
 # Formats that are one string rendered from the report (imported lazily: the CLI starts fast).
-TEXT_FORMATS: dict[str, Callable[[Report], str]] = {"sarif": _sarif, "markdown": _markdown, "github": _github}
+TEXT_FORMATS: dict[str, Callable[[Report], str]] = {
+    "json": _json,
+    "sarif": _sarif,
+    "markdown": _markdown,
+    "github": _github,
+    "html": _html,
+}
 
 
 def render(report: Report, output_format: str, output: Path | None) -> None:
-    if output_format == "html":
-        from auditor.report.html import render_html
+    """Write the report in `output_format` to `output` (stdout without one); exit 2 if the file cannot be written."""
+    try:
+        _render(report, output_format, output)
+    except OSError as error:
+        _err(f"{output}: cannot write the report: {error.strerror or error}")
+        raise typer.Exit(EXIT_INPUT) from None
 
-        page = render_html(report)
-        if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(page, encoding="utf-8")
-        else:
-            sys.stdout.write(page)
-        return
+
+def _render(report: Report, output_format: str, output: Path | None) -> None:
     if output_format in TEXT_FORMATS:
         write_text(TEXT_FORMATS[output_format](report), output)
-        return
-    if output_format == "json":
-        payload = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
-        if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(payload, encoding="utf-8")
-        else:
-            sys.stdout.write(payload)
         return
     from auditor.report.terminal import render_terminal
 

@@ -95,3 +95,11 @@ def test_no_progress_when_stderr_is_not_a_terminal(article: Path) -> None:
     result = CliRunner().invoke(app, ["audit", "wire.txt", "--select", "Z9", "--fail-on", "never", "-f", "json"])
     assert result.exit_code == 0
     assert "auditing" not in result.stderr and "\x1b[" not in result.stderr
+
+
+def test_unwritable_output_is_one_line_and_exit_2(article: Path) -> None:
+    Path("taken").mkdir()  # a directory where the report file should go
+    result = CliRunner().invoke(app, ["audit", "wire.txt", "--select", "Z9", "-q", "-f", "sarif", "-o", "taken"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "taken: cannot write the report" in lines[0]
