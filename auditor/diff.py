@@ -426,6 +426,11 @@ def render_diff_terminal(story: StoryDiff, console: Any = None, show_unchanged: 
     console.print(Text(summary, style="bold"))
     for note in story.notes:
         console.print(Text(f"note: {note}", style="yellow"))
+    if story.callouts:  # the edits that change the story's facts, first
+        console.print(Text("changed facts:", style="bold"))
+        for entry, callout in story.callouts:
+            where = f"new:{_line(story.new, entry.new)}" if entry.new else ""
+            console.print(Text(f"  {where:<8} {callout.describe()}", style=DIFF_STYLE["callout"]))
     console.print()
 
     hidden = 0
@@ -472,10 +477,11 @@ def render_diff_html(story: StoryDiff) -> str:
 
     template = _environment().get_template("diff.html.j2")
     rows = []
-    for entry in story.entries:
+    for index, entry in enumerate(story.entries):
         rows.append(
             {
                 "entry": entry,
+                "anchor": f"s{index + 1}",
                 "old_line": _line(story.old, entry.old) if entry.old else None,
                 "new_line": _line(story.new, entry.new) if entry.new else None,
             }

@@ -133,6 +133,9 @@ def test_terminal_marks_changes_in_plain_text_without_colour(republication: Stor
     assert "↷" in out and "moved from old line 24" in out
     assert re.search(r"^-  old:62 +Source: AFP$", out, re.M)
     assert "unchanged sentences" in out  # unchanged runs are folded
+    # The fact changes are also listed up front, each with its line in the new version.
+    facts = out[out.index("changed facts:") : out.index("\n\n", out.index("changed facts:"))].splitlines()[1:]
+    assert [line.split()[0] for line in facts] == ["new:23", "new:35", "new:39", "new:43"]
 
 
 def test_terminal_uses_styles_on_a_colour_terminal_and_honours_no_color(
@@ -162,6 +165,8 @@ def test_html_diff_is_escaped_and_self_contained() -> None:
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page and "&lt;b&gt;Wire&lt;/b&gt;" in page
     assert "<del>six</del>" in page and "<ins>eight</ins>" in page
     assert "number: six → eight" in page
+    link = re.search(r'<li><a href="#(s\d+)">new line 1</a>: number: six → eight</li>', page)
+    assert link and f'id="{link.group(1)}"' in page  # the fact list links to its sentence
     assert "default-src 'none'" in page and not re.search(r"(?:src|href)=\"(?:https?:)?//", page)
 
 
