@@ -112,7 +112,9 @@ class FakeLanguageTool(BaseHTTPRequestHandler):
 
 
 @pytest.fixture()
-def languagetool_url() -> Iterator[str]:
+def languagetool_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    for name in ("NO_PROXY", "no_proxy"):  # a proxy from the environment must not catch loopback requests
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
     FakeLanguageTool.checks = []
     FakeLanguageTool.fail_checks = False
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLanguageTool)
