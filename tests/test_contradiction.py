@@ -263,3 +263,16 @@ def test_fixture_must_not_flag_cases(fixture_flags: tuple[list[Any], CheckContex
     for text in ("1,000", "1,500", "10,000", "18 provincial", "twenty years", "two decades", "Doha", "Qatar"):
         assert text not in flagged
     assert len(ctx.artifacts["contradictions"]) == len(findings)
+
+
+def test_outlets_that_each_give_both_numbers_are_not_flagged(encoder: Any) -> None:
+    # One operation's haul vs the ship's total: each outlet gives both, in different sentences.
+    a = (
+        "During the operation, six rifles and 300 rounds of ammunition were found, the officer said. "
+        "The warship has seized 14 rifles and 923 rounds of ammunition over five operations."
+    )
+    b = (
+        "The crew found 14 rifles and 923 rounds of ammunition, the officer said. "
+        "During the operation, six rifles and 300 rounds of ammunition were found."
+    )
+    assert pair(encoder, "C001", a, b) == []

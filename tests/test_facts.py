@@ -184,3 +184,16 @@ def test_fixture_facts_have_exact_offsets(fixtures_dir: Path) -> None:
     ani = next(segment_document(d) for d in corpus.documents if d.id.startswith("004"))
     deadlines = [d for d in extract_facts(ani).dates if d.event == "withdraw" and d.relation == "by"]
     assert date(2021, 7, 4) in {d.target for d in deadlines}
+
+
+def test_names_times_and_compounds_are_not_counts() -> None:
+    values = {q.value for q in extract_quantities(sentence("Police found six AK 47 rifles near an F 16 jet."))}
+    assert values == {6}
+    assert extract_quantities(sentence("The fight began at 6:00 p.m. local time.")) == []
+    (age,) = extract_quantities(sentence("The 36-year-old champion retained his title."))
+    assert age.noun is None  # an age, not 36 of something
+
+
+def test_publication_stamps_are_not_events() -> None:
+    found = dates_of("This article was posted in Local News on Friday, September 20, 2013.")
+    assert found and all(d.event is None for d in found)

@@ -122,7 +122,7 @@ _NOT_EVENT = word_set(
     official unconditionally night day week month year time times national holiday about around
     nearly almost early late mid end start beginning including government governments parliament
     department equipment environment element according happen happened happens occurred occur occurs
-    took take takes place held came made
+    took take takes place held came made posted published updated filed
     """
 )
 # A date after a verb of saying (before any event word) dates the statement: "Kirby said Monday".

@@ -103,6 +103,10 @@ _STOP = word_set(
 _WORD_RE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z] [A-Z]\.|[A-Za-z][A-Za-z0-9'’\-]*")
 
 
+# A capitalised code right before a number makes it part of a name: "AK 47", "F 16", "G 7".
+_MODEL_CODE = re.compile(r"\b[A-Z][A-Z0-9]{0,3}[\s-]$")
+
+
 def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     """The qualifier written just before `start` ("more than "), and where it begins."""
     window = text[max(0, start - 24) : start]
@@ -142,8 +146,8 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
         words.append(match)
         if len(words) == 3:
             break
-    if not words:
-        return None, None, end, end
+    if not words or len(words[-1].group().strip(".")) < 3:
+        return None, None, end, end  # "6 p.m.", "3 a": no counted noun
     # The head is the last word that reads as a noun; verbs and adverbs after it are dropped.
     while len(words) > 1 and re.search(r"(ed|ly|ing)$", words[-1].group().lower()):
         words.pop()
@@ -240,6 +244,8 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
             continue
         if re.fullmatch(r"(1[89]|20)\d\d", numeral.text) and not _counted_noun(text, numeral.end)[0]:
             continue  # a bare year ("in 2001") is a date, not a count
+        if _MODEL_CODE.search(text[: numeral.start]) or re.match(r"\s*[ap]\.?\s?m\b", text[numeral.end :], re.I):
+            continue  # "AK 47 rifles", "Boeing 737", "6:00 p.m.": a name or a time, not a count
         found.append(
             _make(
                 sentence,

@@ -29,6 +29,8 @@ SCOPE_MARKERS: dict[str, str] = {
     "including": "part",
     "of its": "part",
     "of their": "part",
+    "of his": "part",
+    "of her": "part",
     "its own": "part",
     "their own": "part",
     "among them": "part",
