@@ -71,7 +71,6 @@ PREDICATE_CLASSES: tuple[tuple[str, ...], ...] = (
         "negotiation",
         "negotiations",
         "negotiate",
-        "negotiated",
         "summit",
         "discuss",
         "discussed",
