@@ -243,3 +243,25 @@ def test_fixture_audit_reports_grammar_skipped_in_summary_and_terminal(fixture_r
     console = Console(record=True, width=200, color_system=None)
     console.print(summary_renderable(fixture_report))
     assert "grammar: skipped (" in console.export_text()
+
+
+def test_audit_with_configured_server_reports_grammar_findings_at_file_positions(
+    languagetool_url: str,
+    tmp_path: Path,
+    encoder,  # type: ignore[no-untyped-def]
+) -> None:
+    import os
+
+    from auditor import audit
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Taliban take border crossing\n\nThe Taliban seized a important crossing on Tuesday, officials said.\n",
+        encoding="utf-8",
+    )
+    config = Config(languagetool_url=languagetool_url, cache_dir=os.environ["AUDITOR_CACHE_DIR"])
+    report = audit([article], config, encoder=encoder)
+    grammar = [f for f in report.findings if f.rule == "L001"]
+    assert [(f.text, f.line, f.column, f.suggestion) for f in grammar] == [("a important", 3, 20, "an important")]
+    assert grammar[0].category.value == "grammar"
+    assert not [s for s in report.skipped if s["check"] == "grammar"]
