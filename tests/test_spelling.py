@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.checks.spelling import find_misspellings, is_typing_slip
+from auditor.model import Document
+from auditor.text import segment_document
 
 
 def suggestions(text: str) -> dict[str, tuple[str, ...]]:
@@ -72,3 +74,20 @@ def test_typing_slip_shapes() -> None:
     assert is_typing_slip("goverment", "government")  # letter left out of a long word
     assert not is_typing_slip("busty", "busy")  # an added consonant makes another word
     assert not is_typing_slip("breakin", "breaking")  # last letter dropped: break-in
+
+
+def test_non_english_documents_are_skipped_and_reported() -> None:
+    from dataclasses import replace
+
+    from auditor.checks.registry import CheckContext, load_rules
+    from auditor.config import Config
+    from auditor.pipeline import run_rules
+
+    german = replace(
+        segment_document(Document("de", "de.txt", "Die Regirung hat am Montag gesprochen.")), language="de"
+    )
+    english = segment_document(Document("en", "en.txt", "The goverment spoke on Monday."))
+    ctx = CheckContext([german, english], Config())
+    findings = run_rules(ctx, [load_rules()["S001"]])
+    assert [(f.doc, f.text) for f in findings] == [("en", "goverment")]
+    assert [(s.check, s.doc) for s in ctx.skipped] == [("S001", "de")]
