@@ -33,13 +33,13 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         severity = ctx.config.severity.get(rule.id, rule.severity)
-        if rule.english_only:
-            others = [d for d in ctx.documents if not d.is_english]
+        others = [d for d in ctx.documents if not d.is_english] if rule.english_only else []
+        if others:
             for doc in others:
                 ctx.skip(rule.id, f"English-only check; document language is '{doc.language}'", doc.id)
-            checked = CheckContext(
-                [d for d in ctx.documents if d.is_english], ctx.config, ctx.skipped, ctx.artifacts, ctx._encoder
-            )
+            # Own artifacts: what is computed on the English subset must not pass for the whole corpus.
+            english = [d for d in ctx.documents if d.is_english]
+            checked = CheckContext(english, ctx.config, ctx.skipped, {}, ctx._encoder)
         else:
             checked = ctx
         override = ctx.config.severity.get(rule.id)
