@@ -241,3 +241,8 @@ def test_disputed_fact_links_to_the_contradiction_that_disputes_it() -> None:
     assert len(anchors) == 1
     item = re.search(rf'<li class="finding[^"]*" id="{anchors[0]}".*?</li>', page, re.S)
     assert item and 'data-category="contradiction"' in item.group()
+
+
+def test_title_names_the_corpus_folder(fixture_report: Report) -> None:
+    assert "<title>auditor report: afghanistan-2021</title>" in render_html(fixture_report)
+    assert "<title>auditor report</title>" in render_html(hostile_report())  # no folder to name

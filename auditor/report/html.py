@@ -12,6 +12,7 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import PurePath
 
 import jinja2
 
@@ -276,8 +277,15 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_html(report: Report, title: str = "auditor report") -> str:
+def default_title(report: Report) -> str:
+    """'auditor report: afghanistan-2021', named after the folders the articles came from."""
+    folders = sorted({PurePath(d.path).parent.name for d in report.documents} - {""})
+    return "auditor report" + (f": {', '.join(folders[:3])}" if folders else "") + (" …" if len(folders) > 3 else "")
+
+
+def render_html(report: Report, title: str | None = None) -> str:
     """The report as one self-contained HTML page."""
+    title = title or default_title(report)
     nonce = secrets.token_urlsafe(18)
     template = _environment().get_template("report.html.j2")
     return template.render(title=title, nonce=nonce, **build_view(report))
