@@ -186,3 +186,13 @@ def test_cli_diff_writes_html_and_prints_terminal(tmp_path: Path) -> None:
     assert "{+Helmand+}" in result.output and "name: Kandahar → Helmand" in result.output
     missing = runner.invoke(app, ["diff", str(DEMO / "nope.txt"), str(DEMO / "wire.txt")])
     assert missing.exit_code == 2
+
+
+def test_a_story_against_itself_is_all_unchanged() -> None:
+    doc = segment_document(Document("a", "a.txt", TRT_WORLD.read_text(encoding="utf-8")))
+    story = diff_documents(doc, doc)  # wording alone suffices for identical text
+    assert {e.kind for e in story.entries} == {"same"}
+    assert story.counts()["same"] == len(doc.sentences) and story.counts()["moved"] == 0
+    buffer = io.StringIO()
+    render_diff_terminal(story, Console(file=buffer, width=120, no_color=True))
+    assert f"… {len(doc.sentences)} unchanged sentences" in buffer.getvalue()
