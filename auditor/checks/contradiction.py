@@ -169,7 +169,8 @@ MEASURE_UNITS = frozenset(
     noun_key(unit)
     for unit in word_set(
         """year month week day hour minute second percent per cent point season time degree mile kilometre
-        kilometer metre meter foot feet inch pound kilogram kilo ton tonne dollar euro yuan rupee"""
+        kilometer metre meter foot feet inch yard pound kilogram kilo ton tonne dollar euro yuan rupee caliber
+        calibre gallon barrel litre liter acre hectare"""
     )
 )
 
@@ -193,7 +194,7 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets
     if "vague" in (qa.kind, qb.kind):
         return None  # "several", "dozens": too loose to contradict a figure
-    if noun_key(qa.noun) in MEASURE_UNITS:
+    if any(noun_key(word) in MEASURE_UNITS for word in qa.noun.split()):
         return None  # "seven years", "40 percent": what they measure is not in the noun
     if qa.overlaps(qb, tolerance=0.05):
         return None
@@ -429,9 +430,8 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
         doc = ctx.document(mine.doc_id)
         others = [ctx.document(o.doc_id) for _c, _m, o in items]
         different_days, when = _timing(doc, others)
-        sides = "; ".join(
-            f"{_where(ctx.document(o.doc_id))} has {_period(o)} ({_sentence_clip(ctx, o)!r})" for *_, o in items
-        )
+        # The other sides' wording is in the evidence; the message lines the dates up.
+        sides = "; ".join(f"{_where(ctx.document(o.doc_id))} has {_period(o)}" for *_, o in items)
         confidence = round(min(0.95, confidence), 3)
         start, end = _clip_span(ctx, mine)
         yield Flag(
@@ -466,11 +466,6 @@ def _clip_span(ctx: CheckContext, d: DateMention) -> tuple[int, int]:
     start = sentence.start + found if found >= 0 and sentence.start + found <= d.start else d.start
     same_event = [x.end for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence and x.event == d.event]
     return start, max([d.end, *same_event])
-
-
-def _sentence_clip(ctx: CheckContext, d: DateMention) -> str:
-    s, e = _clip_span(ctx, d)
-    return ctx.document(d.doc_id).text[s:e]
 
 
 # ---------------------------------------------------------------- C003 entity role
