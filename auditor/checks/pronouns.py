@@ -410,9 +410,17 @@ def _may_be_person(word: str) -> bool:
 
     from auditor.checks.plausibility import countries_in
 
-    if word.lower() in NON_PERSON_WORDS or countries_in(word):
+    if word.lower() in NON_PERSON_WORDS or countries_in(word) or word in _subdivision_names():
         return False
     return zipf_frequency(word.lower(), "en") < 4.0
+
+
+@lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    """One-word names of provinces, states and regions (ISO 3166-2): places, not people."""
+    import pycountry
+
+    return frozenset(s.name for s in pycountry.subdivisions if " " not in s.name)
 
 
 def _remember(known: dict[str, Mention], mention: Mention) -> None:
