@@ -229,6 +229,7 @@ def _country_name(word: str) -> str | None:
     return country.name.lower() if country else None
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude English stemmer: enough to match 'stalled'/'stall', 'provinces'/'province'."""
     w = word.lower().strip(".'’")
@@ -279,18 +280,27 @@ class Profile:
         return self.entities | self.numbers | self.dates | self.predicates
 
 
+PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+INITIALISM = re.compile(r"(?:[A-Za-z]\.)+")
+MONTH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
+YEAR = re.compile(r"(1[6-9]|20)\d\d")
+# First words of multi-word aliases: only these start a phrase lookup.
+ALIAS_STARTS = frozenset(name.split()[0] for name in ALIASES if " " in name)
+
+
 def _number_value(token: str) -> str | None:
     clean = token.replace(",", "")
-    if re.fullmatch(r"\d+(\.\d+)?", clean):
+    if PLAIN_NUMBER.fullmatch(clean):
         value = float(clean)
         return f"{value:g}"
     return None
 
 
+@lru_cache(maxsize=200_000)
 def profile(text: str) -> Profile:
     """Tokenise a sentence into anchors (entities, numbers, dates, predicates) and content stems."""
     raw = TOKEN.findall(text)
-    tokens = [t.rstrip(".") if not re.fullmatch(r"(?:[A-Za-z]\.)+", t) else t for t in raw]
+    tokens = [t if "." not in t or INITIALISM.fullmatch(t) else t.rstrip(".") for t in raw]
     tokens = [t[:-2] if t.endswith(("'s", "’s")) else t for t in tokens]  # NATO's -> NATO
     lower = [t.lower() for t in tokens]
     words: set[str] = set()
@@ -303,8 +313,8 @@ def profile(text: str) -> Profile:
         token, low = tokens[i], lower[i]
         # Multi-word aliases first ("united states", "north atlantic council").
         matched = False
-        for size in range(MAX_ALIAS_WORDS, 0, -1):
-            phrase = " ".join(lower[i : i + size])
+        for size in range(MAX_ALIAS_WORDS if low in ALIAS_STARTS else 1, 0, -1):
+            phrase = " ".join(lower[i : i + size]) if size > 1 else low
             if (size > 1 and phrase in ALIASES) or (
                 size == 1 and low in ALIASES and (token[0].isupper() or "." in low)
             ):
@@ -334,14 +344,14 @@ def profile(text: str) -> Profile:
             dates.add(low)
             i += 1
             continue
-        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", token)
+        m = MONTH_DAY.fullmatch(token) if "/" in token else None
         if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
             dates.add(f"{int(m.group(1)):02d}-{int(m.group(2)):02d}")
             i += 1
             continue
         value = _number_value(token)
         if value is not None:
-            if re.fullmatch(r"(1[6-9]|20)\d\d", token):
+            if YEAR.fullmatch(token):
                 dates.add(token)  # a year
             else:
                 scale = SCALES.get(lower[i + 1], 1) if i + 1 < len(tokens) else 1
