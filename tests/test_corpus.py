@@ -99,3 +99,10 @@ def test_non_english_document_is_read_and_english_checks_say_they_skipped(tmp_pa
 
     english_only = {r.id for r in load_rules().values() if r.english_only}
     assert english_only and english_only <= skipped_for_fr
+
+
+def test_title_is_taken_from_the_text_only_when_the_first_line_reads_like_a_headline(fixtures_dir: Path) -> None:
+    titles = {d.id[:3]: d.title for d in read_corpus([fixtures_dir]).documents}
+    assert titles["001"] == "Taliban continue talks whilst making big gains on the battlefield"
+    assert titles["002"] is None  # a page header ("Just Earth News | @justearthnews | ...")
+    assert titles["004"] is None  # the first paragraph, not a title

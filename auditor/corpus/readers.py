@@ -262,6 +262,15 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
+def _title_from_text(text: str) -> str | None:
+    """The first line when it reads like a headline (short, no final punctuation, not a page header)."""
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    words = first_line.split()
+    if not 2 <= len(words) <= 20 or re.search(r"[.!?:;,]$", first_line) or re.search(r"\s[|•·]\s", first_line):
+        return None
+    return first_line
+
+
 def build_document(
     path: Path,
     doc_id: str,
@@ -297,10 +306,7 @@ def build_document(
         language = detect_language(text)
         language_source = "detected" if language else None
 
-    title = values.get("title")
-    if title is None:
-        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        title = first_line[:200] or None
+    title = values.get("title") or _title_from_text(text)
 
     return Document(
         id=doc_id,
