@@ -190,6 +190,9 @@ def test_names_times_and_compounds_are_not_counts() -> None:
     values = {q.value for q in extract_quantities(sentence("Police found six AK 47 rifles near an F 16 jet."))}
     assert values == {6}
     assert extract_quantities(sentence("The fight began at 6:00 p.m. local time.")) == []
+    assert extract_quantities(sentence("The 2006 accident was shown at the 2014 Oscars.")) == []
+    (year_like,) = extract_quantities(sentence("About 2000 soldiers marched."))
+    assert year_like.value == 2000 and year_like.noun == "soldier"  # a plural noun: a count after all
     (age,) = extract_quantities(sentence("The 36-year-old champion retained his title."))
     assert age.noun is None  # an age, not 36 of something
 

@@ -158,6 +158,15 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
     return " ".join(tokens), written, noun_start, noun_end
 
 
+def _reads_as_year(text: str, end: int) -> bool:
+    """A four-digit 19xx/20xx number is a year unless a plain plural noun follows ("2000 soldiers")."""
+    noun, written, _s, _e = _counted_noun(text, end)
+    if not noun or not written:
+        return True
+    head = written.split()[-1]
+    return written[0].isupper() or singular(head) == head.lower()
+
+
 def _rounding_slack(value: float) -> float:
     """Round numbers are approximate: 1,000 is not contradicted by 1,020."""
     if value < 10 or not float(value).is_integer():
@@ -242,8 +251,8 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
         span = (numeral.start, numeral.end)
         if _overlaps(span, taken):
             continue
-        if re.fullmatch(r"(1[89]|20)\d\d", numeral.text) and not _counted_noun(text, numeral.end)[0]:
-            continue  # a bare year ("in 2001") is a date, not a count
+        if re.fullmatch(r"(1[89]|20)\d\d", numeral.text) and _reads_as_year(text, numeral.end):
+            continue  # "in 2001", "the 2006 accident", "2014 Oscars": a year, not a count
         if _MODEL_CODE.search(text[: numeral.start]) or re.match(r"\s*[ap]\.?\s?m\b", text[numeral.end :], re.I):
             continue  # "AK 47 rifles", "Boeing 737", "6:00 p.m.": a name or a time, not a count
         found.append(
