@@ -113,6 +113,8 @@ def test_intentional_repetition_is_not_flagged() -> None:
         "He waited and waited.",
         "shares of Johnson and Johnson fell",
         "the assassin Sirhan Sirhan",
+        "getting Young and young vets into the team",
+        "I'm not going to express outrage and I'm not going to express any feelings",
     ):
         assert find_repetitions(text) == [], text
 

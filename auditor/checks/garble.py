@@ -206,6 +206,7 @@ def find_repetitions(text: str) -> list[Repetition]:
             and not a.endswith("er")  # comparatives: "bigger and bigger"
             and not a.endswith("ed")  # narrative emphasis: "waited and waited"
             and not text[b_end - len(b)].isupper()  # names: "Johnson and Johnson"
+            and not (i > 0 and text[a_start].isupper())  # a name mid-sentence: "Young and young vets"
             and not a[0].isdigit()
             and text[a_start:b_end].count(",") == 0
         ):
@@ -223,23 +224,31 @@ def find_repetitions(text: str) -> list[Repetition]:
     return sorted(found, key=lambda r: r.start)
 
 
+MAX_RESTATEMENT_GAP = 1  # words between a phrase and its repeat ("X, and X"); more is rhetoric
+
+
 def _repeated_phrases(text: str, tokens: list[tuple[str, int, int]], size: int = 5) -> list[Repetition]:
-    """A run of >= `size` words that occurs twice in one sentence, with at least two content words."""
+    """A run of >= `size` words (two of them content words) said again right after itself.
+
+    Only an immediate restatement counts: parallel clauses with words between them ("I'm not going
+    to express outrage and I'm not going to express ...") are deliberate.
+    """
     words = [t for t, _, _ in tokens]
     seen: dict[tuple[str, ...], int] = {}
     found: list[Repetition] = []
     i = 0
     while i <= len(tokens) - size:
         gram = tuple(words[i : i + size])
-        first = seen.get(gram)
-        if first is None or first + size > i or sum(1 for t in gram if t not in FUNCTION_WORDS) < 2:
-            # overlapping repeats ("a b a b a") are not a clause said twice
-            seen.setdefault(gram, i)
-            i += 1
+        first = seen.setdefault(gram, i)
+        if first == i or first + size > i or sum(1 for t in gram if t not in FUNCTION_WORDS and t[0].isalpha()) < 2:
+            i += 1  # new, or overlapping ("a b a b a"): not a clause said twice
             continue
         length = size  # extend the repeat as far as it goes
         while i + length < len(tokens) and first + length < i and words[first + length] == words[i + length]:
             length += 1
+        if i - (first + length) > MAX_RESTATEMENT_GAP:
+            i += 1
+            continue
         start, end = tokens[i][1], tokens[i + length - 1][2]
         found.append(
             Repetition(
@@ -256,8 +265,9 @@ def repetitions(ctx: CheckContext) -> Iterator[Flag]:
 
     What it flags: a doubled word ("the the"), a word coordinated with itself ("attacks and
     attacks", where the source had two different nouns), and a phrase of five or more words said
-    twice in one sentence. Intentional repetition is left alone: "again and again", "years and
-    years", "bigger and bigger", "had had", "that that".
+    twice in a row in one sentence. Intentional repetition is left alone: "again and again",
+    "years and years", "bigger and bigger", "had had", "that that", names ("Johnson and Johnson"),
+    and parallel clauses with other words between them.
 
     Why it matters: the repeated word usually stands where the source had a different one, so the
     sentence has lost part of its meaning; it must not be quoted as written.
