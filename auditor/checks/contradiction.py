@@ -343,6 +343,23 @@ def _content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     )
 
 
+POSTING_CAP = 60  # a content word in more clauses than this says little about which event it is
+
+
+def _pairs_sharing_content(ctx: CheckContext, mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
+    """Pairs of mentions whose clauses share a content word, via an inverted index (not all pairs),
+    so cost stays near-linear on large corpora."""
+    postings: dict[str, list[int]] = {}
+    for i, d in enumerate(mentions):
+        for word in _content(ctx, d):
+            postings.setdefault(word, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        if len(ids) <= POSTING_CAP:
+            pairs.update(combinations(ids, 2))
+    return [(mentions[i], mentions[j]) for i, j in sorted(pairs)]
+
+
 def _shared_objects(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
     return bool(_content(ctx, a) & _content(ctx, b))
 
@@ -385,7 +402,7 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
                 by_event.setdefault(d.event, []).append(d)
     best: dict[tuple[str, str, str], tuple[float, DateMention, DateMention]] = {}
     for event, mentions in by_event.items():
-        for a, b in combinations(mentions, 2):
+        for a, b in _pairs_sharing_content(ctx, mentions):
             if a.doc_id == b.doc_id or _aspect(a) != _aspect(b):
                 continue
             gap = date_gap(a, b)
@@ -548,7 +565,18 @@ def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
         for q in f.quotes
         if q.speaker and q.speaker_start is not None and len(q.text.split()) >= 6 and _is_person_name(q.speaker)
     ]
-    for qa, qb in combinations(quotes, 2):
+    # Near-identical quotes share their longest words: bucket by them instead of comparing all pairs.
+    buckets: dict[str, list[Quote]] = {}
+    for q in quotes:
+        for word in sorted(set(_quote_key(q.text).split()), key=lambda w: (-len(w), w))[:2]:
+            buckets.setdefault(word, []).append(q)
+    candidates = {
+        tuple(sorted([(qa.doc_id, qa.start), (qb.doc_id, qb.start)])): (qa, qb)
+        for bucket in buckets.values()
+        if len(bucket) <= POSTING_CAP
+        for qa, qb in combinations(bucket, 2)
+    }
+    for qa, qb in candidates.values():
         if qa.doc_id == qb.doc_id or fuzz.ratio(_quote_key(qa.text), _quote_key(qb.text)) < 90:
             continue
         assert qa.speaker and qb.speaker
@@ -598,7 +626,10 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     holders = [h for doc in ctx.documents for h in role_holders(doc, facts[doc.id])]
     reported: set[tuple[str, str, str]] = set()
-    for a, b in combinations(holders, 2):
+    by_office: dict[tuple[str, str], list[RoleHolder]] = {}
+    for holder in holders:
+        by_office.setdefault((holder.org, holder.role), []).append(holder)
+    for a, b in (pair for group in by_office.values() for pair in combinations(group, 2)):
         if a.doc_id == b.doc_id or (a.org, a.role) != (b.org, b.role) or surname(a.person) == surname(b.person):
             continue
         key = (a.doc_id, a.org, a.role)
