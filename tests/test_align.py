@@ -187,3 +187,13 @@ def test_large_inputs_take_the_index_path(monkeypatch: pytest.MonkeyPatch) -> No
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     found = index.cross_group_neighbours(vectors, np.arange(400) // 4, k=3, exact_limit=100)
     assert calls == [] and found.ids.shape == (400, 3)
+
+
+def test_quote_without_names_borrows_the_previous_sentences_names() -> None:
+    from auditor.align.pairs import with_context
+
+    before = profile("Taliban need to understand that they will not be recognized, Stoltenberg added.")
+    quote = "We remain committed to supporting a political solution to the conflict, he said."
+    assert "stoltenberg" in with_context(profile(quote), quote, before).entities
+    plain = "Fighting continued near the border crossing on Friday morning in the province."
+    assert with_context(profile(plain), plain, before).entities == profile(plain).entities

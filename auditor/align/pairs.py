@@ -6,7 +6,8 @@ the calibrated same-fact model in `auditor.align.score`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -70,6 +71,18 @@ class SentenceTable:
         return max(pair.score, SAME_FACT_THRESHOLD if pair.event_anchors else 0.0)
 
 
+PRONOUN = re.compile(r"\b(?:he|she|they|we|it|his|her|their)\b", re.IGNORECASE)
+
+
+def with_context(current: Profile, text: str, previous: Profile | None) -> Profile:
+    """A sentence that names nobody but refers back ("...," he said) borrows the names of the
+    sentence before it: "We remain committed to a political solution," he said (after a
+    sentence naming Stoltenberg) is Stoltenberg's statement."""
+    if previous is None or current.entities or not previous.entities or not PRONOUN.search(text):
+        return current
+    return replace(current, entities=previous.entities)
+
+
 def sentence_table(ctx: CheckContext) -> SentenceTable:
     """Shared per audit (artifact "sentence_table"): embeddings are computed once."""
 
@@ -77,8 +90,10 @@ def sentence_table(ctx: CheckContext) -> SentenceTable:
         sentences: list[Sentence] = []
         profiles: list[Profile] = []
         for doc in ctx.documents:
+            previous: Profile | None = None
             for sentence in doc.active_sentences():
-                p = profile(sentence.text)
+                p = with_context(profile(sentence.text), sentence.text, previous)
+                previous = p
                 if p.length >= MIN_TOKENS:
                     sentences.append(sentence)
                     profiles.append(p)
