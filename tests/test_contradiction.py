@@ -276,3 +276,11 @@ def test_outlets_that_each_give_both_numbers_are_not_flagged(encoder: Any) -> No
         "During the operation, six rifles and 300 rounds of ammunition were found."
     )
     assert pair(encoder, "C001", a, b) == []
+
+
+def test_ranges_contradict_only_numbers_outside_them(encoder: Any) -> None:
+    a = "Between 30 and 40 people were killed when the bridge collapsed, officials said."
+    inside = "Thirty-five people were killed when the bridge collapsed, officials said."
+    outside = "Twelve people were killed when the bridge collapsed, officials said."
+    assert pair(encoder, "C001", a, inside) == []
+    assert len(pair(encoder, "C001", a, outside)) == 1

@@ -42,6 +42,24 @@ def test_lower_and_upper_bounds() -> None:
     assert many.kind == "upper_bound" and many.high == 18 and many.noun == "provincial capital"
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Between 30 and 40 people were hurt.", 30, 40),
+        ("Some 30-40 people were hurt.", 30, 40),
+        ("Five to seven soldiers died.", 5, 7),
+    ],
+)
+def test_ranges_keep_both_ends(text: str, low: float, high: float) -> None:
+    q = one_quantity(text)
+    assert (q.kind, q.low, q.high) == ("range", low, high)
+
+
+def test_scores_and_seasons_are_not_ranges() -> None:
+    assert extract_quantities(sentence("The score was 5-3 at halftime.")) == []
+    assert all(q.kind != "range" for q in extract_quantities(sentence("The 2020-2021 season ended.")))
+
+
 def test_number_words_and_vague_amounts() -> None:
     six = one_quantity("The rebels have toppled six provincial capitals.")
     assert six.value == 6 and six.noun == "provincial capital"

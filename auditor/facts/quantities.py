@@ -103,6 +103,14 @@ _STOP = word_set(
 _WORD_RE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z] [A-Z]\.|[A-Za-z][A-Za-z0-9'’\-]*")
 
 
+# "between 30 and 40 people", "30 to 40 people", "30-40 people" (numbers in digits or words).
+_RANGE_NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD})"
+_RANGE_RE = re.compile(
+    rf"\b(?:between\s+(?P<low>{_RANGE_NUMBER})\s+and\s+(?P<high>{_RANGE_NUMBER})"
+    rf"|(?P<low2>{_RANGE_NUMBER})\s*(?:-|–|to)\s*(?P<high2>{_RANGE_NUMBER}))\b(?!-)",
+    re.IGNORECASE,
+)
+
 # A capitalised code right before a number makes it part of a name: "AK 47", "F 16", "G 7".
 _MODEL_CODE = re.compile(r"\b[A-Z][A-Z0-9]{0,3}[\s-]$")
 
@@ -237,6 +245,31 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
     text = sentence.text
     taken = [(s - sentence.start, e - sentence.start) for s, e in skip]
     found: list[Quantity] = []
+
+    for match in _RANGE_RE.finditer(text):
+        span = (match.start(), match.end())
+        low_text = match.group("low") or match.group("low2")
+        high_text = match.group("high") or match.group("high2")
+        low_value, high_value = parse_numeral(low_text), parse_numeral(high_text)
+        if _overlaps(span, taken) or low_value is None or high_value is None:
+            continue
+        if not low_value.value < high_value.value or not _counted_noun(text, match.end())[0]:
+            continue  # "5-3" is a score; a range counts something
+        if re.fullmatch(r"(?:19|20)\d\d", low_text) and _reads_as_year(text, match.end()):
+            continue  # "the 2020-2021 season"
+        found.append(
+            _make(
+                sentence,
+                text,
+                span[0],
+                span[1],
+                low_value.value,
+                kind="range",
+                low=low_value.value,
+                high=high_value.value,
+            )
+        )
+        taken.append(span)
 
     for match in _VAGUE_RE.finditer(text):
         span = (match.start(1), match.end(1))
