@@ -44,24 +44,26 @@ def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> lis
             known[key] = table.linked(i, j)
         return known[key]
 
+    docs_of: dict[int, set[str]] = {}
     next_id = 0
     for i, j, _ in sorted(pairs, key=lambda p: -p[2]):
         for row in (i, j):
             if row not in cluster_of:
                 cluster_of[row] = next_id
                 clusters[next_id] = [row]
+                docs_of[next_id] = {table.sentences[row].doc_id}
                 next_id += 1
         ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
+        if ci == cj or not docs_of[ci].isdisjoint(docs_of[cj]):
             continue
         left, right = clusters[ci], clusters[cj]
-        docs_left = {table.sentences[r].doc_id for r in left}
-        if any(table.sentences[r].doc_id in docs_left for r in right):
-            continue
         links = [score(x, y) for x in left[:REPRESENTATIVES] for y in right[:REPRESENTATIVES]]
         if min(links) < MIN_LINK or sum(links) / len(links) < MEAN_LINK:
             continue
+        if len(left) < len(right):  # relabel the smaller side: merging stays O(n log n)
+            ci, cj, left, right = cj, ci, right, left
         left.extend(right)
+        docs_of[ci] |= docs_of.pop(cj)
         for row in right:
             cluster_of[row] = ci
         del clusters[cj]
