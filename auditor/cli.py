@@ -384,7 +384,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. B002.")
         raise typer.Exit(EXIT_INPUT)
     console = Console()
     console.print(f"[bold]{rule.id}[/] {rule.name} ({rule.category.value}, default {rule.severity.value})")
-    console.print(rule.doc, highlight=False, markup=False)
+    console.print(rule.doc, highlight=False, markup=False, soft_wrap=True)  # keep the docstring's own line breaks
 
 
 class DiffFormat(StrEnum):
