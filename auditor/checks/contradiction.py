@@ -52,7 +52,7 @@ class Candidate:
 
     a: Sentence
     b: Sentence
-    score: float  # calibrated same-fact probability (A2's aligner) or a cosine-based stand-in
+    score: float  # calibrated same-fact probability from the aligner
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -75,37 +75,16 @@ def _cosine(ctx: CheckContext, a: Sentence, b: Sentence) -> float:
     return float(cache[a.text] @ cache[b.text])
 
 
-def _cosine_score(cosine: float) -> float:
-    """A stand-in same-fact probability from plain cosine (used only without the aligner)."""
-    return max(0.0, min(1.0, (cosine - 0.45) / 0.35))
-
-
 def candidate_pairs(ctx: CheckContext) -> list[Candidate]:
-    """Cross-document sentence pairs worth comparing, from the aligner's embedding neighbours."""
+    """Cross-document sentence pairs worth comparing: the aligner's embedding neighbours
+    (`auditor.align.aligned_pairs`, near-linear), never all pairs."""
+    from auditor.align import aligned_pairs
 
     def build() -> list[Candidate]:
-        try:
-            from auditor.align import aligned_pairs
-        except ImportError:  # the aligner is optional for this check: fall back to cosine neighbours
-            return _cosine_candidates(ctx)
         return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx) if p.score >= CANDIDATE_MIN_SCORE]
 
     result: list[Candidate] = ctx.artifact("contradiction_candidates", build)
     return result
-
-
-def _cosine_candidates(ctx: CheckContext) -> list[Candidate]:
-    sentences = [s for d in ctx.documents for s in d.active_sentences() if len(s.text.split()) >= 4]
-    if len(sentences) < 2:
-        return []
-    vectors = np.asarray(ctx.encoder.encode([s.text for s in sentences]), dtype=np.float32)
-    sims = vectors @ vectors.T
-    out = []
-    for i, j in zip(*np.nonzero(np.triu(sims, 1) >= 0.55), strict=True):
-        a, b = sentences[int(i)], sentences[int(j)]
-        if a.doc_id != b.doc_id:
-            out.append(Candidate(a, b, _cosine_score(float(sims[i, j]))))
-    return out
 
 
 def _published(doc: Document) -> str:
