@@ -284,3 +284,13 @@ def test_ranges_contradict_only_numbers_outside_them(encoder: Any) -> None:
     outside = "Twelve people were killed when the bridge collapsed, officials said."
     assert pair(encoder, "C001", a, inside) == []
     assert len(pair(encoder, "C001", a, outside)) == 1
+
+
+def test_equal_counts_in_other_words_with_a_control(encoder: Any) -> None:
+    a = "Nearly two thousand people fled the fighting in the border town overnight, the agency said."
+    same = "About 1,900 people fled the fighting in the border town overnight, the agency said."
+    dozen = "A dozen soldiers guarded the bridge.", "12 soldiers guarded the bridge."
+    control = "About 1,200 people fled the fighting in the border town overnight, the agency said."
+    assert pair(encoder, "C001", a, same) == []
+    assert pair(encoder, "C001", *dozen) == []
+    assert len(pair(encoder, "C001", a, control)) == 1
