@@ -193,11 +193,16 @@ def measure(articles: int, workdir: Path) -> dict[str, float]:
     ratio = (sentences / cold) / (sentences / encode_seconds)
     print(f"bare encode  {encode_seconds:8.1f}s  {len(unique) / encode_seconds:7.1f} texts/s  ratio {ratio:.2f}")
 
-    warm, _, warm_encoder, _ = run_audit(corpus, cache)
+    warm, warm_clock, warm_encoder, _ = run_audit(corpus, cache)
     print(
         f"warm audit   {warm:8.1f}s  {sentences / warm:7.1f} sentences/s  ({warm_encoder.encoded_count} encoded)  "
         f"speed-up {cold / warm:.1f}x"
     )
+    for stage, seconds in warm_clock.stages.items():
+        if stage != "start" or seconds > 0.05:
+            print(f"  warm stage {stage:12} {seconds:8.1f}s")
+    for rule_id, seconds in sorted(warm_clock.rules.items(), key=lambda kv: -kv[1])[:5]:
+        print(f"  warm rule  {rule_id:12} {seconds:8.1f}s")
     return {
         "articles": articles,
         "sentences": sentences,
