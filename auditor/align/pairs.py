@@ -25,7 +25,7 @@ CANDIDATE_FLOOR = 0.25  # pairs below this score are not returned at all
 MIN_TOKENS = 4  # "Kabul:" or a photo credit states no fact
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a big corpus keeps ~10 pairs per sentence
 class AlignedPair:
     """Two sentences of different documents.
 
