@@ -135,7 +135,10 @@ SIGNS = {
     "shared_entities": 1,
     "shared_numbers": 1,
     "number_conflict": -1,
-    "length_ratio": -1,
+    # 0 = not used. Similar length is a mark of a paraphrase, not of the same fact: one outlet's
+    # sentence often carries the fact plus a clause more. MRPC (paraphrases) rewards it; on ECB+
+    # (same event, other wording) it pulled the score's ROC AUC from 0.738 to 0.684.
+    "length_ratio": 0,
     "character_similarity": 1,
     "word_order_similarity": 1,
     "unmatched_numbers": -1,
@@ -145,7 +148,7 @@ SIGNS = {
 
 def fit_signed(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Logistic regression whose weights respect SIGNS: a wrong-signed feature is dropped, then refit."""
-    active = list(range(x.shape[1]))
+    active = [f for f in range(x.shape[1]) if SIGNS[FEATURES[f]] != 0]
     while True:
         w = fit_logistic(x[:, active], y)
         wrong = [f for f, value in zip(active, w[1:], strict=True) if value * SIGNS[FEATURES[f]] < 0]
