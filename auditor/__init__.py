@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from auditor.pipeline import audit  # noqa: E402  (after __version__, which the report imports)
+from auditor.pipeline import audit  # after __version__, which the report model imports
 
 __all__ = ["__version__", "audit"]
