@@ -143,6 +143,8 @@ def test_baseline_round_trip_reports_and_gates_only_new_findings(articles: Path)
     assert report["findings"] == []
     assert report["summary"]["baseline"] == {"file": "ci/baseline.json", "suppressed": len(saved["findings"])}
     assert f"{len(saved['findings'])} known finding(s) suppressed" in clean.stderr
+    terminal = run("articles", "--select", "Z9", "--baseline", "ci/baseline.json", "--fail-on", "never", "-q")
+    assert f"{len(saved['findings'])} known finding(s) not shown: in the baseline ci/baseline.json" in terminal.stdout
 
     # a new contradiction in an edited article is the only finding reported, and it fails the run
     outlet = articles / "outlet.txt"

@@ -176,6 +176,13 @@ def summary_renderable(report: Report) -> RenderableType:
     if report.clusters:
         line.append(f"; {len(report.clusters)} fact clusters")
     lines.append(line)
+    if report.baseline:
+        lines.append(
+            Text(
+                f"{report.baseline['suppressed']} known finding(s) not shown: in the baseline {report.baseline['file']}",
+                style="dim",
+            )
+        )
     for skipped in _unique_skips(report.skipped):
         lines.append(Text(f"{skipped}", style="yellow"))
     for error in report.errors:
