@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from auditor.checks.registry import CLEAN, CheckContext, rule
 from auditor.corpus.metadata import PHOTO_CREDIT, SOURCE_LINE
 from auditor.model import Category, Document, Flag, Severity
+from auditor.text import line_blocks
 
 # Words of page furniture: share bars, embed prompts, buttons, social networks.
 WIDGET_WORDS = frozenset(
@@ -166,15 +167,6 @@ def _words(line: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(spaced)]
 
 
-def _blocks(doc: Document) -> list[tuple[int, int]]:
-    """(start, end) of each block (non-blank line) of the document, trimmed."""
-    seen: dict[int, tuple[int, int]] = {}
-    for sentence in doc.sentences:
-        start, end = seen.get(sentence.block, (sentence.start, sentence.end))
-        seen[sentence.block] = (min(start, sentence.start), max(end, sentence.end))
-    return [seen[k] for k in sorted(seen)]
-
-
 MASTHEAD_SEPARATOR = re.compile(r"\s[|•·]\s")
 HANDLE_OR_TIME = re.compile(r"@\w{2,}|\b\d{1,2}:\d{2}\b|\b(?:print|share|updated|published)\b", re.IGNORECASE)
 
@@ -246,7 +238,7 @@ def is_furniture(line: str) -> bool:
 
 
 def _lines(doc: Document) -> Iterator[tuple[int, int, str]]:
-    for start, end in _blocks(doc):
+    for start, end in line_blocks(doc.text):
         yield start, end, doc.text[start:end].replace("\xa0", " ")
 
 
@@ -344,7 +336,7 @@ def related_block(ctx: CheckContext) -> Iterable[Flag]:
     Afghanistan, UN says" (Euronews).
     """
     for doc in ctx.documents:
-        blocks = _blocks(doc)
+        blocks = line_blocks(doc.text)
         for number, (start, end) in enumerate(blocks):
             header = doc.text[start:end].replace("\xa0", " ").strip()
             if not RELATED_HEADER.match(header) or len(header.split()) > 8:
@@ -409,7 +401,7 @@ def off_topic_tail(vectors: np.ndarray, body_count: int, tail: list[tuple[int, i
 def trailing_headlines(doc: Document) -> list[tuple[int, int]]:
     """The run of headline-shaped lines at the end of a document that are not other furniture."""
     run: list[tuple[int, int]] = []
-    for start, end in reversed(_blocks(doc)):
+    for start, end in reversed(line_blocks(doc.text)):
         line = doc.text[start:end].replace("\xa0", " ")
         if is_furniture(line):
             if run:

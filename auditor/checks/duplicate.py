@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from auditor.checks.boilerplate import is_furniture
 from auditor.checks.registry import CLEAN, CheckContext, rule
 from auditor.model import Category, Evidence, Flag, Severity
+from auditor.text import line_blocks
 
 # Calibrated on ECB+ articles (benchmarks/boilerplate.py): distinct sentences of one article
 # almost never reach this similarity, while a re-scraped standfirst or caption does.
@@ -22,16 +23,6 @@ NEAR_DUPLICATE_MIN_WORDS = 8
 
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().casefold()
-
-
-def _blocks(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        stripped = match.group().strip()
-        if stripped:
-            start = match.start() + match.group().index(stripped[0])
-            spans.append((start, start + len(stripped)))
-    return spans
 
 
 @rule("D001", "repeated-line", Category.DUPLICATE, Severity.WARNING, stage=CLEAN)
@@ -46,7 +37,7 @@ def repeated_line(ctx: CheckContext) -> Iterable[Flag]:
     """
     for doc in ctx.documents:
         first_seen: dict[str, tuple[int, int]] = {}
-        for start, end in _blocks(doc.text):
+        for start, end in line_blocks(doc.text):
             key = _normal(doc.text[start:end])
             if is_furniture(doc.text[start:end].replace("\xa0", " ")):
                 continue  # repeated share bars and credits are the boilerplate rules' findings

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from auditor.corpus.agencies import agency_pattern, canonical_agency
 from auditor.model import Credit
+from auditor.text import line_blocks
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -73,10 +74,6 @@ def parse_date(text: str) -> date | None:
     return parsed.date() if isinstance(parsed, datetime) else None
 
 
-def _blocks(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-
-
 def _is_agency_like(name: str) -> bool:
     name = name.strip()
     return canonical_agency(name) is not None or bool(re.fullmatch(r"[A-Z]{2,8}", name))
@@ -84,7 +81,7 @@ def _is_agency_like(name: str) -> bool:
 
 def extract_text_metadata(text: str) -> TextMetadata:
     meta = TextMetadata()
-    blocks = _blocks(text)
+    blocks = line_blocks(text)
     seen: set[tuple[str, str]] = set()
 
     def add(name: str, role: str, start: int, end: int) -> None:
@@ -94,10 +91,9 @@ def extract_text_metadata(text: str) -> TextMetadata:
         seen.add((canonical, role))
         meta.credits.append(Credit(canonical, role, text[start:end], start, end))
 
-    for number, (offset, block) in enumerate(blocks):
+    for number, (lead, end) in enumerate(blocks):
         # Scrapes are full of no-break spaces; same length, so offsets still hold.
-        line = block.strip().replace("\xa0", " ")
-        lead = offset + len(block) - len(block.lstrip())
+        line = text[lead:end].replace("\xa0", " ")
         in_header = number < HEADER_BLOCKS
         if in_header and meta.dateline is None:
             match = AGENCY_DATELINE.match(line)
@@ -131,7 +127,7 @@ def extract_text_metadata(text: str) -> TextMetadata:
             add(name, "photo", start, start + len(name))
         paren = PAREN_CREDIT.search(line)
         if paren:
-            previous = blocks[number - 1][1].strip().replace("\xa0", " ") if number else ""
+            previous = text[slice(*blocks[number - 1])].replace("\xa0", " ") if number else ""
             # A caption repeated with an agency credit is a photo credit; elsewhere it credits the text.
             is_caption = previous and line[: paren.start()].strip() == previous
             add(

@@ -28,7 +28,7 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
+def line_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, whitespace trimmed."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
@@ -43,7 +43,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def segment_text(doc_id: str, text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for block_index, (block_start, block_end) in enumerate(_blocks(text)):
+    for block_index, (block_start, block_end) in enumerate(line_blocks(text)):
         block = text[block_start:block_end]
         if not SENTENCE_END.search(block):
             pieces = [(block_start, block_end, "line")]
