@@ -21,8 +21,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p reports
-	$(BIN)/auditor audit fixtures/afghanistan-2021 --fail-on never
-	$(BIN)/auditor audit fixtures/afghanistan-2021 --fail-on never --format html --output reports/afghanistan-2021.html
+	$(BIN)/auditor audit fixtures/afghanistan-2021 --fail-on never --also html=reports/afghanistan-2021.html
 	@echo "HTML report: reports/afghanistan-2021.html"
 
 test: $(STAMP) browser

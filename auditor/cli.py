@@ -126,6 +126,19 @@ TEXT_FORMATS: dict[str, Callable[[Report], str]] = {
 }
 
 
+def parse_extra_outputs(values: list[str]) -> list[tuple[str, Path]]:
+    """`--also FORMAT=FILE` values as (format, path); exit 2 on a malformed one, before any work."""
+    known = [f.value for f in OutputFormat]
+    result = []
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not path or name not in known:
+            _err(f"--also {value!r}: expected FORMAT=FILE with FORMAT one of {', '.join(known)}")
+            raise typer.Exit(EXIT_INPUT)
+        result.append((name, Path(path)))
+    return result
+
+
 def render(report: Report, output_format: str, output: Path | None) -> None:
     """Write the report in `output_format` to `output` (stdout without one); exit 2 if the file cannot be written."""
     try:
@@ -278,6 +291,16 @@ def audit(
             "--baseline", help="Report and gate only on findings not in this baseline file.", show_default=False
         ),
     ] = None,
+    also: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--also",
+            metavar="FORMAT=FILE",
+            help="Also write the report in FORMAT to FILE, from the same run (repeatable), "
+            "e.g. --also html=reports/story.html --also sarif=audit.sarif.",
+            show_default=False,
+        ),
+    ] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config_file: ConfigOption = None,
@@ -301,6 +324,7 @@ def audit(
         max_findings=max_findings,
         baseline=str(baseline) if baseline else None,
     )
+    extra_outputs = parse_extra_outputs(also or [])
     known = None
     if config.baseline:
         try:  # read before the audit: a bad baseline should fail fast
@@ -312,6 +336,8 @@ def audit(
     if known is not None:
         report = apply_baseline(report, known)
     render(report, output_format.value, output)
+    for extra_format, extra_path in extra_outputs:
+        render(report, extra_format, extra_path)
     result = gate(report, config)
     if report.baseline and not quiet:
         _note(f"{report.baseline['suppressed']} known finding(s) suppressed by the baseline {config.baseline}")

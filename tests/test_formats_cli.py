@@ -47,6 +47,27 @@ def test_each_format_goes_to_stdout_or_to_the_output_file(article: Path, output_
     assert marker in Path("out/report.txt").read_text(encoding="utf-8")
 
 
+def test_also_writes_more_formats_from_the_same_run(article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    audits: list[object] = []
+    real_run = auditor.cli.run_audit
+    monkeypatch.setattr(auditor.cli, "run_audit", lambda *a, **k: audits.append(a) or real_run(*a, **k))
+    args = ["audit", "wire.txt", "--select", "Z9", "--fail-on", "never", "-q", "-f", "terminal"]
+    result = CliRunner().invoke(app, [*args, "--also", "sarif=out/a.sarif", "--also", "json=out/a.json"])
+    assert result.exit_code == 0, result.output
+    assert "Z902" in result.stdout
+    assert json.loads(Path("out/a.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert json.loads(Path("out/a.json").read_text(encoding="utf-8"))["schema"] == "auditor.report/1"
+    assert len(audits) == 1
+
+
+@pytest.mark.parametrize("value", ["html", "pdf=out.pdf", "json="])
+def test_a_malformed_also_is_a_usage_error_before_any_work(article: Path, value: str) -> None:
+    result = CliRunner().invoke(app, ["audit", "wire.txt", "--select", "Z9", "-q", "--also", value])
+    assert result.exit_code == 2
+    assert "expected FORMAT=FILE" in result.output
+    assert not Path("out.pdf").exists()
+
+
 def test_sarif_output_is_json_with_relative_paths(article: Path) -> None:
     result = CliRunner().invoke(app, ["audit", "wire.txt", "--select", "Z9", "-q", "-f", "sarif", "--fail-on", "never"])
     log = json.loads(result.stdout)
