@@ -99,16 +99,51 @@ def test_unrelated_sentences_are_not_clustered(fixture_ctx) -> None:  # type: ig
     assert invasion is not None and not _cluster_of([invasion], "001", "all-out offensive in May")
 
 
-def test_contradiction_marks_cluster_disputed(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
     from auditor.align import build_clusters
-    from auditor.model import Flag
+    from auditor.model import Evidence, Flag
 
     clusters = build_clusters(fixture_ctx)
     target = next(c for c in clusters if c.status == "corroborated")
-    member = target.members[0]
-    doc = fixture_ctx.document(member.doc)
+    member, other = target.members[0], target.members[1]
+    doc, other_doc = fixture_ctx.document(member.doc), fixture_ctx.document(other.doc)
+    outsider = next(
+        s for d in fixture_ctx.documents for s in d.sentences if d.id not in {m.doc for m in target.members}
+    )
+
+    def clusters_with(flag: Flag):  # type: ignore[no-untyped-def]
+        ctx = type(fixture_ctx)(fixture_ctx.documents, fixture_ctx.config, artifacts=dict(fixture_ctx.artifacts))
+        ctx.artifacts["contradictions"] = [flag]
+        return build_clusters(ctx)
+
+    both_sides = Flag(
+        doc, member.start, member.start + 5, "conflict", evidence=(Evidence.from_span(other_doc, other.start, other.end),)
+    )
+    disputed = _cluster_of(clusters_with(both_sides), member.doc[:3], member.text)
+    assert disputed is not None and disputed.status == "disputed"
+
+    # The member sentence carries a second fact that conflicts with a sentence outside the
+    # cluster: that conflict does not dispute this fact.
+    outsider_doc = fixture_ctx.document(outsider.doc_id)
+    one_side = Flag(
+        doc,
+        member.start,
+        member.start + 5,
+        "conflict",
+        evidence=(Evidence.from_span(outsider_doc, outsider.start, outsider.end),),
+    )
+    kept = _cluster_of(clusters_with(one_side), member.doc[:3], member.text)
+    assert kept is not None and kept.status == "corroborated"
+
+
+def test_contradiction_touching_a_single_source_fact_disputes_it(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align import build_clusters
+    from auditor.model import Flag
+
+    single = next(c for c in build_clusters(fixture_ctx) if c.status == "single-source")
+    member = single.members[0]
     ctx = type(fixture_ctx)(fixture_ctx.documents, fixture_ctx.config, artifacts=dict(fixture_ctx.artifacts))
-    ctx.artifacts["contradictions"] = [Flag(doc, member.start, member.start + 5, "conflict")]
+    ctx.artifacts["contradictions"] = [Flag(fixture_ctx.document(member.doc), member.start, member.end, "conflict")]
     disputed = _cluster_of(build_clusters(ctx), member.doc[:3], member.text)
     assert disputed is not None and disputed.status == "disputed"
 

@@ -7,13 +7,15 @@ clusters merge only when the mean same-fact score across all their cross pairs c
 threshold, so a chain A~B~C with A and C unrelated stays split.
 
 Status: "corroborated" when two or more outlets report it, "single-source" when one does,
-"disputed" when a contradiction finding (A1's checks, `ctx.artifacts["contradictions"]`)
-touches a member.
+"disputed" when a contradiction finding (the C checks, `ctx.artifacts["contradictions"]`) is
+about this fact: for a fact one sentence reports, the finding touches that sentence; for a fact
+several outlets report, both sides of the finding lie in its members (a member sentence often
+carries a second fact, and a conflict over that one does not dispute this one).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
@@ -70,12 +72,24 @@ def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> lis
     return [sorted(rows) for rows in clusters.values() if len(rows) > 1]
 
 
-def _touches(flag: Any, doc_id: str, start: int, end: int) -> bool:
+def _sides(flag: Any) -> list[tuple[str, int, int]]:
+    """The spans a contradiction sets against each other: the flagged one, then its evidence."""
     doc = getattr(flag, "doc", None)
-    flag_doc = doc.id if isinstance(doc, Document) else doc
-    if flag_doc == doc_id and flag.start < end and start < flag.end:
-        return True
-    return any(e.doc == doc_id and e.start < end and start < e.end for e in getattr(flag, "evidence", ()))
+    flag_doc = doc.id if isinstance(doc, Document) else str(doc)
+    return [(flag_doc, flag.start, flag.end)] + [(e.doc, e.start, e.end) for e in getattr(flag, "evidence", ())]
+
+
+def disputes(flag: Any, members: Sequence[ClusterMember]) -> bool:
+    """Whether a contradiction is about the fact these members report (see the module doc)."""
+
+    def inside(side: tuple[str, int, int]) -> bool:
+        doc, start, end = side
+        return any(m.doc == doc and start < m.end and m.start < end for m in members)
+
+    sides = _sides(flag)
+    if len(members) == 1:
+        return any(inside(side) for side in sides)
+    return inside(sides[0]) and any(inside(side) for side in sides[1:])
 
 
 def build_clusters(ctx: CheckContext) -> list[Cluster]:
@@ -114,7 +128,7 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
                 )
             )
         outlets = {m.outlet or m.doc for m in members}
-        disputed = any(_touches(f, m.doc, m.start, m.end) for f in contradictions for m in members)
+        disputed = any(disputes(f, members) for f in contradictions)
         status = "disputed" if disputed else "corroborated" if len(outlets) > 1 else "single-source"
         sample = rows[:REPRESENTATIVES]
         pair_scores = [table.linked(x, y) for n, x in enumerate(sample) for y in sample[n + 1 :]]
