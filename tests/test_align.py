@@ -117,7 +117,11 @@ def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> No
         return build_clusters(ctx)
 
     both_sides = Flag(
-        doc, member.start, member.start + 5, "conflict", evidence=(Evidence.from_span(other_doc, other.start, other.end),)
+        doc,
+        member.start,
+        member.start + 5,
+        "conflict",
+        evidence=(Evidence.from_span(other_doc, other.start, other.end),),
     )
     disputed = _cluster_of(clusters_with(both_sides), member.doc[:3], member.text)
     assert disputed is not None and disputed.status == "disputed"

@@ -139,6 +139,25 @@ def test_fitting_heading_and_byline_are_not_flagged(encoder: Any) -> None:
     assert list(heading_misfit(context(doc, encoder=encoder))) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To which she replied,",  # a sentence broken across lines
+        '"It is significant that it was lost," he said',
+        "According to international media and local television",
+        "and the markets closed early",
+    ],
+)
+def test_pieces_of_sentences_on_their_own_line_are_not_headings(encoder: Any, line: str) -> None:
+    doc = make_doc(line + "\n\n" + FLOOD_SECTION)
+    assert list(heading_misfit(context(doc, encoder=encoder))) == []
+    # the same words as a real headline are judged (and flagged: they do not fit the floods)
+    headline = make_doc("Central bank raises interest rates\n\n" + line + "\n\n" + FLOOD_SECTION)
+    assert [headline.text[f.start : f.end] for f in heading_misfit(context(headline, encoder=encoder))] == [
+        "Central bank raises interest rates"
+    ]
+
+
 # Fixtures -----------------------------------------------------------------------------------
 
 

@@ -378,8 +378,23 @@ _TIME_WORDS = word_set(
 )
 
 
+# A line that is a piece of a sentence, not a heading: it ends mid-sentence ("To which she
+# replied,"), starts in lower case, is a quotation with its attribution ('"It was lost," he
+# said') or an attribution lead-in ("According to Greek media").
+_SENTENCE_PIECE = re.compile(
+    r"""[,;–—-]\s*$
+    |^[a-z]
+    |[,.!?]["”’']\s+(?:[A-Za-z.'-]+\s+){0,4}(?:said|added|told|wrote|noted|asked|replied)\b
+    |^(?i:according\s+to|as\s+reported\s+by)\b""",
+    re.VERBOSE,
+)
+
+
 def looks_like_heading(text: str) -> bool:
-    """At least two words that are not dates, times or "Updated"-style labels, and few digits."""
+    """At least two words that are not dates, times or "Updated"-style labels, few digits, and
+    not a piece of a sentence that was broken across lines."""
+    if _SENTENCE_PIECE.search(text.strip()):
+        return False
     tokens = text.split()
     words = [w for w in _HEADING_WORD.findall(text) if w.lower().strip(".") not in _TIME_WORDS]
     digits = sum(1 for t in tokens if any(c.isdigit() for c in t))
