@@ -114,9 +114,13 @@ class Document:
         return [c.label() for c in self.credits]
 
 
+OTHER_SIDE = "other-side"  # evidence that disagrees with the finding's text (a contradiction)
+SAME_FACT = "same-fact"  # another outlet's sentence reporting the same fact (e.g. in clean wording)
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """The other side of a contradiction, or a supporting quote from another outlet."""
+    """The other side of a contradiction, or another outlet's sentence reporting the same fact."""
 
     doc: str
     text: str
@@ -126,9 +130,10 @@ class Evidence:
     published: str | None = None
     line: int | None = None
     column: int | None = None
+    relation: str = OTHER_SIDE
 
     @classmethod
-    def from_span(cls, doc: Document, start: int, end: int) -> Evidence:
+    def from_span(cls, doc: Document, start: int, end: int, relation: str = OTHER_SIDE) -> Evidence:
         line, column = doc.line_column(start)
         return cls(
             doc=doc.id,
@@ -139,6 +144,7 @@ class Evidence:
             published=doc.published.isoformat() if doc.published else None,
             line=line,
             column=column,
+            relation=relation,
         )
 
 

@@ -106,9 +106,11 @@ def audit(
 
     say("aligning")
     from auditor.align import build_clusters
+    from auditor.align.counterparts import with_counterparts
     from auditor.checks.scores import document_garble_scores
 
     clusters = build_clusters(ctx) if ctx.documents else []
+    findings = with_counterparts(ctx, findings) if ctx.documents else findings
     garble_scores = document_garble_scores(ctx) if ctx.documents else {}
 
     return Report(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from auditor.model import Category, Evidence, Finding, Flag, Severity
+from auditor.model import OTHER_SIDE, Category, Evidence, Finding, Flag, Severity
 
 if TYPE_CHECKING:
     from auditor.config import Config
@@ -153,4 +153,6 @@ def to_finding(rule: Rule, flag: Flag, severity: Severity) -> Finding:
 
 
 def evidence_context(evidence: Iterable[Evidence]) -> str:
-    return "|".join(sorted(e.text for e in evidence))
+    """What of the evidence identifies a finding: the other sides of a contradiction. Same-fact
+    counterparts are left out, so a new outlet reporting the fact does not make a known finding new."""
+    return "|".join(sorted(e.text for e in evidence if e.relation == OTHER_SIDE))

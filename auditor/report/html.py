@@ -17,7 +17,7 @@ from pathlib import PurePath
 import jinja2
 
 from auditor import __version__
-from auditor.model import Category, Document, Evidence, Finding, Severity
+from auditor.model import SAME_FACT, Category, Document, Evidence, Finding, Severity
 from auditor.report.model import Cluster, Report
 
 MAX_CONTEXT = 320  # characters of sentence shown around a flagged span
@@ -184,7 +184,13 @@ def build_view(report: Report) -> dict[str, object]:
         sides: tuple[Side, ...] = ()
         if finding.evidence:
             other_label = "Other side" if finding.category is Category.CONTRADICTION else "Evidence"
-            sides = (_side(report, own, "This article"), *(_side(report, e, other_label) for e in finding.evidence))
+            sides = (
+                _side(report, own, "This article"),
+                *(
+                    _side(report, e, "Same fact elsewhere" if e.relation == SAME_FACT else other_label)
+                    for e in finding.evidence
+                ),
+            )
         keys = {outlet_key[outlet]} | {outlet_key[_outlet_name(report, e.doc, e.outlet)] for e in finding.evidence}
         rule = catalogue.get(finding.rule)
         findings.append(

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from auditor.model import Category, Severity
+from auditor.model import OTHER_SIDE, SAME_FACT, Category, Severity
 from auditor.report.model import SCHEMA_ID
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -98,7 +98,13 @@ def report_schema() -> dict[str, Any]:
             "column": _nullable({"type": "integer", "minimum": 1}),
             "outlet": TEXT_OR_NULL,
             "published": _nullable(ISO_DATE),
-        }
+            "relation": {
+                "enum": [OTHER_SIDE, SAME_FACT],
+                "description": "other-side: disagrees with the finding (a contradiction); same-fact: another "
+                "outlet's sentence reporting the same fact (e.g. in clean wording beside garbled translation).",
+            },
+        },
+        required=["doc", "text", "start", "end", "line", "column", "outlet", "published"],
     )
     finding = _object(
         {
@@ -119,7 +125,11 @@ def report_schema() -> dict[str, Any]:
                 "minLength": 1,
                 "description": "Stable across runs and unrelated edits; what baselines store.",
             },
-            "evidence": {"type": "array", "items": evidence, "description": "The other side(s) of a contradiction."},
+            "evidence": {
+                "type": "array",
+                "items": evidence,
+                "description": "The other side(s) of a contradiction, or the same fact in other outlets.",
+            },
         }
     )
     summary = _object(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from auditor.model import Finding, Severity
+from auditor.model import SAME_FACT, Finding, Severity
 from auditor.report.model import Report
 from auditor.report.sarif import document_paths, finding_region
 
@@ -96,7 +96,8 @@ def _finding_block(report: Report, finding: Finding, paths: dict[str, str]) -> s
         lines.append(f"  - suggestion: {escape(finding.suggestion)}")
     for evidence in finding.evidence:
         source = ", ".join(p for p in (evidence.outlet or evidence.doc, evidence.published) if p)
-        lines.append(f"  - ↔ {escape(source)}: {_quote(evidence.text)}")
+        marker = "= same fact in" if evidence.relation == SAME_FACT else "↔"
+        lines.append(f"  - {marker} {escape(source)}: {_quote(evidence.text)}")
     return "\n".join(lines) + "\n"
 
 

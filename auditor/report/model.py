@@ -126,6 +126,7 @@ def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
         "column": evidence.column,
         "outlet": evidence.outlet,
         "published": evidence.published,
+        "relation": evidence.relation,
     }
 
 

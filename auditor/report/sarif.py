@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor import __version__
-from auditor.model import Evidence, Finding, Severity
+from auditor.model import SAME_FACT, Evidence, Finding, Severity
 from auditor.report.model import Report
 
 SARIF_VERSION = "2.1.0"
@@ -178,7 +178,8 @@ def _result(
         )
         source = ", ".join(p for p in (evidence.outlet or evidence.doc, evidence.published) if p)
         location["id"] = number
-        location["message"] = {"text": f"{source}: {evidence.text}"}
+        label = "same fact in " if evidence.relation == SAME_FACT else ""
+        location["message"] = {"text": f"{label}{source}: {evidence.text}"}
         related.append(location)
     if related:
         result["relatedLocations"] = related

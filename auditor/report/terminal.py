@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from auditor.model import Evidence, Finding, Severity
+from auditor.model import SAME_FACT, Evidence, Finding, Severity
 from auditor.report.model import DocumentSummary, Report
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -48,7 +48,8 @@ def _indented(renderable: RenderableType) -> Padding:
 
 
 def _evidence_renderable(finding: Finding, evidence: Evidence) -> Text:
-    side = Text("↔ ", style="magenta")
+    same_fact = evidence.relation == SAME_FACT
+    side = Text("= same fact in " if same_fact else "↔ ", style="green" if same_fact else "magenta")
     if evidence.doc == finding.doc:
         side.append(f"line {evidence.line}: ", style="dim")  # the other side is in the same article
     else:

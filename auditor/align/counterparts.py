@@ -1,0 +1,71 @@
+"""Same fact, other wording: what a fact-checker can quote instead of a damaged sentence.
+
+A finding that says "do not quote this" (garbled machine translation, category garble) is more
+useful with the sentences of other outlets that report the same fact: a republisher's garbled
+"about 2 5 Hundreds U S. troops" next to the wire's "about 2,500 U.S. troops". They come from
+the aligner's same-fact pairs and are attached as evidence with relation "same-fact"; a
+counterpart that is itself flagged as garbled is not offered. Counterparts do not enter a
+finding's fingerprint, so a new outlet reporting the fact does not make a known finding new.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from auditor.align.pairs import aligned_pairs
+from auditor.checks.registry import CheckContext
+from auditor.model import SAME_FACT, Category, Evidence, Finding, Sentence
+
+MAX_COUNTERPARTS = 2  # the best two are enough to read the fact in clean words
+
+
+def _sentence_at(sentences: list[Sentence], start: int, end: int) -> Sentence | None:
+    """The sentence a finding's span starts in (a span may run over the sentence's end)."""
+    for sentence in sentences:
+        if sentence.start <= start < sentence.end or (start == end == sentence.start):
+            return sentence
+    return None
+
+
+def with_counterparts(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+    """`findings` with same-fact evidence from other outlets added to each garble finding."""
+    garbled = [f for f in findings if f.category is Category.GARBLE]
+    if not garbled:
+        return findings
+    flagged_sentences = {
+        (f.doc, s.index)
+        for f in garbled
+        for s in ctx.document(f.doc).sentences
+        if s.start < max(f.end, f.start + 1) and f.start < s.end
+    }
+    same_fact: dict[tuple[str, int], list[tuple[float, Sentence]]] = defaultdict(list)
+    for pair in aligned_pairs(ctx):
+        if not pair.same_fact:
+            continue
+        same_fact[(pair.a.doc_id, pair.a.index)].append((pair.score, pair.b))
+        same_fact[(pair.b.doc_id, pair.b.index)].append((pair.score, pair.a))
+
+    result = []
+    for finding in findings:
+        if finding.category is not Category.GARBLE:
+            result.append(finding)
+            continue
+        doc = ctx.document(finding.doc)
+        sentence = _sentence_at(list(doc.sentences), finding.start, finding.end)
+        candidates = same_fact.get((finding.doc, sentence.index), []) if sentence else []
+        clean = sorted(
+            (c for c in candidates if (c[1].doc_id, c[1].index) not in flagged_sentences),
+            key=lambda c: (-c[0], c[1].doc_id, c[1].index),
+        )
+        seen_docs: set[str] = set()
+        counterparts = []
+        for _, other in clean:
+            if other.doc_id in seen_docs:
+                continue  # one sentence per outlet
+            seen_docs.add(other.doc_id)
+            counterparts.append(Evidence.from_span(ctx.document(other.doc_id), other.start, other.end, SAME_FACT))
+            if len(counterparts) == MAX_COUNTERPARTS:
+                break
+        result.append(replace(finding, evidence=finding.evidence + tuple(counterparts)) if counterparts else finding)
+    return result
