@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +103,20 @@ def test_html_report_labels_the_counterpart(tmp_path: Path, encoder: Any) -> Non
     page = render_html(run(tmp_path, encoder, wire=WIRE, republished=REPUBLISHED))
     assert "Same fact elsewhere" in page
     assert "About 2,500 U.S. troops and 16,000 contractors" in page
+
+
+def test_facts_table_and_html_mark_the_garbled_member(tmp_path: Path, encoder: Any) -> None:
+    from rich.console import Console
+
+    from auditor.report.html import render_html
+    from auditor.report.terminal import render_terminal
+
+    report = run(tmp_path, encoder, wire=WIRE, republished=REPUBLISHED)
+    console = Console(record=True, width=250, color_system=None)
+    render_terminal(report, console)
+    text = console.export_text()
+    assert text.count("[garbled translation in republished: do not quote]") == 1
+    troops = re.search(r"<li><strong>republished</strong>[^\n]*?2 5 Hundreds[^\n]*?</li>", render_html(report))
+    assert troops and "garbled translation: do not quote" in troops.group()
+    wire = re.search(r"<li><strong>wire</strong>[^\n]*?About 2,500[^\n]*?</li>", render_html(report))
+    assert wire and "do not quote" not in wire.group()

@@ -106,7 +106,7 @@ def hostile_report() -> Report:
         label=SCRIPT_PAYLOAD,
         members=(
             ClusterMember("a", doc_a.text[:40], 0, 40, outlet=doc_a.outlet, published="2021-08-09"),
-            ClusterMember("b", BREAKOUT_PAYLOAD, 0, 10, outlet=doc_b.outlet, published="2021-08-10"),
+            ClusterMember("b", BREAKOUT_PAYLOAD, 0, b_end, outlet=doc_b.outlet, published="2021-08-10"),
         ),
     )
     return Report(
@@ -241,6 +241,23 @@ def test_disputed_fact_links_to_the_contradiction_that_disputes_it() -> None:
     assert len(anchors) == 1
     item = re.search(rf'<li class="finding[^"]*" id="{anchors[0]}".*?</li>', page, re.S)
     assert item and 'data-category="contradiction"' in item.group()
+
+
+def test_cluster_marks_garbled_members_and_tells_disputed_from_related() -> None:
+    report = hostile_report()
+    doc_a = report.documents_by_id["a"]
+    caption = doc_a.text.index("Caption")
+    member_a = ClusterMember("a", doc_a.text[caption:], caption, len(doc_a.text), outlet="A")
+    member_b = report.clusters[0].members[1]
+    # the contradiction's own side lies in the first line, outside this cluster's member of "a"
+    cluster = Cluster(id="k2", status="corroborated", label=None, members=(member_a, member_b))
+    page = render_html(replace(report, clusters=[cluster]))
+    view = re.search(r'<details class="cluster" data-status="corroborated">.*?</details>', page, re.S)
+    assert view
+    html = view.group()
+    assert html.count("garbled translation: do not quote") == 1  # the caption's G001, not b's line
+    assert "Disputed by" not in html
+    assert "also states another fact that is disputed" in html
 
 
 def test_title_names_the_corpus_folder(fixture_report: Report) -> None:

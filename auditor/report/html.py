@@ -91,7 +91,9 @@ class RuleView:
 @dataclass(frozen=True)
 class ClusterView:
     cluster: Cluster
-    findings: tuple[FindingView, ...]  # contradictions that touch the cluster's statements
+    findings: tuple[FindingView, ...]  # contradictions about this fact (what makes it disputed)
+    related: tuple[FindingView, ...]  # contradictions over another fact a member sentence also states
+    garbled: tuple[tuple[FindingView, ...], ...]  # per member: garble findings in its sentence
 
 
 def _touches(cluster: Cluster, finding: Finding) -> bool:
@@ -100,6 +102,25 @@ def _touches(cluster: Cluster, finding: Finding) -> bool:
         return False
     spans = [(finding.doc, finding.start, finding.end)] + [(e.doc, e.start, e.end) for e in finding.evidence]
     return any(m.doc == doc and m.start < end and start < m.end for m in cluster.members for doc, start, end in spans)
+
+
+def cluster_view(cluster: Cluster, findings: list[FindingView]) -> ClusterView:
+    from auditor.align.clusters import disputes
+
+    touching = [v for v in findings if _touches(cluster, v.finding)]
+    about = tuple(v for v in touching if disputes(v.finding, cluster.members))
+    garbled = tuple(
+        tuple(
+            v
+            for v in findings
+            if v.finding.category is Category.GARBLE
+            and v.finding.doc == m.doc
+            and v.finding.start < m.end
+            and m.start < max(v.finding.end, v.finding.start + 1)
+        )
+        for m in cluster.members
+    )
+    return ClusterView(cluster, about, tuple(v for v in touching if v not in about), garbled)
 
 
 def context_snippet(doc: Document | None, start: int, end: int, fallback: str) -> Snippet:
@@ -236,7 +257,7 @@ def build_view(report: Report) -> dict[str, object]:
     ]
     clusters_by_status: dict[str, list[ClusterView]] = {status: [] for status in STATUS_ORDER}
     for cluster in report.clusters:
-        view = ClusterView(cluster, tuple(f for f in findings if _touches(cluster, f.finding)))
+        view = cluster_view(cluster, findings)
         clusters_by_status.setdefault(cluster.status, []).append(view)
     for views in clusters_by_status.values():
         views.sort(key=lambda v: (-len(v.cluster.outlets), v.cluster.id))

@@ -13,8 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from auditor.model import SAME_FACT, Evidence, Finding, Severity
-from auditor.report.model import DocumentSummary, Report
+from auditor.model import SAME_FACT, Category, Evidence, Finding, Severity
+from auditor.report.model import ClusterMember, DocumentSummary, Report
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 HIGHLIGHT = {Severity.ERROR: "bold white on red", Severity.WARNING: "black on yellow", Severity.INFO: "black on cyan"}
@@ -104,6 +104,12 @@ def documents_table(report: Report) -> Table:
     return table
 
 
+def _in_member(finding: Finding, member: ClusterMember) -> bool:
+    return (
+        finding.doc == member.doc and finding.start < member.end and member.start < max(finding.end, finding.start + 1)
+    )
+
+
 def clusters_renderable(report: Report) -> RenderableType | None:
     if not report.clusters:
         return None
@@ -114,13 +120,17 @@ def clusters_renderable(report: Report) -> RenderableType | None:
     order = {"disputed": 0, "corroborated": 1, "single-source": 2}
     style = {"disputed": "bold red", "corroborated": "green", "single-source": "dim"}
     shown = sorted(report.clusters, key=lambda c: (order.get(c.status, 3), -len(c.outlets)))
+    garble_findings = [f for f in report.findings if f.category is Category.GARBLE]
     for cluster in shown:
         if cluster.status == "single-source" and len(shown) > 40:
             continue  # long corpora: single-source facts are in the JSON/HTML reports
         label = cluster.status if cluster.status != "corroborated" else f"corroborated by {len(cluster.outlets)}"
-        table.add_row(
-            Text(label, style=style.get(cluster.status, "")), ", ".join(cluster.outlets), cluster.members[0].text
-        )
+        fact = Text(cluster.members[0].text)
+        garbled = [m for m in cluster.members if any(_in_member(f, m) for f in garble_findings)]
+        if garbled:
+            outlets = ", ".join(m.outlet or m.doc for m in garbled)
+            fact.append(f"  [garbled translation in {outlets}: do not quote]", style="bold yellow")
+        table.add_row(Text(label, style=style.get(cluster.status, "")), ", ".join(cluster.outlets), fact)
     return table
 
 
