@@ -184,6 +184,10 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.doc, self.start, self.end, self.rule)
 
+    def touches(self, doc: str, start: int, end: int) -> bool:
+        """Whether the flagged span overlaps [start, end) of `doc` (an empty span counts as one character)."""
+        return self.doc == doc and self.start < end and start < max(self.end, self.start + 1)
+
 
 def normalize_for_fingerprint(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()

@@ -34,10 +34,7 @@ def with_counterparts(ctx: CheckContext, findings: list[Finding]) -> list[Findin
     if not garbled:
         return findings
     flagged_sentences = {
-        (f.doc, s.index)
-        for f in garbled
-        for s in ctx.document(f.doc).sentences
-        if s.start < max(f.end, f.start + 1) and f.start < s.end
+        (f.doc, s.index) for f in garbled for s in ctx.document(f.doc).sentences if f.touches(f.doc, s.start, s.end)
     }
     same_fact: dict[tuple[str, int], list[tuple[float, Sentence]]] = defaultdict(list)
     for pair in aligned_pairs(ctx):

@@ -110,14 +110,7 @@ def cluster_view(cluster: Cluster, findings: list[FindingView]) -> ClusterView:
     touching = [v for v in findings if _touches(cluster, v.finding)]
     about = tuple(v for v in touching if disputes(v.finding, cluster.members))
     garbled = tuple(
-        tuple(
-            v
-            for v in findings
-            if v.finding.category is Category.GARBLE
-            and v.finding.doc == m.doc
-            and v.finding.start < m.end
-            and m.start < max(v.finding.end, v.finding.start + 1)
-        )
+        tuple(v for v in findings if v.finding.category is Category.GARBLE and v.finding.touches(m.doc, m.start, m.end))
         for m in cluster.members
     )
     return ClusterView(cluster, about, tuple(v for v in touching if v not in about), garbled)

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.model import SAME_FACT, Category, Evidence, Finding, Severity
-from auditor.report.model import ClusterMember, DocumentSummary, Report
+from auditor.report.model import DocumentSummary, Report
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 HIGHLIGHT = {Severity.ERROR: "bold white on red", Severity.WARNING: "black on yellow", Severity.INFO: "black on cyan"}
@@ -104,12 +104,6 @@ def documents_table(report: Report) -> Table:
     return table
 
 
-def _in_member(finding: Finding, member: ClusterMember) -> bool:
-    return (
-        finding.doc == member.doc and finding.start < member.end and member.start < max(finding.end, finding.start + 1)
-    )
-
-
 def clusters_renderable(report: Report) -> RenderableType | None:
     if not report.clusters:
         return None
@@ -126,7 +120,7 @@ def clusters_renderable(report: Report) -> RenderableType | None:
             continue  # long corpora: single-source facts are in the JSON/HTML reports
         label = cluster.status if cluster.status != "corroborated" else f"corroborated by {len(cluster.outlets)}"
         fact = Text(cluster.members[0].text)
-        garbled = [m for m in cluster.members if any(_in_member(f, m) for f in garble_findings)]
+        garbled = [m for m in cluster.members if any(f.touches(m.doc, m.start, m.end) for f in garble_findings)]
         if garbled:
             outlets = ", ".join(m.outlet or m.doc for m in garbled)
             fact.append(f"  [garbled translation in {outlets}: do not quote]", style="bold yellow")
