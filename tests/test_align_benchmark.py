@@ -1,0 +1,58 @@
+"""benchmarks/align.py on a small made-up pair file: its metrics and its machine-readable last line."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAIRS = [
+    ("Both sides met in Qatar on Saturday.", "Negotiators from both sides met in Doha on Saturday.", 1),
+    ("The floods killed 12 people in the north.", "Twelve people died in floods in the north.", 1),
+    ("Parliament passed the budget on Tuesday.", "Lawmakers approved the budget on Tuesday.", 1),
+    ("The floods killed 12 people in the north.", "The central bank raised interest rates.", 0),
+    ("Parliament passed the budget on Tuesday.", "A goalkeeper saved two penalties in the final.", 0),
+    ("Both sides met in Qatar on Saturday.", "The company recalled 40,000 cars over faulty brakes.", 0),
+]
+
+
+def load_benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("align_benchmark", ROOT / "benchmarks" / "align.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_roc_auc_counts_ties_half() -> None:
+    bench = load_benchmark()
+    labels = np.array([1, 1, 0, 0])
+    assert bench.roc_auc(np.array([0.9, 0.8, 0.2, 0.1]), labels) == 1.0
+    assert bench.roc_auc(np.array([0.5, 0.5, 0.5, 0.5]), labels) == 0.5
+    assert bench.prf(np.array([True, False, True, False]), labels) == (0.5, 0.5, 0.5)
+
+
+def test_benchmark_prints_machine_readable_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps({"a": a, "b": b, "label": y}) for a, b, y in PAIRS) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "align.py"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    last = result.stdout.strip().splitlines()[-1]
+    fields = dict(part.split("=") for part in last.split())
+    assert {"auc", "f1", "cosine_auc"} <= set(fields)
+    assert float(fields["auc"]) == 1.0  # same facts in other words score above unrelated news
+    assert float(fields["cosine_auc"]) == 1.0
