@@ -17,7 +17,7 @@ from typing import Any
 from auditor.checks.registry import ANALYZE, CLEAN, CheckContext, Rule, evidence_context, load_rules, to_finding
 from auditor.config import Config
 from auditor.corpus import read_corpus
-from auditor.model import Document, Finding, fingerprint
+from auditor.model import Category, Document, Finding, fingerprint
 from auditor.report.model import DocumentSummary, Report
 from auditor.text import segment_document
 
@@ -81,14 +81,44 @@ def with_fingerprints(findings: list[Finding]) -> list[Finding]:
     return result
 
 
+# Why a report part was not computed (summary.skipped); see `wanted_outputs`.
+CLUSTERS_SKIPPED = "not built: no contradiction rule (C) is selected"
+GARBLE_SCORES_SKIPPED = "not computed: no garble rule (G) is selected and no max-garble-score is set"
+
+
+def wanted_outputs(
+    config: Config, rules: Sequence[Rule], clusters: bool = True, garble_scores: bool = True
+) -> tuple[bool, bool]:
+    """(build fact clusters?, compute document garble scores?) for this selection of rules.
+
+    Both embed the whole corpus, so they run only when something uses them: clusters belong to
+    the contradiction rules (which share the aligner's pairs and mark clusters disputed),
+    garble scores to the garble rules (which compute most of their parts anyway) and to the
+    `max-garble-score` gate; `clusters` / `garble_scores` False say the report does not show them.
+    """
+    categories = {r.category for r in rules}
+    want_clusters = clusters and Category.CONTRADICTION in categories
+    want_garble = (garble_scores and Category.GARBLE in categories) or config.max_garble_score is not None
+    return want_clusters, want_garble
+
+
 def audit(
     paths: Sequence[str | Path],
     config: Config | None = None,
     *,
     encoder: Any = None,
     progress: ProgressCallback | None = None,
+    clusters: bool = True,
+    garble_scores: bool = True,
 ) -> Report:
-    """Audit the articles under `paths` and return the report (the library form of `auditor audit`)."""
+    """Audit the articles under `paths` and return the report (the library form of `auditor audit`).
+
+    Fact clusters are built only when a contradiction rule is selected, and document garble
+    scores computed only when a garble rule is selected or `max_garble_score` is set
+    (`wanted_outputs`); otherwise they are [] / None and `report.skipped` says why (check
+    "clusters" / "garble-score"). `clusters=False` / `garble_scores=False` skip them silently,
+    for outputs that do not show them.
+    """
     config = config or Config()
     say = progress or (lambda _message: None)
 
@@ -108,14 +138,19 @@ def audit(
     from auditor.align import build_clusters
     from auditor.checks.scores import document_garble_scores
 
-    clusters = build_clusters(ctx) if ctx.documents else []
-    garble_scores = document_garble_scores(ctx) if ctx.documents else {}
+    want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
+    if ctx.documents and clusters and not want_clusters:
+        ctx.skip("clusters", CLUSTERS_SKIPPED)
+    if ctx.documents and garble_scores and not want_garble:
+        ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
+    fact_clusters = build_clusters(ctx) if ctx.documents and want_clusters else []
+    garble_scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}
 
     return Report(
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
         documents=[DocumentSummary.from_document(d, garble_scores.get(d.id)) for d in ctx.documents],
         findings=with_fingerprints(findings),
-        clusters=clusters,
+        clusters=fact_clusters,
         skipped=[s.as_dict() for s in ctx.skipped],
         errors=[e.as_dict() for e in corpus.errors],
         documents_by_id={d.id: d for d in ctx.documents},
