@@ -144,11 +144,11 @@ def audit(
     if ctx.documents and garble_scores and not want_garble:
         ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
     fact_clusters = build_clusters(ctx) if ctx.documents and want_clusters else []
-    garble_scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}
+    scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}
 
     return Report(
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
-        documents=[DocumentSummary.from_document(d, garble_scores.get(d.id)) for d in ctx.documents],
+        documents=[DocumentSummary.from_document(d, scores.get(d.id)) for d in ctx.documents],
         findings=with_fingerprints(findings),
         clusters=fact_clusters,
         skipped=[s.as_dict() for s in ctx.skipped],
