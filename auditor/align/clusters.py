@@ -70,12 +70,18 @@ def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> lis
     return [sorted(rows) for rows in clusters.values() if len(rows) > 1]
 
 
-def _touches(flag: Any, doc_id: str, start: int, end: int) -> bool:
-    doc = getattr(flag, "doc", None)
-    flag_doc = doc.id if isinstance(doc, Document) else doc
-    if flag_doc == doc_id and flag.start < end and start < flag.end:
-        return True
-    return any(e.doc == doc_id and e.start < end and start < e.end for e in getattr(flag, "evidence", ()))
+def _spans_by_document(flags: Iterable[Any]) -> dict[str, list[tuple[int, int]]]:
+    """Every span a contradiction flag covers (its own and its evidence's), by document id:
+    a cluster is disputed when one of them overlaps a member (looked up, not a scan of all flags)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for flag in flags:
+        doc = getattr(flag, "doc", None)
+        flag_doc = doc.id if isinstance(doc, Document) else doc
+        if flag_doc is not None:
+            spans.setdefault(flag_doc, []).append((flag.start, flag.end))
+        for e in getattr(flag, "evidence", ()):
+            spans.setdefault(e.doc, []).append((e.start, e.end))
+    return spans
 
 
 def build_clusters(ctx: CheckContext) -> list[Cluster]:
@@ -91,6 +97,7 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
     ]
     groups = _group(table, same_fact)
     contradictions: list[Flag] = list(ctx.artifacts.get("contradictions") or [])
+    disputed_spans = _spans_by_document(contradictions)
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}
     # A sentence no other outlet matches, but which carries a checkable value (number, date),
@@ -114,7 +121,7 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
                 )
             )
         outlets = {m.outlet or m.doc for m in members}
-        disputed = any(_touches(f, m.doc, m.start, m.end) for f in contradictions for m in members)
+        disputed = any(start < m.end and m.start < end for m in members for start, end in disputed_spans.get(m.doc, ()))
         status = "disputed" if disputed else "corroborated" if len(outlets) > 1 else "single-source"
         sample = rows[:REPRESENTATIVES]
         pair_scores = [table.linked(x, y) for n, x in enumerate(sample) for y in sample[n + 1 :]]

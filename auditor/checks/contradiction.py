@@ -307,6 +307,14 @@ _CLAUSE_STOP = word_set(
 
 def _content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Content words of the event clause other than the event and the date, nouns folded."""
+    memo: dict[DateMention, frozenset[str]] = ctx.artifacts.setdefault("date_clause_content", {})
+    found = memo.get(d)
+    if found is None:
+        found = memo[d] = _clause_content(ctx, d)
+    return found
+
+
+def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     s, e = _clip_span(ctx, d)
     text = ctx.document(d.doc_id).text
     spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence]
@@ -636,6 +644,14 @@ _PLACE_PREP = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     """Places an event word points at: "met in Qatar", "talks in Doha" -> (entity, event stem)."""
+    memo: dict[tuple[str, int], list[tuple[Any, str]]] = ctx.artifacts.setdefault("event_places", {})
+    key = (sentence.doc_id, sentence.index)
+    if key not in memo:
+        memo[key] = _event_places(ctx, sentence)
+    return memo[key]
+
+
+def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     facts = document_facts(ctx)[sentence.doc_id]
     out = []
     for e in facts.entities:

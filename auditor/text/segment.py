@@ -28,6 +28,35 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+def _pysbd_sentences(block: str) -> list[str]:
+    r"""What `pysbd.Segmenter.segment(block)` returns, without its slow last step.
+
+    pysbd locates each sentence with `re.finditer(re.escape(sentence) + r"\s*", text)`: a new
+    regex per sentence, compiled every time (half its time on news text). The same search is
+    done here with `str.find`: the first occurrence ending after the previous sentence, with the
+    whitespace that follows it (`\s` is `str.isspace`). Same output on the fixtures, 772 ECB+
+    articles and the garble corpus.
+    """
+    sentences = _segmenter().processor(block).process()
+    pieces: list[str] = []
+    prior_end = 0
+    for sentence in sentences:
+        position = 0
+        while True:
+            found = block.find(sentence, position)
+            if found < 0:
+                break
+            end = found + len(sentence)
+            while end < len(block) and block[end].isspace():
+                end += 1
+            if end > prior_end:
+                pieces.append(block[found:end])
+                prior_end = end
+                break
+            position = end if end > found else found + 1
+    return pieces
+
+
 def line_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, whitespace trimmed."""
     spans = []
@@ -52,7 +81,7 @@ def segment_text(doc_id: str, text: str) -> list[Sentence]:
         else:
             pieces = []
             cursor = block_start
-            for piece in _segmenter().segment(block):
+            for piece in _pysbd_sentences(block):
                 stripped = piece.strip()
                 if not stripped:
                     continue
