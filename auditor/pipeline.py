@@ -19,7 +19,8 @@ from auditor.config import Config
 from auditor.corpus import read_corpus
 from auditor.model import Category, Document, Finding, fingerprint
 from auditor.report.model import DocumentSummary, Report
-from auditor.text import segment_document
+from auditor.text import segment_documents
+from auditor.workcache import open_work_cache
 
 ProgressCallback = Callable[[str], None]
 
@@ -39,7 +40,7 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
                 ctx.skip(rule.id, f"English-only check; document language is '{doc.language}'", doc.id)
             # Own artifacts: what is computed on the English subset must not pass for the whole corpus.
             english = [d for d in ctx.documents if d.is_english]
-            checked = CheckContext(english, ctx.config, ctx.skipped, {}, ctx._encoder)
+            checked = CheckContext(english, ctx.config, ctx.skipped, {}, ctx._encoder, ctx.work)
         else:
             checked = ctx
         override = ctx.config.severity.get(rule.id)
@@ -124,8 +125,9 @@ def audit(
 
     say("reading")
     corpus = read_corpus(paths, exclude=config.exclude, max_file_bytes=config.max_file_bytes)
-    documents = [segment_document(doc) for doc in corpus.documents]
-    ctx = CheckContext(documents, config, _encoder=encoder)
+    work = open_work_cache(config, encoder)
+    documents = segment_documents(corpus.documents, work)
+    ctx = CheckContext(documents, config, _encoder=encoder, work=work)
 
     say("cleaning")
     clean_findings = run_rules(ctx, active_rules(config, CLEAN))

@@ -97,6 +97,7 @@ class CheckContext:
     skipped: list[Skip] = field(default_factory=list)
     artifacts: dict[str, Any] = field(default_factory=dict)
     _encoder: Any = None
+    work: Any = None  # auditor.workcache.WorkCache of per-document results kept between audits, or None
     _by_id: tuple[list[Document], int, dict[str, Document]] | None = field(default=None, repr=False, compare=False)
 
     def artifact(self, name: str, build: Callable[[], Any]) -> Any:
