@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
+
 from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
 from auditor.align.score import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
@@ -89,12 +91,16 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
     table = sentence_table(ctx)
     if not table.sentences:
         return []
-    row_of = {(s.doc_id, s.index): r for r, s in enumerate(table.sentences)}
-    same_fact = [
-        (row_of[(p.a.doc_id, p.a.index)], row_of[(p.b.doc_id, p.b.index)], max(p.score, SAME_FACT_THRESHOLD))
-        for p in aligned_pairs(ctx)
-        if p.same_fact
-    ]
+    pairs = aligned_pairs(ctx)
+    chosen = np.flatnonzero(pairs.same_fact_mask())
+    same_fact = list(
+        zip(
+            pairs.rows_a[chosen].tolist(),
+            pairs.rows_b[chosen].tolist(),
+            np.maximum(pairs.scores[chosen], SAME_FACT_THRESHOLD).tolist(),
+            strict=True,
+        )
+    )
     groups = _group(table, same_fact)
     contradictions: list[Flag] = list(ctx.artifacts.get("contradictions") or [])
     disputed_spans = _spans_by_document(contradictions)

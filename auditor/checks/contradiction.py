@@ -46,7 +46,7 @@ DOUBTFUL = 0.5  # confidence below which a contradiction is reported as info
 ARTIFACT = "contradictions"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a big corpus has hundreds of thousands
 class Candidate:
     """Two sentences of different documents that may state the same fact."""
 
@@ -81,7 +81,7 @@ def candidate_pairs(ctx: CheckContext) -> list[Candidate]:
     from auditor.align import aligned_pairs
 
     def build() -> list[Candidate]:
-        return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx) if p.score >= CANDIDATE_MIN_SCORE]
+        return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx).at_least(CANDIDATE_MIN_SCORE)]
 
     result: list[Candidate] = ctx.artifact("contradiction_candidates", build)
     return result
