@@ -124,8 +124,10 @@ def audit(
     say = progress or (lambda _message: None)
 
     say("reading")
-    corpus = read_corpus(paths, exclude=config.exclude, max_file_bytes=config.max_file_bytes)
     work = open_work_cache(config, encoder)
+    corpus = read_corpus(paths, exclude=config.exclude, max_file_bytes=config.max_file_bytes, cache=work)
+    if work is not None:
+        work.flush()
     documents = segment_documents(corpus.documents, work)
     ctx = CheckContext(documents, config, _encoder=encoder, work=work)
 

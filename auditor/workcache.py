@@ -78,6 +78,8 @@ class WorkCache:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may lose the last writes, never corrupt
+        self._pending: dict[str, list[tuple[str, Any]]] = {}
         self._db.execute("CREATE TABLE IF NOT EXISTS work (stage TEXT, key TEXT, value BLOB, PRIMARY KEY (stage, key))")
         self._db.commit()
 
@@ -107,6 +109,15 @@ class WorkCache:
         with self._lock:
             self._db.executemany("INSERT OR REPLACE INTO work VALUES (?, ?, ?)", rows)
             self._db.commit()
+
+    def put_later(self, stage: str, key: str, value: Any) -> None:
+        """Store at the next `flush()`: one transaction for many small results."""
+        self._pending.setdefault(stage, []).append((key, value))
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, {}
+        for stage, items in pending.items():
+            self.put_many(stage, items)
 
 
 def open_work_cache(config: Any, encoder: Any = None) -> WorkCache | None:

@@ -39,7 +39,7 @@ def test_a_warm_audit_gives_the_same_json_as_a_cold_one(
     cold = _json(_audit(fixtures_dir, tmp_path))
     assert not served and (tmp_path / CACHE_FILE).is_file()
     warm = _json(_audit(fixtures_dir, tmp_path))
-    assert {"segment", "facts"} <= set(served)
+    assert {"segment", "facts"} <= set(served)  # (the fixtures declare their language)
     assert warm == cold
     uncached = _json(audit([fixtures_dir], Config(), encoder=Encoder(cache_dir=tmp_path, use_cache=False)))
     assert uncached == cold
@@ -91,3 +91,17 @@ def test_an_unreadable_entry_is_a_miss(tmp_path: Path) -> None:
     cache = WorkCache(tmp_path / CACHE_FILE)
     cache._db.execute("INSERT INTO work VALUES ('facts', 'k', x'00ff')")
     assert cache.get_many("facts", ["k"]) == {}
+
+
+def test_detected_languages_are_kept(tmp_path: Path) -> None:
+    from auditor.corpus.language import LANGUAGE_STAGE, detect_language
+
+    cache = WorkCache(tmp_path / CACHE_FILE)
+    text = "Die Verhandlungen in Doha sind ins Stocken geraten, sagte der Sprecher am Montag."
+    assert detect_language(text, cache) == "de"
+    cache.flush()
+    key = work_key(LANGUAGE_STAGE, text)
+    assert cache.get_many(LANGUAGE_STAGE, [key]) == {key: "de"}
+    cache.put_many(LANGUAGE_STAGE, [(key, "fr")])  # what is stored is what is served
+    assert detect_language(text, cache) == "fr"
+    assert detect_language(text) == "de"
