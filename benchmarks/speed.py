@@ -54,6 +54,14 @@ OUTLETS = [f"Outlet {i}" for i in range(40)]
 
 
 def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB. VmHWM when Linux has it: ru_maxrss survives
+    exec, so a child started by a big parent would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
