@@ -238,12 +238,17 @@ def progress_display(enabled: bool, console: Console | None = None) -> Iterator[
         yield lambda stage: progress.update(task, description=stage, refresh=True)
 
 
-def run_audit(paths: list[Path], config: Config, quiet: bool) -> Report:
+# Report formats that show the fact clusters / the document garble scores; the others skip them.
+CLUSTER_FORMATS = frozenset({"terminal", "json", "html"})
+SCORE_FORMATS = frozenset({"terminal", "json", "html", "markdown"})
+
+
+def run_audit(paths: list[Path], config: Config, quiet: bool, clusters: bool = True, scores: bool = True) -> Report:
     """Run the pipeline (progress on stderr when it is a terminal), report input errors, stop if nothing was read."""
     from auditor.pipeline import audit as pipeline_audit
 
     with progress_display(not quiet and stderr_console().is_terminal) as progress:
-        report = pipeline_audit(paths, config, progress=progress)
+        report = pipeline_audit(paths, config, progress=progress, clusters=clusters, garble_scores=scores)
     for error in report.errors:
         where = f"{error['path']}:{error['line']}" if error.get("line") else error["path"]
         _err(f"{where}: {error['message']}")
@@ -332,7 +337,14 @@ def audit(
         except BaselineError as error:
             _err(str(error))
             raise typer.Exit(EXIT_INPUT) from None
-    report = run_audit(paths, config, quiet)
+    formats = {output_format.value} | {name for name, _ in extra_outputs}
+    report = run_audit(
+        paths,
+        config,
+        quiet,
+        clusters=bool(formats & CLUSTER_FORMATS),
+        scores=bool(formats & SCORE_FORMATS),
+    )
     if known is not None:
         report = apply_baseline(report, known)
     render(report, output_format.value, output)
@@ -368,7 +380,7 @@ def baseline_command(
 
     config = load_settings(paths, config_file, select, ignore)
     output = output or Path(config.baseline or DEFAULT_BASELINE)
-    report = run_audit(paths, config, quiet)
+    report = run_audit(paths, config, quiet, clusters=False, scores=False)  # a baseline stores findings only
     count = write_baseline(report, output)
     _note(f"wrote {count} finding fingerprint(s) to {output}")
     # A baseline of an incomplete corpus would hide nothing for the unread files: say so by the exit code.

@@ -17,9 +17,10 @@ from typing import Any
 from auditor.checks.registry import ANALYZE, CLEAN, CheckContext, Rule, evidence_context, load_rules, to_finding
 from auditor.config import Config
 from auditor.corpus import read_corpus
-from auditor.model import Document, Finding, fingerprint
+from auditor.model import Category, Document, Finding, fingerprint
 from auditor.report.model import DocumentSummary, Report
-from auditor.text import segment_document
+from auditor.text import segment_documents
+from auditor.workcache import open_work_cache
 
 ProgressCallback = Callable[[str], None]
 
@@ -39,7 +40,7 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
                 ctx.skip(rule.id, f"English-only check; document language is '{doc.language}'", doc.id)
             # Own artifacts: what is computed on the English subset must not pass for the whole corpus.
             english = [d for d in ctx.documents if d.is_english]
-            checked = CheckContext(english, ctx.config, ctx.skipped, {}, ctx._encoder)
+            checked = CheckContext(english, ctx.config, ctx.skipped, {}, ctx._encoder, ctx.work)
         else:
             checked = ctx
         override = ctx.config.severity.get(rule.id)
@@ -81,21 +82,54 @@ def with_fingerprints(findings: list[Finding]) -> list[Finding]:
     return result
 
 
+# Why a report part was not computed (summary.skipped); see `wanted_outputs`.
+CLUSTERS_SKIPPED = "not built: no contradiction rule (C) is selected"
+GARBLE_SCORES_SKIPPED = "not computed: no garble rule (G) is selected and no max-garble-score is set"
+
+
+def wanted_outputs(
+    config: Config, rules: Sequence[Rule], clusters: bool = True, garble_scores: bool = True
+) -> tuple[bool, bool]:
+    """(build fact clusters?, compute document garble scores?) for this selection of rules.
+
+    Both embed the whole corpus, so they run only when something uses them: clusters belong to
+    the contradiction rules (which share the aligner's pairs and mark clusters disputed),
+    garble scores to the garble rules (which compute most of their parts anyway) and to the
+    `max-garble-score` gate; `clusters` / `garble_scores` False say the report does not show them.
+    """
+    categories = {r.category for r in rules}
+    want_clusters = clusters and Category.CONTRADICTION in categories
+    want_garble = (garble_scores and Category.GARBLE in categories) or config.max_garble_score is not None
+    return want_clusters, want_garble
+
+
 def audit(
     paths: Sequence[str | Path],
     config: Config | None = None,
     *,
     encoder: Any = None,
     progress: ProgressCallback | None = None,
+    clusters: bool = True,
+    garble_scores: bool = True,
 ) -> Report:
-    """Audit the articles under `paths` and return the report (the library form of `auditor audit`)."""
+    """Audit the articles under `paths` and return the report (the library form of `auditor audit`).
+
+    Fact clusters are built only when a contradiction rule is selected, and document garble
+    scores computed only when a garble rule is selected or `max_garble_score` is set
+    (`wanted_outputs`); otherwise they are [] / None and `report.skipped` says why (check
+    "clusters" / "garble-score"). `clusters=False` / `garble_scores=False` skip them silently,
+    for outputs that do not show them.
+    """
     config = config or Config()
     say = progress or (lambda _message: None)
 
     say("reading")
-    corpus = read_corpus(paths, exclude=config.exclude, max_file_bytes=config.max_file_bytes)
-    documents = [segment_document(doc) for doc in corpus.documents]
-    ctx = CheckContext(documents, config, _encoder=encoder)
+    work = open_work_cache(config, encoder)
+    corpus = read_corpus(paths, exclude=config.exclude, max_file_bytes=config.max_file_bytes, cache=work)
+    if work is not None:
+        work.flush()
+    documents = segment_documents(corpus.documents, work)
+    ctx = CheckContext(documents, config, _encoder=encoder, work=work)
 
     say("cleaning")
     clean_findings = run_rules(ctx, active_rules(config, CLEAN))
@@ -109,15 +143,23 @@ def audit(
     from auditor.align.counterparts import with_counterparts
     from auditor.checks.scores import document_garble_scores
 
-    clusters = build_clusters(ctx) if ctx.documents else []
-    findings = with_counterparts(ctx, findings) if ctx.documents else findings
-    garble_scores = document_garble_scores(ctx) if ctx.documents else {}
+    want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
+    if ctx.documents and clusters and not want_clusters:
+        ctx.skip("clusters", CLUSTERS_SKIPPED)
+    if ctx.documents and garble_scores and not want_garble:
+        ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
+    fact_clusters = build_clusters(ctx) if ctx.documents and want_clusters else []
+    scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}
+    # Same-fact counterparts come from the aligner's pairs: there when clusters are built or the
+    # contradiction rules ran; a garble-only audit does not align the corpus for them.
+    if ctx.documents and (want_clusters or "aligned_pairs" in ctx.artifacts):
+        findings = with_counterparts(ctx, findings)
 
     return Report(
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
-        documents=[DocumentSummary.from_document(d, garble_scores.get(d.id)) for d in ctx.documents],
+        documents=[DocumentSummary.from_document(d, scores.get(d.id)) for d in ctx.documents],
         findings=with_fingerprints(findings),
-        clusters=clusters,
+        clusters=fact_clusters,
         skipped=[s.as_dict() for s in ctx.skipped],
         errors=[e.as_dict() for e in corpus.errors],
         documents_by_id={d.id: d for d in ctx.documents},

@@ -236,3 +236,29 @@ def test_quote_without_names_borrows_the_previous_sentences_names() -> None:
     assert "stoltenberg" in with_context(profile(quote), quote, before).entities
     plain = "Fighting continued near the border crossing on Friday morning in the province."
     assert with_context(profile(plain), plain, before).entities == profile(plain).entities
+
+
+def test_pair_arrays_are_the_unique_pairs_in_order() -> None:
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    neighbours = exact_neighbours(vectors, np.arange(400) // 8, k=6)
+    rows_a, rows_b = neighbours.pair_arrays(min_score=0.2)
+    assert list(zip(rows_a.tolist(), rows_b.tolist(), strict=True)) == [
+        (i, j) for i, j, _ in neighbours.pairs(min_score=0.2)
+    ]
+
+
+def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align import aligned_pairs
+
+    pairs = aligned_pairs(fixture_ctx)
+    objects = list(pairs)
+    assert len(objects) == len(pairs) and objects[0] == pairs[0] and objects[-1] == pairs[-1] == pairs[len(pairs) - 1]
+    assert objects[1:3] == pairs[1:3]
+    assert objects == sorted(objects, key=lambda p: (-p.score, p.a.doc_id, p.a.index, p.b.doc_id, p.b.index))
+    assert pairs.same_fact_mask().tolist() == [p.same_fact for p in objects]
+    assert any(p.event_anchors for p in objects)
+    assert list(pairs.at_least(0.5)) == [p for p in objects if p.score >= 0.5]
+    with pytest.raises(IndexError):
+        pairs[len(pairs)]

@@ -60,6 +60,18 @@ def test_also_writes_more_formats_from_the_same_run(article: Path, monkeypatch: 
     assert len(audits) == 1
 
 
+def test_also_html_beside_sarif_still_gets_the_fact_clusters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[dict[str, object]] = []
+    real_run = auditor.cli.run_audit
+    monkeypatch.setattr(auditor.cli, "run_audit", lambda *a, **k: seen.append(k) or real_run(*a, **k))
+    monkeypatch.chdir(tmp_path)
+    Path("wire.txt").write_text(ARTICLE, encoding="utf-8")
+    args = ["audit", "wire.txt", "--select", "B001", "--fail-on", "never", "-q", "-f", "sarif"]
+    assert CliRunner().invoke(app, [*args, "--also", "html=r.html"]).exit_code == 0
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert [k["clusters"] for k in seen] == [True, False]  # the HTML report shows clusters; SARIF alone does not
+
+
 @pytest.mark.parametrize("value", ["html", "pdf=out.pdf", "json="])
 def test_a_malformed_also_is_a_usage_error_before_any_work(article: Path, value: str) -> None:
     result = CliRunner().invoke(app, ["audit", "wire.txt", "--select", "Z9", "-q", "--also", value])

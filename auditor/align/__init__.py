@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from auditor.align.clusters import build_clusters
-from auditor.align.pairs import AlignedPair, aligned_pairs, sentence_table
+from auditor.align.pairs import AlignedPair, AlignedPairs, aligned_pairs, sentence_table
 from auditor.align.score import SAME_FACT_THRESHOLD
 
-__all__ = ["SAME_FACT_THRESHOLD", "AlignedPair", "aligned_pairs", "build_clusters", "sentence_table"]
+__all__ = ["SAME_FACT_THRESHOLD", "AlignedPair", "AlignedPairs", "aligned_pairs", "build_clusters", "sentence_table"]

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
+
 from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
 from auditor.align.score import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
@@ -92,19 +94,34 @@ def disputes(flag: Any, members: Sequence[ClusterMember]) -> bool:
     return inside(sides[0]) and any(inside(side) for side in sides[1:])
 
 
+def _flags_by_document(flags: Iterable[Any]) -> dict[str, list[Any]]:
+    """Each contradiction under every document one of its sides lies in: a cluster looks up the
+    flags of its members' documents instead of scanning them all."""
+    index: dict[str, list[Any]] = {}
+    for flag in flags:
+        for doc in dict.fromkeys(side[0] for side in _sides(flag)):
+            index.setdefault(doc, []).append(flag)
+    return index
+
+
 def build_clusters(ctx: CheckContext) -> list[Cluster]:
     """Clusters of sentences that report the same fact, with outlets and agreement status."""
     table = sentence_table(ctx)
     if not table.sentences:
         return []
-    row_of = {(s.doc_id, s.index): r for r, s in enumerate(table.sentences)}
-    same_fact = [
-        (row_of[(p.a.doc_id, p.a.index)], row_of[(p.b.doc_id, p.b.index)], max(p.score, SAME_FACT_THRESHOLD))
-        for p in aligned_pairs(ctx)
-        if p.same_fact
-    ]
+    pairs = aligned_pairs(ctx)
+    chosen = np.flatnonzero(pairs.same_fact_mask())
+    same_fact = list(
+        zip(
+            pairs.rows_a[chosen].tolist(),
+            pairs.rows_b[chosen].tolist(),
+            np.maximum(pairs.scores[chosen], SAME_FACT_THRESHOLD).tolist(),
+            strict=True,
+        )
+    )
     groups = _group(table, same_fact)
     contradictions: list[Flag] = list(ctx.artifacts.get("contradictions") or [])
+    flags_of = _flags_by_document(contradictions)
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}
     # A sentence no other outlet matches, but which carries a checkable value (number, date),
@@ -128,7 +145,8 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
                 )
             )
         outlets = {m.outlet or m.doc for m in members}
-        disputed = any(disputes(f, members) for f in contradictions)
+        candidates = {id(f): f for m in members for f in flags_of.get(m.doc, ())}
+        disputed = any(disputes(f, members) for f in candidates.values())
         status = "disputed" if disputed else "corroborated" if len(outlets) > 1 else "single-source"
         sample = rows[:REPRESENTATIVES]
         pair_scores = [table.linked(x, y) for n, x in enumerate(sample) for y in sample[n + 1 :]]

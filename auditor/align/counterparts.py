@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+import numpy as np
+
 from auditor.align.pairs import aligned_pairs
 from auditor.checks.registry import CheckContext
 from auditor.model import SAME_FACT, Category, Evidence, Finding, Sentence
@@ -36,10 +38,16 @@ def with_counterparts(ctx: CheckContext, findings: list[Finding]) -> list[Findin
     flagged_sentences = {
         (f.doc, s.index) for f in garbled for s in ctx.document(f.doc).sentences if f.touches(f.doc, s.start, s.end)
     }
+    pairs = aligned_pairs(ctx)
+    table = pairs.table
+    flagged_rows = np.array(
+        [r for r, s in enumerate(table.sentences) if (s.doc_id, s.index) in flagged_sentences], dtype=np.int64
+    )
+    # Only the same-fact pairs that touch a flagged sentence become objects (a corpus has ~10^6 pairs).
+    wanted = pairs.same_fact_mask() & (np.isin(pairs.rows_a, flagged_rows) | np.isin(pairs.rows_b, flagged_rows))
     same_fact: dict[tuple[str, int], list[tuple[float, Sentence]]] = defaultdict(list)
-    for pair in aligned_pairs(ctx):
-        if not pair.same_fact:
-            continue
+    for position in np.flatnonzero(wanted):
+        pair = pairs[int(position)]
         same_fact[(pair.a.doc_id, pair.a.index)].append((pair.score, pair.b))
         same_fact[(pair.b.doc_id, pair.b.index)].append((pair.score, pair.a))
 

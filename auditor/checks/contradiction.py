@@ -46,7 +46,7 @@ DOUBTFUL = 0.5  # confidence below which a contradiction is reported as info
 ARTIFACT = "contradictions"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a big corpus has hundreds of thousands
 class Candidate:
     """Two sentences of different documents that may state the same fact."""
 
@@ -81,7 +81,7 @@ def candidate_pairs(ctx: CheckContext) -> list[Candidate]:
     from auditor.align import aligned_pairs
 
     def build() -> list[Candidate]:
-        return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx) if p.score >= CANDIDATE_MIN_SCORE]
+        return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx).at_least(CANDIDATE_MIN_SCORE)]
 
     result: list[Candidate] = ctx.artifact("contradiction_candidates", build)
     return result
@@ -307,6 +307,14 @@ _CLAUSE_STOP = word_set(
 
 def _content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Content words of the event clause other than the event and the date, nouns folded."""
+    memo: dict[DateMention, frozenset[str]] = ctx.artifacts.setdefault("date_clause_content", {})
+    found = memo.get(d)
+    if found is None:
+        found = memo[d] = _clause_content(ctx, d)
+    return found
+
+
+def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     s, e = _clip_span(ctx, d)
     text = ctx.document(d.doc_id).text
     spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence]
@@ -636,6 +644,14 @@ _PLACE_PREP = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     """Places an event word points at: "met in Qatar", "talks in Doha" -> (entity, event stem)."""
+    memo: dict[tuple[str, int], list[tuple[Any, str]]] = ctx.artifacts.setdefault("event_places", {})
+    key = (sentence.doc_id, sentence.index)
+    if key not in memo:
+        memo[key] = _event_places(ctx, sentence)
+    return memo[key]
+
+
+def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     facts = document_facts(ctx)[sentence.doc_id]
     out = []
     for e in facts.entities:

@@ -283,6 +283,7 @@ def _detector() -> Any:
     return gender.Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name, asked for every capitalised word
 def first_name_gender(name: str) -> tuple[str | None, float]:
     """(gender, confidence) from gender-guesser; 'andy', unknown names and common words
     that gender-guesser also lists ("The", "Will", "May") give (None, 0)."""

@@ -97,6 +97,8 @@ class CheckContext:
     skipped: list[Skip] = field(default_factory=list)
     artifacts: dict[str, Any] = field(default_factory=dict)
     _encoder: Any = None
+    work: Any = None  # auditor.workcache.WorkCache of per-document results kept between audits, or None
+    _by_id: tuple[list[Document], int, dict[str, Document]] | None = field(default=None, repr=False, compare=False)
 
     def artifact(self, name: str, build: Callable[[], Any]) -> Any:
         """Compute a shared intermediate result (facts, clusters...) once per audit."""
@@ -113,10 +115,16 @@ class CheckContext:
         return self._encoder
 
     def document(self, doc_id: str) -> Document:
-        for doc in self.documents:
-            if doc.id == doc_id:
-                return doc
-        raise KeyError(doc_id)
+        index = self._by_id
+        if index is None or index[0] is not self.documents or index[1] != len(self.documents):
+            by_id: dict[str, Document] = {}
+            for doc in self.documents:
+                by_id.setdefault(doc.id, doc)  # the first of duplicate ids, as a scan would find
+            index = self._by_id = (self.documents, len(self.documents), by_id)
+        try:
+            return index[2][doc_id]
+        except KeyError:
+            raise KeyError(doc_id) from None
 
     def skip(self, check: str, reason: str, doc: str | None = None) -> None:
         entry = Skip(check, reason, doc)

@@ -73,6 +73,7 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+@lru_cache(maxsize=65536)
 def rule_hits(text: str) -> int:
     """How many G001-G003 detectors fire on the sentence (numerals, abbreviations, repetition)."""
     from auditor.checks.garble import find_broken_abbreviations, find_repetitions

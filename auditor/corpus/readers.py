@@ -25,6 +25,7 @@ import yaml
 from auditor.corpus.language import detect_language
 from auditor.corpus.metadata import extract_text_metadata, parse_date
 from auditor.model import Credit, Document
+from auditor.workcache import WorkCache
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
@@ -92,13 +93,17 @@ def collect_files(paths: Sequence[str | Path], exclude: Sequence[str] = ()) -> t
 
 
 def read_corpus(
-    paths: Sequence[str | Path], exclude: Sequence[str] = (), max_file_bytes: int = 20 * 1024 * 1024
+    paths: Sequence[str | Path],
+    exclude: Sequence[str] = (),
+    max_file_bytes: int = 20 * 1024 * 1024,
+    cache: WorkCache | None = None,
 ) -> CorpusRead:
+    """Read every article under `paths`; with a work cache, languages detected before are not detected again."""
     files, errors = collect_files(paths, exclude)
     result = CorpusRead(errors=errors)
     used_ids: set[str] = set()
     for path in files:
-        for item in read_file(path, max_file_bytes):
+        for item in read_file(path, max_file_bytes, cache):
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
@@ -111,7 +116,9 @@ def read_corpus(
     return result
 
 
-def read_file(path: Path, max_file_bytes: int = 20 * 1024 * 1024) -> Iterable[Document | InputError]:
+def read_file(
+    path: Path, max_file_bytes: int = 20 * 1024 * 1024, cache: WorkCache | None = None
+) -> Iterable[Document | InputError]:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
@@ -149,13 +156,13 @@ def read_file(path: Path, max_file_bytes: int = 20 * 1024 * 1024) -> Iterable[Do
     if not text.strip():
         return [InputError(name, "empty file")]
     if suffix == ".jsonl":
-        return list(_read_jsonl(path, text, notes))
+        return list(_read_jsonl(path, text, notes, cache))
     if suffix in (".html", ".htm"):
-        return [_read_html(path, text, notes)]
-    return [_read_text(path, text, notes)]
+        return [_read_html(path, text, notes, cache)]
+    return [_read_text(path, text, notes, cache)]
 
 
-def _read_text(path: Path, text: str, notes: list[str]) -> Document | InputError:
+def _read_text(path: Path, text: str, notes: list[str], cache: WorkCache | None = None) -> Document | InputError:
     declared: dict[str, Any] = {}
     line_offset = 0
     match = FRONT_MATTER.match(text)
@@ -174,10 +181,10 @@ def _read_text(path: Path, text: str, notes: list[str]) -> Document | InputError
         text = text[match.end() :]
         if not text.strip():
             return InputError(str(path), "front matter but no article text")
-    return build_document(path, path.stem, text, declared, "front matter", notes, line_offset)
+    return build_document(path, path.stem, text, declared, "front matter", notes, line_offset, cache)
 
 
-def _read_html(path: Path, html: str, notes: list[str]) -> Document | InputError:
+def _read_html(path: Path, html: str, notes: list[str], cache: WorkCache | None = None) -> Document | InputError:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -195,10 +202,13 @@ def _read_html(path: Path, html: str, notes: list[str]) -> Document | InputError
         "language": data.get("language"),
     }
     notes.append("main text extracted from HTML by trafilatura; offsets and lines refer to the extracted text")
-    return build_document(path, path.stem, text, {k: v for k, v in declared.items() if v}, "html metadata", notes)
+    declared = {k: v for k, v in declared.items() if v}
+    return build_document(path, path.stem, text, declared, "html metadata", notes, cache=cache)
 
 
-def _read_jsonl(path: Path, text: str, notes: list[str]) -> Iterable[Document | InputError]:
+def _read_jsonl(
+    path: Path, text: str, notes: list[str], cache: WorkCache | None = None
+) -> Iterable[Document | InputError]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -216,7 +226,7 @@ def _read_jsonl(path: Path, text: str, notes: list[str]) -> Iterable[Document | 
             continue
         doc_id = str(record.get("id") or f"{path.stem}-{number}")
         declared = {k: record[k] for k in METADATA_FIELDS if record.get(k) is not None}
-        yield build_document(path, doc_id, body, declared, "jsonl", list(notes))
+        yield build_document(path, doc_id, body, declared, "jsonl", list(notes), cache=cache)
 
 
 def _sidecar_metadata(path: Path) -> tuple[dict[str, Any], str | None]:
@@ -279,6 +289,7 @@ def build_document(
     declared_source: str,
     notes: list[str],
     line_offset: int = 0,
+    cache: WorkCache | None = None,
 ) -> Document:
     sidecar, sidecar_name = _sidecar_metadata(path) if declared_source != "jsonl" else ({}, None)
     from_text = extract_text_metadata(text)
@@ -303,7 +314,7 @@ def build_document(
     language = str(values["language"]).lower() if values.get("language") else None
     language_source = "metadata" if language else None
     if language is None:
-        language = detect_language(text)
+        language = detect_language(text, cache)
         language_source = "detected" if language else None
 
     title = values.get("title") or _title_from_text(text)

@@ -35,6 +35,15 @@ class Neighbours:
             seen[key] = float(self.scores[i, c])
         return [(i, j, s) for (i, j), s in sorted(seen.items())]
 
+    def pair_arrays(self, min_score: float = -1.0) -> tuple[np.ndarray, np.ndarray]:
+        """The (i, j) of `pairs()` as two int64 arrays, same order (by i, then j), no Python objects:
+        a big corpus has over a million candidate pairs."""
+        n = self.ids.shape[0]
+        rows, cols = np.nonzero((self.ids >= 0) & (self.scores >= min_score))
+        other = self.ids[rows, cols]
+        keys = np.unique(np.minimum(rows, other) * n + np.maximum(rows, other))
+        return keys // n, keys % n
+
 
 def _merge_top(
     best_ids: np.ndarray, best_scores: np.ndarray, rows: np.ndarray, ids: np.ndarray, scores: np.ndarray, k: int

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from auditor.facts.dates import extract_dates
@@ -14,6 +15,7 @@ from auditor.facts.model import DateMention, DocumentFacts, EntityMention, Quant
 from auditor.facts.quantities import extract_quantities
 from auditor.facts.quotes import extract_quotes, last_person_named
 from auditor.model import Document
+from auditor.workcache import work_key
 
 if TYPE_CHECKING:
     from auditor.checks.registry import CheckContext
@@ -48,9 +50,34 @@ def extract_facts(doc: Document, *, include_excluded: bool = False) -> DocumentF
     return DocumentFacts(doc.id, tuple(quantities), tuple(dates), tuple(entities), tuple(quotes))
 
 
+FACTS_STAGE = "facts"
+
+
+def facts_key(doc: Document) -> str:
+    """Work-cache key of `extract_facts(doc)`: everything it reads. Relative dates of an undated
+    article may be resolved against today, so then today's date is part of the key too."""
+    today = None if doc.published else date.today()
+    return work_key(FACTS_STAGE, doc.id, doc.published, today, tuple(doc.active_sentences()))
+
+
 def document_facts(ctx: CheckContext) -> dict[str, DocumentFacts]:
-    """Facts of every document in the audit, computed once and shared as ctx.artifacts["facts"]."""
-    result: dict[str, DocumentFacts] = ctx.artifact(
-        "facts", lambda: {doc.id: extract_facts(doc) for doc in ctx.documents}
-    )
-    return result
+    """Facts of every document in the audit, computed once and shared as ctx.artifacts["facts"];
+    with a work cache (`ctx.work`), a document read before is not read again."""
+
+    def build() -> dict[str, DocumentFacts]:
+        if ctx.work is None:
+            return {doc.id: extract_facts(doc) for doc in ctx.documents}
+        keys = [facts_key(doc) for doc in ctx.documents]
+        known = ctx.work.get_many(FACTS_STAGE, keys)
+        fresh: dict[str, DocumentFacts] = {}
+        result: dict[str, DocumentFacts] = {}
+        for doc, key in zip(ctx.documents, keys, strict=True):
+            facts = known.get(key, fresh.get(key))
+            if facts is None:
+                facts = fresh[key] = extract_facts(doc)
+            result[doc.id] = facts
+        ctx.work.put_many(FACTS_STAGE, fresh.items())
+        return result
+
+    facts: dict[str, DocumentFacts] = ctx.artifact("facts", build)
+    return facts

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -106,12 +108,22 @@ class DocumentFacts:
     quotes: tuple[Quote, ...] = ()
 
     def in_sentence(self, index: int) -> SentenceFacts:
-        return SentenceFacts(
-            quantities=tuple(q for q in self.quantities if q.sentence == index),
-            dates=tuple(d for d in self.dates if d.sentence == index),
-            entities=tuple(e for e in self.entities if e.sentence == index),
-            quotes=tuple(q for q in self.quotes if q.sentence == index),
-        )
+        return self._by_sentence.get(index, _NO_FACTS)
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, SentenceFacts]:
+        """Facts grouped by sentence index, in their order (built on first use; not a field)."""
+        groups: dict[int, tuple[list[Any], list[Any], list[Any], list[Any]]] = {}
+        kinds: tuple[tuple[Any, ...], ...] = (self.quantities, self.dates, self.entities, self.quotes)
+        for position, items in enumerate(kinds):
+            for item in items:
+                groups.setdefault(item.sentence, ([], [], [], []))[position].append(item)
+        return {index: SentenceFacts(tuple(q), tuple(d), tuple(e), tuple(u)) for index, (q, d, e, u) in groups.items()}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_by_sentence", None)  # rebuilt on use: not stored in the work cache
+        return state
 
 
 @dataclass(frozen=True)
@@ -120,3 +132,6 @@ class SentenceFacts:
     dates: tuple[DateMention, ...] = ()
     entities: tuple[EntityMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
+
+
+_NO_FACTS = SentenceFacts()

@@ -9,12 +9,16 @@ abbreviations (U.S., Gen., Jan., Dr.), and each piece is located in the original
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 import pysbd
 
 from auditor.model import Document, Sentence
+from auditor.workcache import WorkCache, work_key
+
+SEGMENT_STAGE = "segment"
 
 # A sentence may end in closing quotes or brackets after its punctuation.
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
@@ -26,6 +30,35 @@ INNER_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]?[A-Z0-9]"
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
+
+
+def _pysbd_sentences(block: str) -> list[str]:
+    r"""What `pysbd.Segmenter.segment(block)` returns, without its slow last step.
+
+    pysbd locates each sentence with `re.finditer(re.escape(sentence) + r"\s*", text)`: a new
+    regex per sentence, compiled every time (half its time on news text). The same search is
+    done here with `str.find`: the first occurrence ending after the previous sentence, with the
+    whitespace that follows it (`\s` is `str.isspace`). Same output on the fixtures, 772 ECB+
+    articles and the garble corpus.
+    """
+    sentences = _segmenter().processor(block).process()
+    pieces: list[str] = []
+    prior_end = 0
+    for sentence in sentences:
+        position = 0
+        while True:
+            found = block.find(sentence, position)
+            if found < 0:
+                break
+            end = found + len(sentence)
+            while end < len(block) and block[end].isspace():
+                end += 1
+            if end > prior_end:
+                pieces.append(block[found:end])
+                prior_end = end
+                break
+            position = end if end > found else found + 1
+    return pieces
 
 
 def line_blocks(text: str) -> list[tuple[int, int]]:
@@ -52,7 +85,7 @@ def segment_text(doc_id: str, text: str) -> list[Sentence]:
         else:
             pieces = []
             cursor = block_start
-            for piece in _segmenter().segment(block):
+            for piece in _pysbd_sentences(block):
                 stripped = piece.strip()
                 if not stripped:
                     continue
@@ -69,3 +102,27 @@ def segment_text(doc_id: str, text: str) -> list[Sentence]:
 
 def segment_document(doc: Document) -> Document:
     return replace(doc, sentences=tuple(segment_text(doc.id, doc.text)))
+
+
+def segment_documents(documents: Sequence[Document], cache: WorkCache | None = None) -> list[Document]:
+    """`segment_document` for each document; with a work cache, a text segmented before is not
+    segmented again (the cache keeps each sentence's offsets, block and kind, keyed by the text)."""
+    if cache is None:
+        return [segment_document(doc) for doc in documents]
+    keys = [work_key(SEGMENT_STAGE, doc.text) for doc in documents]
+    known = cache.get_many(SEGMENT_STAGE, keys)
+    fresh: dict[str, tuple[tuple[int, int, int, str], ...]] = {}
+    result = []
+    for doc, key in zip(documents, keys, strict=True):
+        spans = known.get(key, fresh.get(key))
+        if spans is None:
+            sentences = tuple(segment_text(doc.id, doc.text))
+            fresh[key] = tuple((s.start, s.end, s.block, s.kind) for s in sentences)
+        else:
+            sentences = tuple(
+                Sentence(doc.id, index, start, end, doc.text[start:end], block, kind)
+                for index, (start, end, block, kind) in enumerate(spans)
+            )
+        result.append(replace(doc, sentences=sentences))
+    cache.put_many(SEGMENT_STAGE, fresh.items())
+    return result

@@ -1,0 +1,74 @@
+"""The pipeline computes only what the selected rules and the report use."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from auditor import audit
+from auditor.config import Config
+from auditor.embed import Encoder
+from auditor.report.jsonschema import validation_errors
+
+
+class NoModel:
+    """An encoder that fails the test if anything asks it for a vector."""
+
+    def encode(self, texts: Any, progress: Any = None) -> Any:
+        raise AssertionError(f"the model was asked to embed {len(texts)} texts")
+
+    @property
+    def dimension(self) -> int:
+        raise AssertionError("the model was loaded")
+
+
+def _config(**changes: Any) -> Config:
+    return Config(cache_dir=os.environ["AUDITOR_CACHE_DIR"], **changes)
+
+
+def test_a_cleaning_rule_alone_embeds_nothing(fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_encoder(cls: type, config: Config) -> Encoder:
+        raise AssertionError("an encoder was created")
+
+    monkeypatch.setattr(Encoder, "from_config", classmethod(no_encoder))
+    report = audit([fixtures_dir], _config(select=("B002",)))
+    assert len(report.findings) == 6
+    assert report.clusters == []
+    assert all(d.garble_score is None for d in report.documents)
+    skipped = {s["check"]: s["reason"] for s in report.skipped}
+    assert "contradiction rule" in skipped["clusters"]
+    assert "garble rule" in skipped["garble-score"]
+    assert not validation_errors(report.to_dict())
+
+
+def test_garble_rules_get_scores_but_no_clusters(fixtures_dir: Path, encoder: Encoder) -> None:
+    report = audit([fixtures_dir], _config(select=("G001",)), encoder=encoder)
+    assert report.clusters == []
+    assert any(d.garble_score is not None for d in report.documents)
+    assert {s["check"] for s in report.skipped} >= {"clusters"}
+    assert "garble-score" not in {s["check"] for s in report.skipped}
+
+
+def test_garble_gate_alone_computes_the_scores(fixtures_dir: Path, encoder: Encoder) -> None:
+    report = audit([fixtures_dir], _config(select=("B002",), max_garble_score=0.9), encoder=encoder)
+    assert any(d.garble_score is not None for d in report.documents)
+
+
+def test_a_format_without_clusters_skips_them_silently(fixtures_dir: Path) -> None:
+    report = audit([fixtures_dir], _config(select=("C004",)), encoder=NoModel(), clusters=False)
+    assert report.clusters == []
+    assert "clusters" not in {s["check"] for s in report.skipped}
+
+
+def test_the_whole_rule_set_builds_clusters_and_scores(fixture_report: Any) -> None:
+    assert fixture_report.clusters
+    assert any(d.garble_score is not None for d in fixture_report.documents)
+    assert not {"clusters", "garble-score"} & {s["check"] for s in fixture_report.skipped}
+
+
+def test_outputs_that_show_no_scores_skip_them_silently(fixtures_dir: Path) -> None:
+    report = audit([fixtures_dir], _config(select=("B002",)), encoder=NoModel(), clusters=False, garble_scores=False)
+    assert not {"clusters", "garble-score"} & {s["check"] for s in report.skipped}
