@@ -83,6 +83,7 @@ class Document:
     metadata_source: tuple[tuple[str, str], ...] = ()  # (field, where it came from)
     notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252 (not valid UTF-8)"
     line_offset: int = 0  # lines of front matter before the text starts in the file
+    record_line: int | None = None  # JSONL: the file line holding this article's record
     sentences: tuple[Sentence, ...] = ()
     excluded: frozenset[int] = frozenset()  # sentence indices flagged as debris by cleaning
 

@@ -208,7 +208,8 @@ def test_github_annotation_escapes_untrusted_text_in_messages() -> None:
 def test_positions_in_jsonl_and_html_articles_are_not_passed_off_as_file_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules, encoder
 ) -> None:  # type: ignore[no-untyped-def]
-    """Offsets of a JSONL record point into a JSON string: no SARIF region or annotation line for them."""
+    """Offsets of a JSONL record point into a JSON string: the SARIF region and the annotation give
+    the record's line only, and the message says where in the record's text."""
     monkeypatch.chdir(tmp_path)
     record = {"id": "feed-1", "outlet": "Wire", "text": "Talks went on.\nNo ceasefire was agreed."}
     Path("feed.jsonl").write_text(json.dumps({"id": "x", "text": "Nothing here."}) + "\n" + json.dumps(record) + "\n")
@@ -217,12 +218,13 @@ def test_positions_in_jsonl_and_html_articles_are_not_passed_off_as_file_lines(
     assert not list(sarif_validator().iter_errors(log))
     (result,) = log["runs"][0]["results"]
     location = result["locations"][0]
-    assert "region" not in location["physicalLocation"]
+    assert location["physicalLocation"]["region"] == {"startLine": 2}  # the record's line, no column
     assert location["physicalLocation"]["artifactLocation"]["uri"] == "feed.jsonl"
     artifacts = log["runs"][0]["artifacts"]  # one per file, though the file holds two documents
     assert [a["location"]["uri"] for a in artifacts] == ["feed.jsonl"]
     assert location["physicalLocation"]["artifactLocation"]["index"] == 0
-    assert "line 2, column 4 of the text extracted from the file" in result["message"]["text"]
+    assert "line 2, column 4 of the text of the record on line 2" in result["message"]["text"]
     (annotation,) = [line for line in render_github(report).splitlines() if "title=auditor::" not in line]
-    assert annotation.startswith("::error file=feed.jsonl,title=Z902 probe-word::")
-    assert "feed.jsonl (line 2, column 4 of the text extracted" in render_markdown(report)
+    assert annotation.startswith("::error file=feed.jsonl,line=2,title=Z902 probe-word::")
+    assert "feed.jsonl (line 2, column 4 of the text of the record on line 2)" in render_markdown(report)
+    assert report.documents_by_id["feed-1"].record_line == 2

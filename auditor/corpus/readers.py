@@ -226,7 +226,7 @@ def _read_jsonl(
             continue
         doc_id = str(record.get("id") or f"{path.stem}-{number}")
         declared = {k: record[k] for k in METADATA_FIELDS if record.get(k) is not None}
-        yield build_document(path, doc_id, body, declared, "jsonl", list(notes), cache=cache)
+        yield build_document(path, doc_id, body, declared, "jsonl", list(notes), cache=cache, record_line=number)
 
 
 def _sidecar_metadata(path: Path) -> tuple[dict[str, Any], str | None]:
@@ -290,6 +290,7 @@ def build_document(
     notes: list[str],
     line_offset: int = 0,
     cache: WorkCache | None = None,
+    record_line: int | None = None,
 ) -> Document:
     sidecar, sidecar_name = _sidecar_metadata(path) if declared_source != "jsonl" else ({}, None)
     from_text = extract_text_metadata(text)
@@ -335,4 +336,5 @@ def build_document(
         metadata_source=tuple(sorted(sources.items())),
         notes=tuple(notes),
         line_offset=line_offset,
+        record_line=record_line,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.model import Severity
+from auditor.model import SAME_FACT, Severity
 from auditor.report.model import Report
 from auditor.report.sarif import document_paths, finding_region, relative_path
 
@@ -64,7 +64,8 @@ def render_github(report: Report, base: Path | None = None) -> str:
         if finding.suggestion:
             message += f" Suggestion: {finding.suggestion}"
         for evidence in finding.evidence:
-            message += f"\n↔ {evidence.outlet or evidence.doc}: “{_quote(evidence.text)}”"
+            marker = "= same fact in" if evidence.relation == SAME_FACT else "↔"
+            message += f"\n{marker} {evidence.outlet or evidence.doc}: “{_quote(evidence.text)}”"
         if not region.in_file:  # HTML/JSONL: annotate the file, say where in its text
             message += f" (at {region.describe()})"
         position = (
@@ -75,6 +76,8 @@ def render_github(report: Report, base: Path | None = None) -> str:
                 "endColumn": region.end_column,
             }
             if region.in_file
+            else {"line": region.record_line}  # a JSONL record's line; nothing for HTML
+            if region.record_line is not None
             else {}
         )
         lines.append(

@@ -39,11 +39,16 @@ class Region:
     end_line: int
     end_column: int
     in_file: bool = True  # False: the position is in the text read from the file (HTML, JSONL), not the file
+    record_line: int | None = None  # JSONL: the file line of the record whose text holds the span
 
     def describe(self) -> str:
         """'line 3, column 5' in the words a reader needs when it is not a position in the file."""
         where = f"line {self.start_line}, column {self.start_column}"
-        return where if self.in_file else f"{where} of the text extracted from the file"
+        if self.in_file:
+            return where
+        if self.record_line is not None:
+            return f"{where} of the text of the record on line {self.record_line}"
+        return f"{where} of the text extracted from the file"
 
     def to_sarif(self) -> dict[str, int]:
         return {
@@ -61,7 +66,7 @@ def span_region(report: Report, doc_id: str, start: int, end: int, text: str, li
         start_line, start_column = doc.line_column(start)
         end_line, end_column = doc.line_column(end)
         in_file = Path(doc.path).suffix.lower() in FILE_POSITION_SUFFIXES
-        return Region(start_line, start_column, end_line, end_column, in_file)
+        return Region(start_line, start_column, end_line, end_column, in_file, doc.record_line)
     # A report without originals (e.g. rebuilt from JSON): count lines in the flagged text itself.
     lines = text.split("\n")
     end_line = line + len(lines) - 1
@@ -131,11 +136,12 @@ def _location(uri: str, artifact_index: int | None, region: Region, snippet: str
     if artifact_index is not None:
         artifact["index"] = artifact_index
     if not region.in_file:
-        # A region would point at the wrong line of the HTML/JSONL file: name the file, say where in its text.
-        return {
-            "physicalLocation": {"artifactLocation": artifact},
-            "message": {"text": f"{region.describe()}: {snippet}"},
-        }
+        # A text region would point at the wrong line of the HTML/JSONL file: name the file (and a
+        # JSONL record's line), say where in its text.
+        physical: dict[str, Any] = {"artifactLocation": artifact}
+        if region.record_line is not None:
+            physical["region"] = {"startLine": region.record_line}
+        return {"physicalLocation": physical, "message": {"text": f"{region.describe()}: {snippet}"}}
     region_with_snippet = {**region.to_sarif(), "snippet": {"text": snippet}}
     return {"physicalLocation": {"artifactLocation": artifact, "region": region_with_snippet}}
 
