@@ -350,15 +350,25 @@ def diff_documents(old: Document, new: Document, encoder: Any = None) -> StoryDi
 
 
 def read_story(path: Path) -> Document:
-    """One article from a file (the same readers as `auditor audit`), segmented."""
+    """One article from a file (the same readers as `auditor audit`), segmented.
+
+    A file holding several articles (JSONL) takes the article's id after '#': `feed.jsonl#afp-1`."""
     from auditor.corpus import read_corpus
 
+    wanted: str | None = None
+    if not path.exists() and "#" in path.name:
+        name, _, wanted = path.name.rpartition("#")
+        path = path.with_name(name)
     corpus = read_corpus([path])
     if corpus.errors:
         raise ValueError(f"{corpus.errors[0]}")
-    if len(corpus.documents) != 1:
-        raise ValueError(f"{path}: expected one article, found {len(corpus.documents)}")
-    return segment_document(corpus.documents[0])
+    documents = [d for d in corpus.documents if wanted is None or d.id == wanted]
+    ids = ", ".join(d.id for d in corpus.documents[:10]) + (", ..." if len(corpus.documents) > 10 else "")
+    if wanted is not None and not documents:
+        raise ValueError(f"{path}: no article with id {wanted!r} (ids: {ids})")
+    if len(documents) != 1:
+        raise ValueError(f"{path}: expected one article, found {len(documents)}; name one as {path}#ID (ids: {ids})")
+    return segment_document(documents[0])
 
 
 def diff_files(old: Path, new: Path, encoder: Any = None) -> StoryDiff:

@@ -196,3 +196,28 @@ def test_a_story_against_itself_is_all_unchanged() -> None:
     buffer = io.StringIO()
     render_diff_terminal(story, Console(file=buffer, width=120, no_color=True))
     assert f"… {len(doc.sentences)} unchanged sentences" in buffer.getvalue()
+
+
+def test_articles_of_one_jsonl_file_are_named_by_id(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from auditor.cli import app
+
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "wire-1", "text": (DEMO / "wire.txt").read_text(encoding="utf-8")},
+        {"id": "mt-1", "text": (DEMO / "republished.txt").read_text(encoding="utf-8")},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["diff", f"{feed}#wire-1", f"{feed}#mt-1", "--no-model"])
+    assert result.exit_code == 0, result.output
+    assert "name: Kandahar → Helmand" in result.output
+    ambiguous = runner.invoke(app, ["diff", str(feed), f"{feed}#mt-1", "--no-model"])
+    assert ambiguous.exit_code == 2
+    assert "expected one article, found 2" in ambiguous.output and "#ID (ids: wire-1, mt-1)" in ambiguous.output
+    unknown = runner.invoke(app, ["diff", f"{feed}#nope", f"{feed}#mt-1", "--no-model"])
+    assert unknown.exit_code == 2 and "no article with id 'nope'" in unknown.output
+    assert feed.read_text(encoding="utf-8").count("\n") == 2  # the input is untouched
