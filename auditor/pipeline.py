@@ -32,15 +32,21 @@ def active_rules(config: Config, stage: str | None = None) -> list[Rule]:
 
 def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
     findings: list[Finding] = []
+    english_ctx: CheckContext | None = None
     for rule in rules:
         severity = ctx.config.severity.get(rule.id, rule.severity)
         others = [d for d in ctx.documents if not d.is_english] if rule.english_only else []
         if others:
             for doc in others:
                 ctx.skip(rule.id, f"English-only check; document language is '{doc.language}'", doc.id)
-            # Own artifacts: what is computed on the English subset must not pass for the whole corpus.
-            english = [d for d in ctx.documents if d.is_english]
-            checked = CheckContext(english, ctx.config, ctx.skipped, {}, ctx._encoder, ctx.work)
+            # Own artifacts: what is computed on the English subset must not pass for the whole
+            # corpus. One such context for all English-only rules, so they share it as the rules
+            # of an all-English corpus share ctx (facts, aligned pairs: computed once, not per rule).
+            if english_ctx is None:
+                english = [d for d in ctx.documents if d.is_english]
+                english_ctx = CheckContext(english, ctx.config, ctx.skipped, {}, ctx._encoder, ctx.work)
+            english_ctx._encoder = english_ctx._encoder or ctx._encoder
+            checked = english_ctx
         else:
             checked = ctx
         override = ctx.config.severity.get(rule.id)
@@ -49,7 +55,11 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
             # the user's configured severity beats the one a rule picks per flag
             findings.append(replace(finding, severity=override) if override else finding)
         if checked is not ctx:
-            ctx._encoder = checked._encoder
+            ctx._encoder = ctx._encoder or checked._encoder
+    if english_ctx is not None:
+        # The contradiction flags mark clusters "disputed" (auditor.align.clusters); they concern
+        # English documents only, so they hold for the whole corpus too.
+        ctx.artifacts.setdefault("contradictions", []).extend(english_ctx.artifacts.get("contradictions", []))
     return findings
 
 

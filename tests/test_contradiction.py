@@ -294,3 +294,30 @@ def test_equal_counts_in_other_words_with_a_control(encoder: Any) -> None:
     assert pair(encoder, "C001", a, same) == []
     assert pair(encoder, "C001", *dozen) == []
     assert len(pair(encoder, "C001", a, control)) == 1
+
+
+def test_other_holders_finds_what_all_pairs_would() -> None:
+    import random
+    from itertools import combinations
+
+    from auditor.checks.contradiction import RoleHolder, _other_holders
+    from auditor.facts.quotes import surname
+
+    rng = random.Random(5)
+    for _ in range(200):
+        group = [
+            RoleHolder(
+                f"d{rng.randrange(6)}",
+                "afghanistan",
+                "president",
+                rng.choice(["Ashraf Ghani", "Hamid Karzai", "A. Ghani"]),
+                n,
+                n + 1,
+            )
+            for n in range(rng.randrange(1, 12))
+        ]
+        expected: dict[RoleHolder, RoleHolder] = {}
+        for a, b in combinations(group, 2):
+            if a.doc_id != b.doc_id and surname(a.person) != surname(b.person):
+                expected.setdefault(a, b)
+        assert dict(_other_holders(group)) == expected

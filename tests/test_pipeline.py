@@ -72,3 +72,25 @@ def test_the_whole_rule_set_builds_clusters_and_scores(fixture_report: Any) -> N
 def test_outputs_that_show_no_scores_skip_them_silently(fixtures_dir: Path) -> None:
     report = audit([fixtures_dir], _config(select=("B002",)), encoder=NoModel(), clusters=False, garble_scores=False)
     assert not {"clusters", "garble-score"} & {s["check"] for s in report.skipped}
+
+
+def test_a_non_english_article_does_not_hide_disputed_clusters(
+    fixtures_dir: Path, tmp_path: Path, encoder: Encoder, fixture_report: Any
+) -> None:
+    import shutil
+
+    for path in fixtures_dir.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "fr.txt").write_text(
+        "Les talibans ont pris le contrôle de la ville mardi, selon des responsables locaux.\n"
+        "Les combats se poursuivent dans le nord du pays depuis plusieurs semaines.\n",
+        encoding="utf-8",
+    )
+    report = audit([tmp_path], _config(), encoder=encoder)
+    disputed = [c for c in report.clusters if c.status == "disputed"]
+    assert disputed
+    assert len(disputed) == len([c for c in fixture_report.clusters if c.status == "disputed"])
+    contradictions = sorted((f.doc, f.start, f.message) for f in report.findings if f.rule.startswith("C"))
+    assert contradictions == sorted(
+        (f.doc, f.start, f.message) for f in fixture_report.findings if f.rule.startswith("C")
+    )

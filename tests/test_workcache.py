@@ -39,7 +39,7 @@ def test_a_warm_audit_gives_the_same_json_as_a_cold_one(
     cold = _json(_audit(fixtures_dir, tmp_path))
     assert not served and (tmp_path / CACHE_FILE).is_file()
     warm = _json(_audit(fixtures_dir, tmp_path))
-    assert {"segment", "facts"} <= set(served)  # (the fixtures declare their language)
+    assert {"segment", "facts", "aligned_pairs"} <= set(served)  # (the fixtures declare their language)
     assert warm == cold
     uncached = _json(audit([fixtures_dir], Config(), encoder=Encoder(cache_dir=tmp_path, use_cache=False)))
     assert uncached == cold

@@ -18,6 +18,7 @@ from auditor.align.score import SAME_FACT_THRESHOLD, pair_features, same_fact_pr
 from auditor.checks.registry import CheckContext
 from auditor.embed.index import cross_group_neighbours
 from auditor.model import Sentence
+from auditor.workcache import work_key
 
 NEIGHBOURS = 10  # candidates per sentence
 # Below this cosine a pair is not scored at all: on MRPC 0.04% of same-fact pairs lie there,
@@ -173,52 +174,77 @@ class AlignedPairs(Sequence[AlignedPair]):
 SCORING_CHUNK = 65_536  # candidate pairs turned into Python ints at a time
 
 
+PAIRS_STAGE = "aligned_pairs"
+
+
 def aligned_pairs(ctx: CheckContext) -> AlignedPairs:
-    """Cross-document pairs of active sentences, best first; `pair.same_fact` is the decision."""
+    """Cross-document pairs of active sentences, best first; `pair.same_fact` is the decision.
+
+    With a work cache, the scored pairs of a corpus seen before are not scored again. They
+    depend on the whole corpus (the vocabulary weighs words by their share of all sentences), so
+    the key is every document's id and active sentences (which fix the table, its profiles and
+    vocabulary) and the embedding model (which fixes the vectors); any edit scores them anew."""
 
     def build() -> AlignedPairs:
         table = sentence_table(ctx)
         empty = np.zeros(0, dtype=np.int64)
         if len(table.sentences) < 2:
             return AlignedPairs(table, empty, empty, np.zeros(0), np.zeros(0), {})
-        groups = np.array([s.doc_id for s in table.sentences])
-        neighbours = cross_group_neighbours(table.vectors, groups, k=NEIGHBOURS)
-        candidates_a, candidates_b = neighbours.pair_arrays(min_score=MIN_CANDIDATE_COSINE)
-        scores = np.empty(len(candidates_a), dtype=np.float64)
-        cosines = np.empty(len(candidates_a), dtype=np.float64)
-        keep = np.zeros(len(candidates_a), dtype=bool)
-        found_anchors: dict[int, tuple[str, ...]] = {}
-        for start in range(0, len(candidates_a), SCORING_CHUNK):
-            chunk_a = candidates_a[start : start + SCORING_CHUNK].tolist()
-            chunk_b = candidates_b[start : start + SCORING_CHUNK].tolist()
-            for n, (i, j) in enumerate(zip(chunk_a, chunk_b, strict=True), start=start):
-                pair = table.pair(i, j)
-                scores[n], cosines[n] = pair.score, pair.cosine
-                if pair.score >= CANDIDATE_FLOOR or pair.event_anchors:
-                    keep[n] = True
-                    if pair.event_anchors:
-                        found_anchors[n] = pair.event_anchors
-        kept = np.flatnonzero(keep)
-        rows_a, rows_b = candidates_a[kept], candidates_b[kept]
-        # Best first, then by (document, sentence) of each side: the order the objects were sorted in.
-        doc_ids = [s.doc_id for s in table.sentences]
-        rank = {doc_id: r for r, doc_id in enumerate(sorted(set(doc_ids)))}
-        doc_rank = np.array([rank[d] for d in doc_ids], dtype=np.int64)
-        index = np.array([s.index for s in table.sentences], dtype=np.int64)
-        order = np.lexsort(
-            (index[rows_b], doc_rank[rows_b], index[rows_a], doc_rank[rows_a], -scores[kept]),
+        model_id = getattr(ctx.encoder, "model_id", None)
+        if ctx.work is None or not isinstance(model_id, str):
+            return _score_pairs(table)
+        corpus = tuple((doc.id, tuple(doc.active_sentences())) for doc in ctx.documents)
+        key = work_key(PAIRS_STAGE, model_id, corpus)
+        known = ctx.work.get_many(PAIRS_STAGE, [key])
+        if key in known:
+            return AlignedPairs(table, *known[key])
+        pairs = _score_pairs(table)
+        ctx.work.put_many(
+            PAIRS_STAGE, [(key, (pairs.rows_a, pairs.rows_b, pairs.scores, pairs.cosines, pairs.anchors))]
         )
-        positions = kept[order]
-        new_position = np.empty(len(candidates_a), dtype=np.int64)
-        new_position[positions] = np.arange(len(positions))
-        return AlignedPairs(
-            table,
-            candidates_a[positions],
-            candidates_b[positions],
-            scores[positions],
-            cosines[positions],
-            {int(new_position[old]): anchors for old, anchors in found_anchors.items()},
-        )
+        return pairs
 
     result: AlignedPairs = ctx.artifact("aligned_pairs", build)
     return result
+
+
+def _score_pairs(table: SentenceTable) -> AlignedPairs:
+    """Candidates from embedding neighbours, each scored by the same-fact model; best first."""
+    groups = np.array([s.doc_id for s in table.sentences])
+    neighbours = cross_group_neighbours(table.vectors, groups, k=NEIGHBOURS)
+    candidates_a, candidates_b = neighbours.pair_arrays(min_score=MIN_CANDIDATE_COSINE)
+    scores = np.empty(len(candidates_a), dtype=np.float64)
+    cosines = np.empty(len(candidates_a), dtype=np.float64)
+    keep = np.zeros(len(candidates_a), dtype=bool)
+    found_anchors: dict[int, tuple[str, ...]] = {}
+    for start in range(0, len(candidates_a), SCORING_CHUNK):
+        chunk_a = candidates_a[start : start + SCORING_CHUNK].tolist()
+        chunk_b = candidates_b[start : start + SCORING_CHUNK].tolist()
+        for n, (i, j) in enumerate(zip(chunk_a, chunk_b, strict=True), start=start):
+            pair = table.pair(i, j)
+            scores[n], cosines[n] = pair.score, pair.cosine
+            if pair.score >= CANDIDATE_FLOOR or pair.event_anchors:
+                keep[n] = True
+                if pair.event_anchors:
+                    found_anchors[n] = pair.event_anchors
+    kept = np.flatnonzero(keep)
+    rows_a, rows_b = candidates_a[kept], candidates_b[kept]
+    # Best first, then by (document, sentence) of each side: the order the objects were sorted in.
+    doc_ids = [s.doc_id for s in table.sentences]
+    rank = {doc_id: r for r, doc_id in enumerate(sorted(set(doc_ids)))}
+    doc_rank = np.array([rank[d] for d in doc_ids], dtype=np.int64)
+    index = np.array([s.index for s in table.sentences], dtype=np.int64)
+    order = np.lexsort(
+        (index[rows_b], doc_rank[rows_b], index[rows_a], doc_rank[rows_a], -scores[kept]),
+    )
+    positions = kept[order]
+    new_position = np.empty(len(candidates_a), dtype=np.int64)
+    new_position[positions] = np.arange(len(positions))
+    return AlignedPairs(
+        table,
+        candidates_a[positions],
+        candidates_b[positions],
+        scores[positions],
+        cosines[positions],
+        {int(new_position[old]): anchors for old, anchors in found_anchors.items()},
+    )

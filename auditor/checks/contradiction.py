@@ -616,9 +616,7 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
     by_office: dict[tuple[str, str], list[RoleHolder]] = {}
     for holder in holders:
         by_office.setdefault((holder.org, holder.role), []).append(holder)
-    for a, b in (pair for group in by_office.values() for pair in combinations(group, 2)):
-        if a.doc_id == b.doc_id or (a.org, a.role) != (b.org, b.role) or surname(a.person) == surname(b.person):
-            continue
+    for a, b in (pair for group in by_office.values() for pair in _other_holders(group)):
         key = (a.doc_id, a.org, a.role)
         if key in reported:
             continue
@@ -637,6 +635,27 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
             severity=_severity(confidence, different_days),
             data=(("kind", "role-holder"),),
         )
+
+
+def _other_holders(group: list[RoleHolder]) -> Iterator[tuple[RoleHolder, RoleHolder]]:
+    """For each holder of one office, in order, the first LATER holder in another document with
+    another surname: the first pair `combinations(group, 2)` would give that passes those tests,
+    found without trying all pairs (an office named in every article of a big corpus gives
+    millions). Runs of one surname are skipped in one step."""
+    surnames = [surname(h.person) for h in group]
+    next_change = [len(group)] * len(group)  # first later position with another surname
+    for q in range(len(group) - 2, -1, -1):
+        next_change[q] = q + 1 if surnames[q + 1] != surnames[q] else next_change[q + 1]
+    for p, a in enumerate(group):
+        q = p + 1
+        while q < len(group):
+            if surnames[q] == surnames[p]:
+                q = next_change[q]
+            elif group[q].doc_id == a.doc_id:
+                q += 1
+            else:
+                yield a, group[q]
+                break
 
 
 _PLACE_PREP = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
