@@ -116,7 +116,12 @@ def test_facts_table_and_html_mark_the_garbled_member(tmp_path: Path, encoder: A
     render_terminal(report, console)
     text = console.export_text()
     assert text.count("[garbled translation in republished: do not quote]") == 1
-    troops = re.search(r"<li><strong>republished</strong>[^\n]*?2 5 Hundreds[^\n]*?</li>", render_html(report))
+    page = render_html(report)
+    (summary,) = [
+        s for s in re.findall(r"<summary>.*?</summary>", page, re.S) if "2 5 Hundreds" in s or "About 2,500" in s
+    ]
+    assert "garbled member" in summary
+    troops = re.search(r"<li><strong>republished</strong>[^\n]*?2 5 Hundreds[^\n]*?</li>", page)
     assert troops and "garbled translation: do not quote" in troops.group()
-    wire = re.search(r"<li><strong>wire</strong>[^\n]*?About 2,500[^\n]*?</li>", render_html(report))
+    wire = re.search(r"<li><strong>wire</strong>[^\n]*?About 2,500[^\n]*?</li>", page)
     assert wire and "do not quote" not in wire.group()
