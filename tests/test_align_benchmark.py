@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
+from benchmark_scripts import load_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,16 +23,8 @@ PAIRS = [
 ]
 
 
-def load_benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("align_benchmark", ROOT / "benchmarks" / "align.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_roc_auc_counts_ties_half() -> None:
-    bench = load_benchmark()
+    bench = load_benchmark("align")
     labels = np.array([1, 1, 0, 0])
     assert bench.roc_auc(np.array([0.9, 0.8, 0.2, 0.1]), labels) == 1.0
     assert bench.roc_auc(np.array([0.5, 0.5, 0.5, 0.5]), labels) == 0.5

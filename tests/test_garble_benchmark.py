@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
+from benchmark_scripts import load_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("garble_benchmark", ROOT / "benchmarks" / "garble.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_roc_auc_and_best_f1() -> None:
-    bench = load_benchmark()
+    bench = load_benchmark("garble")
     labels = np.array([1, 1, 0, 0])
     assert bench.roc_auc(labels, np.array([0.9, 0.8, 0.2, 0.1])) == 1.0
     assert bench.roc_auc(labels, np.array([0.1, 0.2, 0.8, 0.9])) == 0.0
