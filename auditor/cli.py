@@ -41,6 +41,17 @@ class OutputFormat(StrEnum):
     html = "html"
 
 
+class EmbeddingBackendName(StrEnum):  # auditor.embed.backends.BACKEND_NAMES (a test checks they agree)
+    torch = "torch"
+    onnx = "onnx"
+    onnx_int8 = "onnx-int8"
+
+
+class Quantization(StrEnum):  # auditor.embed.backends.QUANTIZATIONS
+    fp32 = "fp32"
+    int8 = "int8"
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -187,6 +198,15 @@ ConfigOption = Annotated[
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on stderr.")]
+EmbeddingBackendOption = Annotated[
+    EmbeddingBackendName | None,
+    typer.Option(
+        "--embedding-backend",
+        help="Run the embedding model on torch (the reference), onnx or onnx-int8 "
+        "(default: the config's embedding-backend, else AUDITOR_EMBEDDING_BACKEND, else torch).",
+        show_default=False,
+    ),
+]
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -310,6 +330,7 @@ def audit(
     ignore: IgnoreOption = None,
     config_file: ConfigOption = None,
     quiet: QuietOption = False,
+    embedding_backend: EmbeddingBackendOption = None,
 ) -> None:
     """Audit a corpus of articles and print or write the report.
 
@@ -328,6 +349,7 @@ def audit(
         max_garble_score=max_garble_score,
         max_findings=max_findings,
         baseline=str(baseline) if baseline else None,
+        embedding_backend=embedding_backend.value if embedding_backend else None,
     )
     extra_outputs = parse_extra_outputs(also or [])
     known = None
@@ -374,11 +396,14 @@ def baseline_command(
     ignore: IgnoreOption = None,
     config_file: ConfigOption = None,
     quiet: QuietOption = False,
+    embedding_backend: EmbeddingBackendOption = None,
 ) -> None:
     """Accept today's findings: write their fingerprints, for `auditor audit --baseline FILE`."""
     from auditor.baseline import write_baseline
 
-    config = load_settings(paths, config_file, select, ignore)
+    config = load_settings(
+        paths, config_file, select, ignore, embedding_backend=embedding_backend.value if embedding_backend else None
+    )
     output = output or Path(config.baseline or DEFAULT_BASELINE)
     report = run_audit(paths, config, quiet, clusters=False, scores=False)  # a baseline stores findings only
     count = write_baseline(report, output)
@@ -438,18 +463,56 @@ def diff_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     show_unchanged: Annotated[bool, typer.Option("--all", help="Also print unchanged sentences (terminal).")] = False,
     no_model: Annotated[bool, typer.Option("--no-model", help="Pair by wording only (no embeddings).")] = False,
+    embedding_backend: EmbeddingBackendOption = None,
 ) -> None:
     """Editor's diff of two versions of a story: aligned, moved, added and dropped sentences, changed facts."""
     from auditor.diff import diff_files, write_diff
     from auditor.embed import Encoder
 
     try:
-        config = load_config(None, start=old)
+        config = load_config(None, start=old).with_overrides(
+            embedding_backend=embedding_backend.value if embedding_backend else None
+        )
         story = diff_files(old, new, None if no_model else Encoder.from_config(config))
     except (ConfigError, ValueError) as error:
         _err(str(error))
         raise typer.Exit(EXIT_INPUT) from None
     write_diff(story, output_format.value, output, show_unchanged)
+
+
+model_app = typer.Typer(no_args_is_help=True, help="The embedding model: export it for the ONNX backend.")
+app.add_typer(model_app, name="model")
+
+
+@model_app.command("export")
+def model_export(
+    quantization: Annotated[
+        Quantization, typer.Option("--quantization", help="fp32 (same vectors as torch) or int8 (dynamic).")
+    ] = Quantization.fp32,
+    config_file: ConfigOption = None,
+) -> None:
+    """Export the configured model to ONNX for `--embedding-backend onnx|onnx-int8` (else done on first use).
+
+    Made from the installed model's weights, never downloaded, and kept in the cache directory
+    under a name with a checksum of the weights: nothing is done when that file is already there.
+    """
+    from auditor.embed import Encoder
+    from auditor.embed.onnx_export import ensure_onnx_file, onnx_file_path
+    from auditor.embed.onnx_model import UnsupportedModel
+
+    try:
+        config = load_config(config_file)
+        encoder = Encoder(model=config.model, cache_dir=config.cache_dir, use_cache=False)
+        model_dir = Path(encoder.model_path)
+        path = onnx_file_path(model_dir, encoder.model_name, quantization.value, encoder.cache_dir)
+        if path.is_file():
+            _note(f"up to date: {path}")
+            return
+        ensure_onnx_file(model_dir, encoder.model_name, quantization.value, encoder.cache_dir)
+    except (ConfigError, UnsupportedModel, FileNotFoundError, ValueError) as error:
+        _err(str(error))
+        raise typer.Exit(EXIT_INPUT) from None
+    _note(f"wrote {path}")
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ class Config:
     max_findings: dict[str, int] = field(default_factory=dict)  # category -> allowed count
     exclude: tuple[str, ...] = ()  # glob patterns of paths not to read
     model: str | None = None  # sentence-transformers model name or path
+    embedding_backend: str | None = None  # torch | onnx | onnx-int8; None = AUDITOR_EMBEDDING_BACKEND, else torch
     cache_dir: str | None = None  # embedding cache; None = default user cache
     languagetool_url: str | None = None
     max_file_bytes: int = 20 * 1024 * 1024
@@ -119,6 +120,8 @@ def config_from_table(table: dict[str, Any], source: str) -> Config:
         for name in ("model", "cache_dir", "languagetool_url", "baseline"):
             if name in values and not isinstance(values[name], str):
                 raise ValueError(f"{name.replace('_', '-')} must be a string, not {values[name]!r}")
+        if "embedding_backend" in values:
+            values["embedding_backend"] = parse_embedding_backend(values["embedding_backend"])
         if values.get("baseline"):
             # Relative to the config file, so the setting means the same from any working directory.
             values["baseline"] = str(Path(source).parent / values["baseline"])
@@ -143,6 +146,14 @@ def parse_fail_on(value: Any) -> str:
     if value not in FAIL_ON_CHOICES:
         raise ValueError(f"fail-on must be error, warning, info or never, not {value!r}")
     return str(value)
+
+
+def parse_embedding_backend(value: Any) -> str:
+    from auditor.embed.backends import parse_backend
+
+    if not isinstance(value, str):
+        raise ValueError(f"embedding-backend must be a string, not {value!r}")
+    return parse_backend(value).name
 
 
 def parse_garble_score(value: Any) -> float:

