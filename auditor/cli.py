@@ -498,7 +498,6 @@ def model_export(
     """
     from auditor.embed import Encoder
     from auditor.embed.onnx_export import ensure_onnx_file, onnx_file_path
-    from auditor.embed.onnx_model import UnsupportedModel
 
     try:
         config = load_config(config_file)
@@ -509,7 +508,7 @@ def model_export(
             _note(f"up to date: {path}")
             return
         ensure_onnx_file(model_dir, encoder.model_name, quantization.value, encoder.cache_dir)
-    except (ConfigError, UnsupportedModel, FileNotFoundError, ValueError) as error:
+    except (OSError, ValueError) as error:  # a bad config or model dir (ConfigError, UnsupportedModel), no weights
         _err(str(error))
         raise typer.Exit(EXIT_INPUT) from None
     _note(f"wrote {path}")

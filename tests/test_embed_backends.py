@@ -189,3 +189,15 @@ def test_model_export_command_reports_an_existing_file(onnx_cache: Path, monkeyp
     result = CliRunner().invoke(app, ["model", "export", "--quantization", "int8"])
     assert result.exit_code == 0, result.output
     assert "up to date" in result.stderr and "onnx-int8" in result.stderr
+
+
+def test_model_export_refuses_a_folder_without_a_sentence_transformers_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditor.cli import app
+
+    monkeypatch.setenv("AUDITOR_MODEL", str(tmp_path))
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    result = CliRunner().invoke(app, ["model", "export"])
+    assert result.exit_code == 2
+    assert "modules.json" in result.stderr and len(result.stderr.strip().splitlines()) == 1
