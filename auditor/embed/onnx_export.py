@@ -15,6 +15,7 @@ half-written model, and two processes exporting at once both end with a whole on
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import uuid
 import warnings
@@ -56,7 +57,7 @@ def ensure_onnx_file(model_dir: Path, model_name: str, quantization: str, cache_
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         fp32 = ensure_onnx_file(model_dir, model_name, "fp32", cache_dir)
-        with _written_atomically(target) as partial:
+        with _written_atomically(target) as partial, _root_warnings_muted():
             quantize_dynamic(fp32, partial, weight_type=QuantType.QInt8)
     else:
         with _written_atomically(target) as partial:
@@ -69,6 +70,21 @@ def ensure_onnx_file(model_dir: Path, model_name: str, quantization: str, cache_
 
 def _stem(model_name: str, quantization: str) -> str:
     return f"{Path(model_name).name}-onnx-{quantization}"
+
+
+@contextmanager
+def _root_warnings_muted() -> Iterator[None]:
+    """quantize_dynamic logs a pre-processing hint (for static quantization) with `logging.warning()`,
+    which would also give a handler-less root logger a stderr handler: keep both from happening."""
+    previous = logging.root.manager.disable
+    placeholder = logging.NullHandler()
+    logging.root.addHandler(placeholder)
+    logging.disable(logging.WARNING)
+    try:
+        yield
+    finally:
+        logging.disable(previous)
+        logging.root.removeHandler(placeholder)
 
 
 @contextmanager
