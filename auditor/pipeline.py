@@ -113,6 +113,19 @@ def wanted_outputs(
     return want_clusters, want_garble
 
 
+def prefetch_embeddings(ctx: CheckContext) -> None:
+    """Encode every sentence of the English documents in one pass, before the rules ask.
+
+    The rules that embed (aligner, coherence, headings) would otherwise each encode their own
+    share in many small calls; one call sorted by length keeps the model's batches full, and the
+    rules then find every vector in the encoder's memory. Only English text is embedded: the
+    model is English, and every rule that embeds is English-only.
+    """
+    texts = list(dict.fromkeys(s.text for doc in ctx.documents if doc.is_english for s in doc.sentences))
+    if texts:
+        ctx.encoder.encode(texts)
+
+
 def audit(
     paths: Sequence[str | Path],
     config: Config | None = None,
@@ -140,6 +153,10 @@ def audit(
         work.flush()
     documents = segment_documents(corpus.documents, work)
     ctx = CheckContext(documents, config, _encoder=encoder, work=work)
+    want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
+    if want_clusters or want_garble or any(r.embeds_corpus for r in active_rules(config)):
+        say("embedding")
+        prefetch_embeddings(ctx)
 
     say("cleaning")
     clean_findings = run_rules(ctx, active_rules(config, CLEAN))
@@ -153,7 +170,6 @@ def audit(
     from auditor.align.counterparts import with_counterparts
     from auditor.checks.scores import document_garble_scores
 
-    want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
     if ctx.documents and clusters and not want_clusters:
         ctx.skip("clusters", CLUSTERS_SKIPPED)
     if ctx.documents and garble_scores and not want_garble:

@@ -262,3 +262,32 @@ def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:  
     assert list(pairs.at_least(0.5)) == [p for p in objects if p.score >= 0.5]
     with pytest.raises(IndexError):
         pairs[len(pairs)]
+
+
+def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align.score import WEIGHTS, same_fact_scores
+
+    texts = [
+        line.strip()
+        for path in sorted(fixtures_dir.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line.split()) >= 5
+    ]
+    profiles = [profile(t) for t in texts]
+    vocabulary = Vocabulary(profiles)
+    rng = np.random.default_rng(0)
+    a = rng.integers(0, len(profiles), 400)
+    b = rng.integers(0, len(profiles), 400)
+    cosines = rng.uniform(0.2, 0.95, 400)
+    pa, pb = [profiles[i] for i in a], [profiles[j] for j in b]
+
+    def one_at_a_time(weights: dict[str, float]) -> list[float]:
+        return [
+            same_fact_probability(pair_features(p, q, float(c), vocabulary), weights)
+            for p, q, c in zip(pa, pb, cosines, strict=True)
+        ]
+
+    assert same_fact_scores(pa, pb, cosines, vocabulary).tolist() == one_at_a_time(WEIGHTS)
+    # weights that use a vocabulary-weighted feature take the per-pair path, same result
+    refit = {**WEIGHTS, "word_jaccard": 1.5}
+    assert same_fact_scores(pa, pb, cosines, vocabulary, refit).tolist() == one_at_a_time(refit)

@@ -82,7 +82,7 @@ def coherence_signals(ctx: CheckContext) -> dict[str, list[CoherenceSignal]]:
     return signals
 
 
-@rule("G004", "incoherent-sentence", Category.GARBLE, Severity.WARNING, english_only=True)
+@rule("G004", "incoherent-sentence", Category.GARBLE, Severity.WARNING, english_only=True, embeds_corpus=True)
 def incoherent_sentences(ctx: CheckContext) -> Iterator[Flag]:
     """A sentence whose wording or meaning reads as broken machine translation.
 

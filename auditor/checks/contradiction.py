@@ -187,7 +187,7 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     return factor, f"{qa.text!r} vs {qb.text!r}"
 
 
-@rule("C001", "numeric-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule("C001", "numeric-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True, embeds_corpus=True)
 def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     """Two outlets give numbers for the same count that no wording can reconcile.
 
@@ -361,7 +361,7 @@ def _aspect(d: DateMention) -> str:
     return "start" if d.relation == "start" else "end-or-point"
 
 
-@rule("C002", "date-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule("C002", "date-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True, embeds_corpus=True)
 def check_dates(ctx: CheckContext) -> Iterable[Flag]:
     """Two outlets put the same event on dates that cannot both be right.
 
@@ -525,7 +525,9 @@ def _quote_key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-@rule("C003", "entity-role-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule(
+    "C003", "entity-role-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True, embeds_corpus=True
+)
 def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     """The same role or the same words are given to different people by different outlets.
 

@@ -459,7 +459,7 @@ def misfit_headings(ctx: CheckContext, doc: Document) -> list[HeadingMisfit]:
     return result
 
 
-@rule("G005", "heading-misfit", Category.GARBLE, Severity.WARNING, english_only=True)
+@rule("G005", "heading-misfit", Category.GARBLE, Severity.WARNING, english_only=True, embeds_corpus=True)
 def heading_misfit(ctx: CheckContext) -> Iterable[Flag]:
     """A heading or title that does not fit the text under it.
 

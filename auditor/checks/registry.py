@@ -37,6 +37,9 @@ class Rule:
     check: CheckFunction
     stage: str = ANALYZE
     english_only: bool = False
+    # Embeds most of the corpus's sentences: the pipeline then encodes them all in one batch
+    # first (one sorted pass runs the model at full speed; many per-rule calls do not).
+    embeds_corpus: bool = False
 
     @property
     def doc(self) -> str:
@@ -59,6 +62,7 @@ def rule(
     *,
     stage: str = ANALYZE,
     english_only: bool = False,
+    embeds_corpus: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check function as a rule. The function's docstring is the rule's documentation."""
 
@@ -67,7 +71,7 @@ def rule(
             raise ValueError(f"rule id {id} registered twice")
         if not check.__doc__:
             raise ValueError(f"rule {id} needs a docstring: it is the rule's documentation")
-        REGISTRY[id] = Rule(id, name, category, severity, check, stage, english_only)
+        REGISTRY[id] = Rule(id, name, category, severity, check, stage, english_only, embeds_corpus)
         return check
 
     return register

@@ -142,7 +142,9 @@ def cross_group_neighbours(
 ) -> Neighbours:
     """Top-k neighbours in other groups: exact for small inputs, IVF above `exact_limit`."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    groups = np.asarray(groups)
+    # Integer codes: the blocks compare every row's group with every column's, and comparing
+    # strings (document ids) there cost more than the matrix product itself.
+    groups = np.unique(np.asarray(groups), return_inverse=True)[1].reshape(-1)
     if vectors.shape[0] == 0:
         return Neighbours(np.zeros((0, k), dtype=np.int64), np.zeros((0, k), dtype=np.float32))
     if vectors.shape[0] <= exact_limit:
