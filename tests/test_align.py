@@ -203,12 +203,18 @@ def test_threshold_is_a_probability() -> None:
 
 
 @pytest.mark.parametrize("k", [1, 3])
-def test_exact_neighbours_match_brute_force(k: int) -> None:
+@pytest.mark.parametrize("cells_per_block", [4_000_000, 200])  # one block; blocks of 16 rows
+def test_exact_neighbours_match_brute_force(k: int, cells_per_block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import auditor.embed.index as index
+
+    monkeypatch.setattr(index, "CELLS_PER_BLOCK", cells_per_block)
     rng = np.random.default_rng(1)
     vectors = rng.normal(size=(50, 8)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     groups = np.arange(50) // 5
     found = exact_neighbours(vectors, groups, k)
+    if cells_per_block < 50 * 16:
+        assert index._rows_per_block(50) == 16  # the rows really came in several blocks
     sims = vectors @ vectors.T
     sims[groups[:, None] == groups[None, :]] = -np.inf
     expected = np.sort(-np.sort(-sims, axis=1)[:, :k], axis=1)
