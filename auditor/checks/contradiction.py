@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import is_eventive
 from auditor.facts.entities import PERSON_WITH_TITLE, load_gazetteer
@@ -187,7 +187,15 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     return factor, f"{qa.text!r} vs {qb.text!r}"
 
 
-@rule("C001", "numeric-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True, embeds_corpus=True)
+@rule(
+    "C001",
+    "numeric-contradiction",
+    Category.CONTRADICTION,
+    Severity.WARNING,
+    english_only=True,
+    embeds_corpus=True,
+    scope=CORPUS,
+)
 def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     """Two outlets give numbers for the same count that no wording can reconcile.
 
@@ -361,7 +369,15 @@ def _aspect(d: DateMention) -> str:
     return "start" if d.relation == "start" else "end-or-point"
 
 
-@rule("C002", "date-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True, embeds_corpus=True)
+@rule(
+    "C002",
+    "date-contradiction",
+    Category.CONTRADICTION,
+    Severity.WARNING,
+    english_only=True,
+    embeds_corpus=True,
+    scope=CORPUS,
+)
 def check_dates(ctx: CheckContext) -> Iterable[Flag]:
     """Two outlets put the same event on dates that cannot both be right.
 
@@ -526,7 +542,13 @@ def _quote_key(text: str) -> str:
 
 
 @rule(
-    "C003", "entity-role-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True, embeds_corpus=True
+    "C003",
+    "entity-role-contradiction",
+    Category.CONTRADICTION,
+    Severity.WARNING,
+    english_only=True,
+    embeds_corpus=True,
+    scope=CORPUS,
 )
 def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     """The same role or the same words are given to different people by different outlets.
@@ -762,7 +784,7 @@ def _window_text(dates: Iterable[DateMention]) -> str | None:
     return None
 
 
-@rule("C004", "count-list-mismatch", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule("C004", "count-list-mismatch", Category.CONTRADICTION, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def check_count_vs_list(ctx: CheckContext) -> Iterable[Flag]:
     """A stated count disagrees with the list of names that follows it in the same article.
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import EXTERNAL, CheckContext, rule
 from auditor.model import Category, Document, Flag, Severity
 
 CHECK_NAME = "grammar"
@@ -179,7 +179,7 @@ def check_document(tool: Any, doc: Document) -> Iterator[GrammarIssue]:
             yield GrammarIssue(start, end, match.rule_id, match.category, match.message, tuple(match.replacements[:3]))
 
 
-@rule("L001", "languagetool-grammar", Category.GRAMMAR, Severity.WARNING, english_only=True)
+@rule("L001", "languagetool-grammar", Category.GRAMMAR, Severity.WARNING, english_only=True, scope=EXTERNAL)
 def languagetool_grammar(ctx: CheckContext) -> Iterable[Flag]:
     """A grammar error found by LanguageTool (agreement, confused words, wrong collocations).
 

@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.model import Category, Document, Flag, Sentence, Severity
 
 # Words wordfreq knows at all have a Zipf frequency >= 1; a fresh typo usually has none.
@@ -273,7 +273,7 @@ def _sentence_flags(doc: Document, sentence: Sentence) -> Iterator[Flag]:
         )
 
 
-@rule("S001", "misspelt-word", Category.SPELLING, Severity.WARNING, english_only=True)
+@rule("S001", "misspelt-word", Category.SPELLING, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def misspelt_word(ctx: CheckContext) -> Iterable[Flag]:
     """A common word misspelt, with the intended word suggested.
 
