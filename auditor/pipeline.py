@@ -14,7 +14,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from auditor.checks.registry import ANALYZE, CLEAN, CheckContext, Rule, evidence_context, load_rules, to_finding
+from auditor.checks.registry import (
+    ANALYZE,
+    CLEAN,
+    CORPUS,
+    CheckContext,
+    Rule,
+    evidence_context,
+    load_rules,
+    to_finding,
+)
 from auditor.config import Config
 from auditor.corpus import read_corpus
 from auditor.model import Category, Document, Finding, fingerprint
@@ -56,10 +65,6 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
             findings.append(replace(finding, severity=override) if override else finding)
         if checked is not ctx:
             ctx._encoder = ctx._encoder or checked._encoder
-    if english_ctx is not None:
-        # The contradiction flags mark clusters "disputed" (auditor.align.clusters); they concern
-        # English documents only, so they hold for the whole corpus too.
-        ctx.artifacts.setdefault("contradictions", []).extend(english_ctx.artifacts.get("contradictions", []))
     return findings
 
 
@@ -174,11 +179,16 @@ def audit(
         ctx.skip("clusters", CLUSTERS_SKIPPED)
     if ctx.documents and garble_scores and not want_garble:
         ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
-    fact_clusters = build_clusters(ctx) if ctx.documents and want_clusters else []
+    contradictions = [f for f in findings if f.category is Category.CONTRADICTION]
+    fact_clusters = build_clusters(ctx, contradictions) if ctx.documents and want_clusters else []
     scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}
     # Same-fact counterparts come from the aligner's pairs: there when clusters are built or the
-    # contradiction rules ran; a garble-only audit does not align the corpus for them.
-    if ctx.documents and (want_clusters or "aligned_pairs" in ctx.artifacts):
+    # contradiction rules that compare documents ran; a garble-only audit does not align the
+    # corpus for them.
+    aligned = want_clusters or any(
+        r.category is Category.CONTRADICTION and r.scope == CORPUS for r in active_rules(config, ANALYZE)
+    )
+    if ctx.documents and aligned:
         findings = with_counterparts(ctx, findings)
 
     return Report(

@@ -7,7 +7,7 @@ clusters merge only when the mean same-fact score across all their cross pairs c
 threshold, so a chain A~B~C with A and C unrelated stays split.
 
 Status: "corroborated" when two or more outlets report it, "single-source" when one does,
-"disputed" when a contradiction finding (the C checks, `ctx.artifacts["contradictions"]`) is
+"disputed" when a contradiction finding (of the C checks, which the pipeline passes in) is
 about this fact: for a fact one sentence reports, the finding touches that sentence; for a fact
 several outlets report, both sides of the finding lie in its members (a member sentence often
 carries a second fact, and a conflict over that one does not dispute this one).
@@ -23,7 +23,7 @@ import numpy as np
 from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
 from auditor.align.score import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
-from auditor.model import Document, Flag
+from auditor.model import Document, Finding, Flag
 from auditor.report.model import Cluster, ClusterMember
 
 # Two clusters merge when every cross pair is at least loosely related and the average pair is
@@ -104,8 +104,9 @@ def _flags_by_document(flags: Iterable[Any]) -> dict[str, list[Any]]:
     return index
 
 
-def build_clusters(ctx: CheckContext) -> list[Cluster]:
-    """Clusters of sentences that report the same fact, with outlets and agreement status."""
+def build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding] = ()) -> list[Cluster]:
+    """Clusters of sentences that report the same fact, with outlets and agreement status;
+    those a contradiction is about are "disputed"."""
     table = sentence_table(ctx)
     if not table.sentences:
         return []
@@ -120,7 +121,6 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
         )
     )
     groups = _group(table, same_fact)
-    contradictions: list[Flag] = list(ctx.artifacts.get("contradictions") or [])
     flags_of = _flags_by_document(contradictions)
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}

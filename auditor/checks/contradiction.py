@@ -11,8 +11,8 @@ two quantities are compared only when they count the same noun with the same own
 words and time window, and their intervals (qualifiers and rounding included) do not touch.
 Every finding quotes the other side(s) as evidence with outlet and date, carries a confidence,
 and drops to `info` when it is doubtful or when the outlets published on different days (the
-story may have moved on). The flags are also left in `ctx.artifacts["contradictions"]` so the
-aligner can mark the clusters they touch as disputed.
+story may have moved on). The pipeline hands the findings to the aligner, which marks the
+clusters they touch as disputed.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ CANDIDATE_MIN_SCORE = 0.35  # same-fact probability below which two sentences ar
 # each boxer, yards of each player).
 NUMERIC_MIN_SCORE = 0.65
 DOUBTFUL = 0.5  # confidence below which a contradiction is reported as info
-ARTIFACT = "contradictions"
 
 
 @dataclass(frozen=True, slots=True)  # slots: a big corpus has hundreds of thousands
@@ -56,14 +55,6 @@ class Candidate:
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def _record(ctx: CheckContext, flags: Iterable[Flag]) -> Iterator[Flag]:
-    """Yield the flags and keep them for the aligner (disputed clusters)."""
-    store: list[Flag] = ctx.artifacts.setdefault(ARTIFACT, [])
-    for flag in flags:
-        store.append(flag)
-        yield flag
 
 
 def _cosine(ctx: CheckContext, a: Sentence, b: Sentence) -> float:
@@ -209,7 +200,7 @@ def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     Example: "At least 40 people were killed in the floods" (outlet A) vs "12 people were
     killed in the floods" (outlet B, same day).
     """
-    return _record(ctx, _numeric_flags(ctx))
+    return _numeric_flags(ctx)
 
 
 def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -392,7 +383,7 @@ def check_dates(ctx: CheckContext) -> Iterable[Flag]:
     August" (Euronews, 2021-07-17) vs "the entire withdrawal ... will be completed in less than
     a week by the July 4 national holiday" (ANI, 2021-07-02).
     """
-    return _record(ctx, _date_flags(ctx))
+    return _date_flags(ctx)
 
 
 def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -562,7 +553,7 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     Example: '"We will defend every city," said Defence Minister Bismillah Khan' (outlet A) vs
     the same words "said army chief Wali Ahmadzai" (outlet B).
     """
-    return _record(ctx, [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx)])
+    return [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -797,7 +788,7 @@ def check_count_vs_list(ctx: CheckContext) -> Iterable[Flag]:
     "The centres of Kandahar, Helmand, Herat, Badghis, Ghor, Logar, Zabul, and Oruzgan provinces
     fell to the Taliban in the past 24 hours" (eight names).
     """
-    return _record(ctx, _count_list_flags(ctx))
+    return _count_list_flags(ctx)
 
 
 def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
