@@ -24,6 +24,7 @@ from auditor.checks.registry import (
     load_rules,
     to_finding,
 )
+from auditor.checks.results import rule_flags
 from auditor.config import Config
 from auditor.corpus import read_corpus
 from auditor.model import Category, Document, Finding, fingerprint
@@ -59,7 +60,7 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
         else:
             checked = ctx
         override = ctx.config.severity.get(rule.id)
-        for flag in rule.check(checked):
+        for flag in rule_flags(rule, checked):
             finding = to_finding(rule, flag, severity)
             # the user's configured severity beats the one a rule picks per flag
             findings.append(replace(finding, severity=override) if override else finding)
