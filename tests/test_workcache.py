@@ -108,6 +108,24 @@ def test_after_an_edit_document_rules_run_on_that_document_only(
     assert sorted(corpus.iterdir()) == files  # nothing is written beside the inputs
 
 
+def test_a_corpus_with_a_non_english_article_gives_the_same_json_warm(
+    fixtures_dir: Path, tmp_path: Path, checked: dict[str, list[str]]
+) -> None:
+    # English-only rules run on the English subset: their entries are keyed by what they saw.
+    corpus = tmp_path / "corpus"
+    shutil.copytree(fixtures_dir, corpus)
+    (corpus / "fr.txt").write_text(
+        "Les talibans ont pris le contrôle de la ville mardi, selon des responsables locaux.\n"
+        "Les combats se poursuivent dans le nord du pays depuis plusieurs semaines.\n",
+        encoding="utf-8",
+    )
+    cold = _json(_audit(corpus, tmp_path / "cache"))
+    checked.clear()
+    warm = _json(_audit(corpus, tmp_path / "cache"))
+    assert set(checked) == {r.id for r in registry.REGISTRY.values() if r.scope == registry.EXTERNAL}
+    assert warm == cold
+
+
 def test_a_severity_override_applies_to_kept_flags(
     fixtures_dir: Path, tmp_path: Path, checked: dict[str, list[str]]
 ) -> None:
