@@ -119,17 +119,30 @@ def wanted_outputs(
     return want_clusters, want_garble
 
 
-def prefetch_embeddings(ctx: CheckContext) -> None:
-    """Encode every sentence of the English documents in one pass, before the rules ask.
+class CorpusFirstEncoder:
+    """The audit's encoder, whose first call first embeds every sentence of the English documents.
 
     The rules that embed (aligner, coherence, headings) would otherwise each encode their own
     share in many small calls; one call sorted by length keeps the model's batches full, and the
     rules then find every vector in the encoder's memory. Only English text is embedded: the
-    model is English, and every rule that embeds is English-only.
+    model is English, and every rule that embeds is English-only. On the first call, not before
+    the rules: a re-audit whose results the work cache keeps embeds nothing at all.
     """
-    texts = list(dict.fromkeys(s.text for doc in ctx.documents if doc.is_english for s in doc.sentences))
-    if texts:
-        ctx.encoder.encode(texts)
+
+    def __init__(self, encoder: Any, texts: list[str], say: ProgressCallback) -> None:
+        self.encoder = encoder
+        self._pending = texts
+        self._say = say
+
+    def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> Any:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            self._say("embedding")
+            self.encoder.encode(pending)
+        return self.encoder.encode(texts, progress)
+
+    def __getattr__(self, name: str) -> Any:  # model_id, cache, dimension...: the encoder's
+        return getattr(self.encoder, name)
 
 
 def audit(
@@ -161,8 +174,8 @@ def audit(
     ctx = CheckContext(documents, config, _encoder=encoder, work=work)
     want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
     if want_clusters or want_garble or any(r.embeds_corpus for r in active_rules(config)):
-        say("embedding")
-        prefetch_embeddings(ctx)
+        sentences = dict.fromkeys(s.text for doc in ctx.documents if doc.is_english for s in doc.sentences)
+        ctx._encoder = CorpusFirstEncoder(ctx.encoder, list(sentences), say)
 
     say("cleaning")
     clean_findings = run_rules(ctx, active_rules(config, CLEAN))
