@@ -112,9 +112,7 @@ def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> No
     )
 
     def clusters_with(flag: Flag):  # type: ignore[no-untyped-def]
-        ctx = type(fixture_ctx)(fixture_ctx.documents, fixture_ctx.config, artifacts=dict(fixture_ctx.artifacts))
-        ctx.artifacts["contradictions"] = [flag]
-        return build_clusters(ctx)
+        return build_clusters(fixture_ctx, [flag])
 
     both_sides = Flag(
         doc,
@@ -146,9 +144,8 @@ def test_contradiction_touching_a_single_source_fact_disputes_it(fixture_ctx) ->
 
     single = next(c for c in build_clusters(fixture_ctx) if c.status == "single-source")
     member = single.members[0]
-    ctx = type(fixture_ctx)(fixture_ctx.documents, fixture_ctx.config, artifacts=dict(fixture_ctx.artifacts))
-    ctx.artifacts["contradictions"] = [Flag(fixture_ctx.document(member.doc), member.start, member.end, "conflict")]
-    disputed = _cluster_of(build_clusters(ctx), member.doc[:3], member.text)
+    conflict = Flag(fixture_ctx.document(member.doc), member.start, member.end, "conflict")
+    disputed = _cluster_of(build_clusters(fixture_ctx, [conflict]), member.doc[:3], member.text)
     assert disputed is not None and disputed.status == "disputed"
 
 
