@@ -11,7 +11,7 @@ import bisect
 import enum
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 
@@ -86,6 +86,17 @@ class Document:
     record_line: int | None = None  # JSONL: the file line holding this article's record
     sentences: tuple[Sentence, ...] = ()
     excluded: frozenset[int] = frozenset()  # sentence indices flagged as debris by cleaning
+
+    @cached_property
+    def digest(self) -> str:
+        """sha256 of every field (text, metadata, sentences, exclusions): what a result computed
+        from this document alone depends on (the work cache keys such results by it)."""
+        digest = hashlib.sha256()
+        for f in fields(self):
+            value = getattr(self, f.name)
+            shown = sorted(value) if isinstance(value, frozenset) else value  # a set's order is not stable
+            digest.update(f"{f.name}={shown!r}\0".encode())
+        return digest.hexdigest()
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -14,7 +14,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from auditor.checks.registry import ANALYZE, CLEAN, CheckContext, Rule, evidence_context, load_rules, to_finding
+from auditor.checks.registry import (
+    ANALYZE,
+    CLEAN,
+    CORPUS,
+    CheckContext,
+    Rule,
+    evidence_context,
+    load_rules,
+    to_finding,
+)
+from auditor.checks.results import rule_flags
 from auditor.config import Config
 from auditor.corpus import read_corpus
 from auditor.model import Category, Document, Finding, fingerprint
@@ -50,16 +60,12 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
         else:
             checked = ctx
         override = ctx.config.severity.get(rule.id)
-        for flag in rule.check(checked):
+        for flag in rule_flags(rule, checked):
             finding = to_finding(rule, flag, severity)
             # the user's configured severity beats the one a rule picks per flag
             findings.append(replace(finding, severity=override) if override else finding)
         if checked is not ctx:
             ctx._encoder = ctx._encoder or checked._encoder
-    if english_ctx is not None:
-        # The contradiction flags mark clusters "disputed" (auditor.align.clusters); they concern
-        # English documents only, so they hold for the whole corpus too.
-        ctx.artifacts.setdefault("contradictions", []).extend(english_ctx.artifacts.get("contradictions", []))
     return findings
 
 
@@ -113,6 +119,32 @@ def wanted_outputs(
     return want_clusters, want_garble
 
 
+class CorpusFirstEncoder:
+    """The audit's encoder, whose first call first embeds every sentence of the English documents.
+
+    The rules that embed (aligner, coherence, headings) would otherwise each encode their own
+    share in many small calls; one call sorted by length keeps the model's batches full, and the
+    rules then find every vector in the encoder's memory. Only English text is embedded: the
+    model is English, and every rule that embeds is English-only. On the first call, not before
+    the rules: a re-audit whose results the work cache keeps embeds nothing at all.
+    """
+
+    def __init__(self, encoder: Any, texts: list[str], say: ProgressCallback) -> None:
+        self.encoder = encoder
+        self._pending = texts
+        self._say = say
+
+    def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> Any:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            self._say("embedding")
+            self.encoder.encode(pending)
+        return self.encoder.encode(texts, progress)
+
+    def __getattr__(self, name: str) -> Any:  # model_id, cache, dimension...: the encoder's
+        return getattr(self.encoder, name)
+
+
 def audit(
     paths: Sequence[str | Path],
     config: Config | None = None,
@@ -140,6 +172,10 @@ def audit(
         work.flush()
     documents = segment_documents(corpus.documents, work)
     ctx = CheckContext(documents, config, _encoder=encoder, work=work)
+    want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
+    if want_clusters or want_garble or any(r.embeds_corpus for r in active_rules(config)):
+        sentences = dict.fromkeys(s.text for doc in ctx.documents if doc.is_english for s in doc.sentences)
+        ctx._encoder = CorpusFirstEncoder(ctx.encoder, list(sentences), say)
 
     say("cleaning")
     clean_findings = run_rules(ctx, active_rules(config, CLEAN))
@@ -153,16 +189,20 @@ def audit(
     from auditor.align.counterparts import with_counterparts
     from auditor.checks.scores import document_garble_scores
 
-    want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
     if ctx.documents and clusters and not want_clusters:
         ctx.skip("clusters", CLUSTERS_SKIPPED)
     if ctx.documents and garble_scores and not want_garble:
         ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
-    fact_clusters = build_clusters(ctx) if ctx.documents and want_clusters else []
+    contradictions = [f for f in findings if f.category is Category.CONTRADICTION]
+    fact_clusters = build_clusters(ctx, contradictions) if ctx.documents and want_clusters else []
     scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}
     # Same-fact counterparts come from the aligner's pairs: there when clusters are built or the
-    # contradiction rules ran; a garble-only audit does not align the corpus for them.
-    if ctx.documents and (want_clusters or "aligned_pairs" in ctx.artifacts):
+    # contradiction rules that compare documents ran; a garble-only audit does not align the
+    # corpus for them.
+    aligned = want_clusters or any(
+        r.category is Category.CONTRADICTION and r.scope == CORPUS for r in active_rules(config, ANALYZE)
+    )
+    if ctx.documents and aligned:
         findings = with_counterparts(ctx, findings)
 
     return Report(

@@ -79,9 +79,11 @@ def probe_rules(monkeypatch: pytest.MonkeyPatch, encoder):  # type: ignore[no-un
                 yield Flag(doc, match.start(), match.end(), "reporting verb")
 
     probes = {
-        "Z901": registry.Rule("Z901", "probe-number", Category.PLAUSIBILITY, Severity.WARNING, numbers),
-        "Z902": registry.Rule("Z902", "probe-word", Category.CONTRADICTION, Severity.ERROR, word),
-        "Z903": registry.Rule("Z903", "probe-said", Category.GRAMMAR, Severity.INFO, said),
+        "Z901": registry.Rule(
+            "Z901", "probe-number", Category.PLAUSIBILITY, Severity.WARNING, numbers, registry.DOCUMENT
+        ),
+        "Z902": registry.Rule("Z902", "probe-word", Category.CONTRADICTION, Severity.ERROR, word, registry.CORPUS),
+        "Z903": registry.Rule("Z903", "probe-said", Category.GRAMMAR, Severity.INFO, said, registry.DOCUMENT),
     }
     for rule_id, probe in probes.items():
         monkeypatch.setitem(registry.REGISTRY, rule_id, probe)

@@ -112,9 +112,7 @@ def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> No
     )
 
     def clusters_with(flag: Flag):  # type: ignore[no-untyped-def]
-        ctx = type(fixture_ctx)(fixture_ctx.documents, fixture_ctx.config, artifacts=dict(fixture_ctx.artifacts))
-        ctx.artifacts["contradictions"] = [flag]
-        return build_clusters(ctx)
+        return build_clusters(fixture_ctx, [flag])
 
     both_sides = Flag(
         doc,
@@ -146,9 +144,8 @@ def test_contradiction_touching_a_single_source_fact_disputes_it(fixture_ctx) ->
 
     single = next(c for c in build_clusters(fixture_ctx) if c.status == "single-source")
     member = single.members[0]
-    ctx = type(fixture_ctx)(fixture_ctx.documents, fixture_ctx.config, artifacts=dict(fixture_ctx.artifacts))
-    ctx.artifacts["contradictions"] = [Flag(fixture_ctx.document(member.doc), member.start, member.end, "conflict")]
-    disputed = _cluster_of(build_clusters(ctx), member.doc[:3], member.text)
+    conflict = Flag(fixture_ctx.document(member.doc), member.start, member.end, "conflict")
+    disputed = _cluster_of(build_clusters(fixture_ctx, [conflict]), member.doc[:3], member.text)
     assert disputed is not None and disputed.status == "disputed"
 
 
@@ -203,12 +200,18 @@ def test_threshold_is_a_probability() -> None:
 
 
 @pytest.mark.parametrize("k", [1, 3])
-def test_exact_neighbours_match_brute_force(k: int) -> None:
+@pytest.mark.parametrize("cells_per_block", [4_000_000, 200])  # one block; blocks of 16 rows
+def test_exact_neighbours_match_brute_force(k: int, cells_per_block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import auditor.embed.index as index
+
+    monkeypatch.setattr(index, "CELLS_PER_BLOCK", cells_per_block)
     rng = np.random.default_rng(1)
     vectors = rng.normal(size=(50, 8)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     groups = np.arange(50) // 5
     found = exact_neighbours(vectors, groups, k)
+    if cells_per_block < 50 * 16:
+        assert index._rows_per_block(50) == 16  # the rows really came in several blocks
     sims = vectors @ vectors.T
     sims[groups[:, None] == groups[None, :]] = -np.inf
     expected = np.sort(-np.sort(-sims, axis=1)[:, :k], axis=1)
@@ -262,3 +265,32 @@ def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:  
     assert list(pairs.at_least(0.5)) == [p for p in objects if p.score >= 0.5]
     with pytest.raises(IndexError):
         pairs[len(pairs)]
+
+
+def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:  # type: ignore[no-untyped-def]
+    from auditor.align.score import WEIGHTS, same_fact_scores
+
+    texts = [
+        line.strip()
+        for path in sorted(fixtures_dir.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line.split()) >= 5
+    ]
+    profiles = [profile(t) for t in texts]
+    vocabulary = Vocabulary(profiles)
+    rng = np.random.default_rng(0)
+    a = rng.integers(0, len(profiles), 400)
+    b = rng.integers(0, len(profiles), 400)
+    cosines = rng.uniform(0.2, 0.95, 400)
+    pa, pb = [profiles[i] for i in a], [profiles[j] for j in b]
+
+    def one_at_a_time(weights: dict[str, float]) -> list[float]:
+        return [
+            same_fact_probability(pair_features(p, q, float(c), vocabulary), weights)
+            for p, q, c in zip(pa, pb, cosines, strict=True)
+        ]
+
+    assert same_fact_scores(pa, pb, cosines, vocabulary).tolist() == one_at_a_time(WEIGHTS)
+    # weights that use a vocabulary-weighted feature take the per-pair path, same result
+    refit = {**WEIGHTS, "word_jaccard": 1.5}
+    assert same_fact_scores(pa, pb, cosines, vocabulary, refit).tolist() == one_at_a_time(refit)

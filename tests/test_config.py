@@ -104,7 +104,9 @@ def test_configured_severity_beats_the_severity_a_rule_sets_per_flag(
             yield Flag(doc, 0, 9, "loud", severity=Severity.ERROR)
 
     monkeypatch.setitem(
-        registry.REGISTRY, "Z904", registry.Rule("Z904", "probe-loud", Category.GRAMMAR, Severity.INFO, loud)
+        registry.REGISTRY,
+        "Z904",
+        registry.Rule("Z904", "probe-loud", Category.GRAMMAR, Severity.INFO, loud, registry.DOCUMENT),
     )
     assert run("--select", "Z904").exit_code == EXIT_FINDINGS
     (project / "auditor.toml").write_text('[severity]\nZ904 = "info"\n', encoding="utf-8")

@@ -30,10 +30,8 @@ def _config(**changes: Any) -> Config:
 
 
 def test_a_cleaning_rule_alone_embeds_nothing(fixtures_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_encoder(cls: type, config: Config) -> Encoder:
-        raise AssertionError("an encoder was created")
-
-    monkeypatch.setattr(Encoder, "from_config", classmethod(no_encoder))
+    # The encoder may be created (the work cache keys results by its model) but never used.
+    monkeypatch.setattr(Encoder, "from_config", classmethod(lambda cls, config: NoModel()))
     report = audit([fixtures_dir], _config(select=("B002",)))
     assert len(report.findings) == 6
     assert report.clusters == []
@@ -94,3 +92,33 @@ def test_a_non_english_article_does_not_hide_disputed_clusters(
     assert contradictions == sorted(
         (f.doc, f.start, f.message) for f in fixture_report.findings if f.rule.startswith("C")
     )
+
+
+class RecordingModel:
+    """The real model, recording the texts of each call the Encoder makes to it."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: Any, **options: Any) -> Any:
+        self.calls.append(list(texts))
+        return self.model.encode(texts, **options)
+
+    def get_sentence_embedding_dimension(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())
+
+
+def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path, encoder: Encoder) -> None:
+    recording = RecordingModel(encoder.model)
+
+    class Recorded(Encoder):
+        @property
+        def model(self) -> Any:
+            return recording
+
+    report = audit([fixtures_dir], _config(), encoder=Recorded(use_cache=False))
+    sentences = {s.text for d in report.documents_by_id.values() if d.is_english for s in d.sentences}
+    assert sentences and sentences <= set(recording.calls[0])
+    # what the rules embed later is their own text (heading words, event clauses), never a sentence again
+    assert not sentences & {t for call in recording.calls[1:] for t in call}

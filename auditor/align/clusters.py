@@ -7,7 +7,7 @@ clusters merge only when the mean same-fact score across all their cross pairs c
 threshold, so a chain A~B~C with A and C unrelated stays split.
 
 Status: "corroborated" when two or more outlets report it, "single-source" when one does,
-"disputed" when a contradiction finding (the C checks, `ctx.artifacts["contradictions"]`) is
+"disputed" when a contradiction finding (of the C checks, which the pipeline passes in) is
 about this fact: for a fact one sentence reports, the finding touches that sentence; for a fact
 several outlets report, both sides of the finding lie in its members (a member sentence often
 carries a second fact, and a conflict over that one does not dispute this one).
@@ -23,7 +23,8 @@ import numpy as np
 from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
 from auditor.align.score import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
-from auditor.model import Document, Flag
+from auditor.checks.results import corpus_key, results_cache
+from auditor.model import Document, Finding, Flag
 from auditor.report.model import Cluster, ClusterMember
 
 # Two clusters merge when every cross pair is at least loosely related and the average pair is
@@ -33,6 +34,7 @@ MEAN_LINK = SAME_FACT_THRESHOLD * 0.6
 # Big clusters (wire copy reprinted by hundreds of sites) are compared through a few
 # representatives each, so merging stays cheap however large they grow.
 REPRESENTATIVES = 6
+CLUSTERS_STAGE = "clusters"
 
 
 def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
@@ -104,8 +106,26 @@ def _flags_by_document(flags: Iterable[Any]) -> dict[str, list[Any]]:
     return index
 
 
-def build_clusters(ctx: CheckContext) -> list[Cluster]:
-    """Clusters of sentences that report the same fact, with outlets and agreement status."""
+def build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding] = ()) -> list[Cluster]:
+    """Clusters of sentences that report the same fact, with outlets and agreement status;
+    those a contradiction is about are "disputed".
+
+    With a work cache, the clusters of a corpus seen before with the same contradictions are
+    not built again: they depend on every document (through the aligner's pairs) and on the
+    contradictions' sides, which is their key."""
+    cache = results_cache(ctx)
+    if cache is None:
+        return _build_clusters(ctx, contradictions)
+    work, model_id = cache
+    key = corpus_key(CLUSTERS_STAGE, ctx, model_id, [_sides(flag) for flag in contradictions])
+    kept: list[Cluster] | None = work.get_many(CLUSTERS_STAGE, [key]).get(key)
+    if kept is None:
+        kept = _build_clusters(ctx, contradictions)
+        work.put_many(CLUSTERS_STAGE, [(key, kept)])
+    return kept
+
+
+def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding]) -> list[Cluster]:
     table = sentence_table(ctx)
     if not table.sentences:
         return []
@@ -120,7 +140,6 @@ def build_clusters(ctx: CheckContext) -> list[Cluster]:
         )
     )
     groups = _group(table, same_fact)
-    contradictions: list[Flag] = list(ctx.artifacts.get("contradictions") or [])
     flags_of = _flags_by_document(contradictions)
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}

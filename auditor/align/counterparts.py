@@ -17,9 +17,11 @@ import numpy as np
 
 from auditor.align.pairs import aligned_pairs
 from auditor.checks.registry import CheckContext
+from auditor.checks.results import corpus_key, results_cache
 from auditor.model import SAME_FACT, Category, Evidence, Finding, Sentence
 
 MAX_COUNTERPARTS = 2  # the best two are enough to read the fact in clean words
+COUNTERPARTS_STAGE = "counterparts"
 
 
 def _sentence_at(sentences: list[Sentence], start: int, end: int) -> Sentence | None:
@@ -31,10 +33,34 @@ def _sentence_at(sentences: list[Sentence], start: int, end: int) -> Sentence | 
 
 
 def with_counterparts(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
-    """`findings` with same-fact evidence from other outlets added to each garble finding."""
+    """`findings` with same-fact evidence from other outlets added to each garble finding.
+
+    With a work cache, the counterparts found for the same garble spans in a corpus seen before
+    are not looked up again (they depend on every document, through the aligner's pairs)."""
     garbled = [f for f in findings if f.category is Category.GARBLE]
     if not garbled:
         return findings
+    cache = results_cache(ctx)
+    if cache is None:
+        found = _counterparts(ctx, garbled)
+    else:
+        work, model_id = cache
+        key = corpus_key(COUNTERPARTS_STAGE, ctx, model_id, [(f.doc, f.start, f.end) for f in garbled])
+        kept: list[tuple[Evidence, ...]] | None = work.get_many(COUNTERPARTS_STAGE, [key]).get(key)
+        if kept is None:
+            kept = _counterparts(ctx, garbled)
+            work.put_many(COUNTERPARTS_STAGE, [(key, kept)])
+        found = kept
+    added = iter(found)
+    result = []
+    for finding in findings:
+        counterparts = next(added) if finding.category is Category.GARBLE else ()
+        result.append(replace(finding, evidence=finding.evidence + counterparts) if counterparts else finding)
+    return result
+
+
+def _counterparts(ctx: CheckContext, garbled: list[Finding]) -> list[tuple[Evidence, ...]]:
+    """The same-fact evidence for each of the garble findings, in order."""
     flagged_sentences = {
         (f.doc, s.index) for f in garbled for s in ctx.document(f.doc).sentences if f.touches(f.doc, s.start, s.end)
     }
@@ -52,10 +78,7 @@ def with_counterparts(ctx: CheckContext, findings: list[Finding]) -> list[Findin
         same_fact[(pair.b.doc_id, pair.b.index)].append((pair.score, pair.a))
 
     result = []
-    for finding in findings:
-        if finding.category is not Category.GARBLE:
-            result.append(finding)
-            continue
+    for finding in garbled:
         doc = ctx.document(finding.doc)
         sentence = _sentence_at(list(doc.sentences), finding.start, finding.end)
         candidates = same_fact.get((finding.doc, sentence.index), []) if sentence else []
@@ -72,5 +95,5 @@ def with_counterparts(ctx: CheckContext, findings: list[Finding]) -> list[Findin
             counterparts.append(Evidence.from_span(ctx.document(other.doc_id), other.start, other.end, SAME_FACT))
             if len(counterparts) == MAX_COUNTERPARTS:
                 break
-        result.append(replace(finding, evidence=finding.evidence + tuple(counterparts)) if counterparts else finding)
+        result.append(tuple(counterparts))
     return result

@@ -14,7 +14,14 @@ from typing import overload
 import numpy as np
 
 from auditor.align.anchors import Profile, Vocabulary, profile
-from auditor.align.score import SAME_FACT_THRESHOLD, pair_features, same_fact_probability, shared_event_anchors
+from auditor.align.score import (
+    EVENT_MIN_COSINE,
+    SAME_FACT_THRESHOLD,
+    pair_features,
+    same_fact_probability,
+    same_fact_scores,
+    shared_event_anchors,
+)
 from auditor.checks.registry import CheckContext
 from auditor.embed.index import cross_group_neighbours
 from auditor.model import Sentence
@@ -213,20 +220,32 @@ def _score_pairs(table: SentenceTable) -> AlignedPairs:
     groups = np.array([s.doc_id for s in table.sentences])
     neighbours = cross_group_neighbours(table.vectors, groups, k=NEIGHBOURS)
     candidates_a, candidates_b = neighbours.pair_arrays(min_score=MIN_CANDIDATE_COSINE)
+    # Cosines as the table computes them one pair at a time (float32 dot), so scores match `table.pair`.
+    cosines = np.fromiter(
+        (
+            float(table.vectors[i] @ table.vectors[j])
+            for i, j in zip(candidates_a.tolist(), candidates_b.tolist(), strict=True)
+        ),
+        dtype=np.float64,
+        count=len(candidates_a),
+    )
     scores = np.empty(len(candidates_a), dtype=np.float64)
-    cosines = np.empty(len(candidates_a), dtype=np.float64)
-    keep = np.zeros(len(candidates_a), dtype=bool)
-    found_anchors: dict[int, tuple[str, ...]] = {}
     for start in range(0, len(candidates_a), SCORING_CHUNK):
-        chunk_a = candidates_a[start : start + SCORING_CHUNK].tolist()
-        chunk_b = candidates_b[start : start + SCORING_CHUNK].tolist()
-        for n, (i, j) in enumerate(zip(chunk_a, chunk_b, strict=True), start=start):
-            pair = table.pair(i, j)
-            scores[n], cosines[n] = pair.score, pair.cosine
-            if pair.score >= CANDIDATE_FLOOR or pair.event_anchors:
-                keep[n] = True
-                if pair.event_anchors:
-                    found_anchors[n] = pair.event_anchors
+        chunk = slice(start, start + SCORING_CHUNK)
+        scores[chunk] = same_fact_scores(
+            [table.profiles[i] for i in candidates_a[chunk].tolist()],
+            [table.profiles[j] for j in candidates_b[chunk].tolist()],
+            cosines[chunk],
+            table.vocabulary,
+        )
+    keep = scores >= CANDIDATE_FLOOR
+    found_anchors: dict[int, tuple[str, ...]] = {}
+    for n in np.flatnonzero(cosines >= EVENT_MIN_COSINE).tolist():
+        i, j = int(candidates_a[n]), int(candidates_b[n])
+        anchors = shared_event_anchors(table.profiles[i], table.profiles[j], float(cosines[n]), table.vocabulary)
+        if anchors:
+            keep[n] = True
+            found_anchors[n] = anchors
     kept = np.flatnonzero(keep)
     rows_a, rows_b = candidates_a[kept], candidates_b[kept]
     # Best first, then by (document, sentence) of each side: the order the objects were sorted in.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from auditor.checks.registry import CLEAN, CheckContext, rule
+from auditor.checks.registry import CLEAN, DOCUMENT, CheckContext, rule
 from auditor.corpus.metadata import PHOTO_CREDIT, SOURCE_LINE
 from auditor.model import Category, Document, Flag, Severity
 from auditor.text import line_blocks
@@ -242,7 +242,7 @@ def _lines(doc: Document) -> Iterator[tuple[int, int, str]]:
         yield start, end, doc.text[start:end].replace("\xa0", " ")
 
 
-@rule("B001", "share-widget", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN)
+@rule("B001", "share-widget", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN, scope=DOCUMENT)
 def share_widget(ctx: CheckContext) -> Iterable[Flag]:
     """Share buttons, embed prompts and other page furniture scraped into the text.
 
@@ -264,7 +264,7 @@ def share_widget(ctx: CheckContext) -> Iterable[Flag]:
                 )
 
 
-@rule("B002", "cross-link", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN)
+@rule("B002", "cross-link", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN, scope=DOCUMENT)
 def cross_link(ctx: CheckContext) -> Iterable[Flag]:
     """A "READ MORE:"-style link to another story inside the article body.
 
@@ -288,7 +288,7 @@ def cross_link(ctx: CheckContext) -> Iterable[Flag]:
             yield Flag(doc, start, end, message, suggestion=suggestion, confidence=0.95)
 
 
-@rule("B003", "credit-line", Category.BOILERPLATE, Severity.INFO, stage=CLEAN)
+@rule("B003", "credit-line", Category.BOILERPLATE, Severity.INFO, stage=CLEAN, scope=DOCUMENT)
 def credit_line(ctx: CheckContext) -> Iterable[Flag]:
     """Photo credits, copyright notices and source lines standing on their own line.
 
@@ -304,7 +304,7 @@ def credit_line(ctx: CheckContext) -> Iterable[Flag]:
                 yield Flag(doc, start, end, "credit or copyright line (metadata, not article text)", confidence=0.9)
 
 
-@rule("B004", "comment-counter", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN)
+@rule("B004", "comment-counter", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN, scope=DOCUMENT)
 def comment_counter(ctx: CheckContext) -> Iterable[Flag]:
     """Comment counters and comment prompts scraped from the page.
 
@@ -324,7 +324,7 @@ def _is_headline_shaped(doc: Document, start: int, end: int) -> bool:
     return len(line.split()) <= 30 and (not re.search(r"[.!?][\"'”’)]*$", line) or bool(LIST_MARKER.match(line)))
 
 
-@rule("B005", "related-block", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN)
+@rule("B005", "related-block", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN, scope=DOCUMENT)
 def related_block(ctx: CheckContext) -> Iterable[Flag]:
     """A "You might also like" / "Related" block and the headlines listed under it.
 
@@ -413,7 +413,7 @@ def trailing_headlines(doc: Document) -> list[tuple[int, int]]:
     return list(reversed(run))
 
 
-@rule("B006", "unrelated-headlines", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN)
+@rule("B006", "unrelated-headlines", Category.BOILERPLATE, Severity.WARNING, stage=CLEAN, scope=DOCUMENT)
 def unrelated_headlines(ctx: CheckContext) -> Iterable[Flag]:
     """Headlines of unrelated stories that the scraper appended after the article.
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.checks.scores import SentenceScore, rule_hits, sentence_garble_scores
 from auditor.model import Category, Flag, Severity
 
@@ -82,7 +82,15 @@ def coherence_signals(ctx: CheckContext) -> dict[str, list[CoherenceSignal]]:
     return signals
 
 
-@rule("G004", "incoherent-sentence", Category.GARBLE, Severity.WARNING, english_only=True)
+@rule(
+    "G004",
+    "incoherent-sentence",
+    Category.GARBLE,
+    Severity.WARNING,
+    english_only=True,
+    embeds_corpus=True,
+    scope=DOCUMENT,
+)
 def incoherent_sentences(ctx: CheckContext) -> Iterator[Flag]:
     """A sentence whose wording or meaning reads as broken machine translation.
 

@@ -11,8 +11,8 @@ two quantities are compared only when they count the same noun with the same own
 words and time window, and their intervals (qualifiers and rounding included) do not touch.
 Every finding quotes the other side(s) as evidence with outlet and date, carries a confidence,
 and drops to `info` when it is doubtful or when the outlets published on different days (the
-story may have moved on). The flags are also left in `ctx.artifacts["contradictions"]` so the
-aligner can mark the clusters they touch as disputed.
+story may have moved on). The pipeline hands the findings to the aligner, which marks the
+clusters they touch as disputed.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import is_eventive
 from auditor.facts.entities import PERSON_WITH_TITLE, load_gazetteer
@@ -43,7 +43,6 @@ CANDIDATE_MIN_SCORE = 0.35  # same-fact probability below which two sentences ar
 # each boxer, yards of each player).
 NUMERIC_MIN_SCORE = 0.65
 DOUBTFUL = 0.5  # confidence below which a contradiction is reported as info
-ARTIFACT = "contradictions"
 
 
 @dataclass(frozen=True, slots=True)  # slots: a big corpus has hundreds of thousands
@@ -56,14 +55,6 @@ class Candidate:
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def _record(ctx: CheckContext, flags: Iterable[Flag]) -> Iterator[Flag]:
-    """Yield the flags and keep them for the aligner (disputed clusters)."""
-    store: list[Flag] = ctx.artifacts.setdefault(ARTIFACT, [])
-    for flag in flags:
-        store.append(flag)
-        yield flag
 
 
 def _cosine(ctx: CheckContext, a: Sentence, b: Sentence) -> float:
@@ -187,7 +178,15 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     return factor, f"{qa.text!r} vs {qb.text!r}"
 
 
-@rule("C001", "numeric-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule(
+    "C001",
+    "numeric-contradiction",
+    Category.CONTRADICTION,
+    Severity.WARNING,
+    english_only=True,
+    embeds_corpus=True,
+    scope=CORPUS,
+)
 def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     """Two outlets give numbers for the same count that no wording can reconcile.
 
@@ -201,7 +200,7 @@ def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     Example: "At least 40 people were killed in the floods" (outlet A) vs "12 people were
     killed in the floods" (outlet B, same day).
     """
-    return _record(ctx, _numeric_flags(ctx))
+    return _numeric_flags(ctx)
 
 
 def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -361,7 +360,15 @@ def _aspect(d: DateMention) -> str:
     return "start" if d.relation == "start" else "end-or-point"
 
 
-@rule("C002", "date-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule(
+    "C002",
+    "date-contradiction",
+    Category.CONTRADICTION,
+    Severity.WARNING,
+    english_only=True,
+    embeds_corpus=True,
+    scope=CORPUS,
+)
 def check_dates(ctx: CheckContext) -> Iterable[Flag]:
     """Two outlets put the same event on dates that cannot both be right.
 
@@ -376,7 +383,7 @@ def check_dates(ctx: CheckContext) -> Iterable[Flag]:
     August" (Euronews, 2021-07-17) vs "the entire withdrawal ... will be completed in less than
     a week by the July 4 national holiday" (ANI, 2021-07-02).
     """
-    return _record(ctx, _date_flags(ctx))
+    return _date_flags(ctx)
 
 
 def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -525,7 +532,15 @@ def _quote_key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-@rule("C003", "entity-role-contradiction", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule(
+    "C003",
+    "entity-role-contradiction",
+    Category.CONTRADICTION,
+    Severity.WARNING,
+    english_only=True,
+    embeds_corpus=True,
+    scope=CORPUS,
+)
 def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     """The same role or the same words are given to different people by different outlets.
 
@@ -538,7 +553,7 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     Example: '"We will defend every city," said Defence Minister Bismillah Khan' (outlet A) vs
     the same words "said army chief Wali Ahmadzai" (outlet B).
     """
-    return _record(ctx, [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx)])
+    return [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -760,7 +775,7 @@ def _window_text(dates: Iterable[DateMention]) -> str | None:
     return None
 
 
-@rule("C004", "count-list-mismatch", Category.CONTRADICTION, Severity.WARNING, english_only=True)
+@rule("C004", "count-list-mismatch", Category.CONTRADICTION, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def check_count_vs_list(ctx: CheckContext) -> Iterable[Flag]:
     """A stated count disagrees with the list of names that follows it in the same article.
 
@@ -773,7 +788,7 @@ def check_count_vs_list(ctx: CheckContext) -> Iterable[Flag]:
     "The centres of Kandahar, Helmand, Herat, Badghis, Ghor, Logar, Zabul, and Oruzgan provinces
     fell to the Taliban in the past 24 hours" (eight names).
     """
-    return _record(ctx, _count_list_flags(ctx))
+    return _count_list_flags(ctx)
 
 
 def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:

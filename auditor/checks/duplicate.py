@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from auditor.checks.boilerplate import is_furniture
-from auditor.checks.registry import CLEAN, CheckContext, rule
+from auditor.checks.registry import CLEAN, DOCUMENT, CheckContext, rule
 from auditor.model import Category, Evidence, Flag, Severity
 from auditor.text import line_blocks
 
@@ -25,7 +25,7 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().casefold()
 
 
-@rule("D001", "repeated-line", Category.DUPLICATE, Severity.WARNING, stage=CLEAN)
+@rule("D001", "repeated-line", Category.DUPLICATE, Severity.WARNING, stage=CLEAN, scope=DOCUMENT)
 def repeated_line(ctx: CheckContext) -> Iterable[Flag]:
     """A line (title, heading, caption, paragraph) repeated word for word.
 
@@ -55,7 +55,7 @@ def repeated_line(ctx: CheckContext) -> Iterable[Flag]:
                 first_seen[key] = (start, end)
 
 
-@rule("D002", "near-duplicate", Category.DUPLICATE, Severity.INFO, stage=CLEAN)
+@rule("D002", "near-duplicate", Category.DUPLICATE, Severity.INFO, stage=CLEAN, scope=DOCUMENT)
 def near_duplicate(ctx: CheckContext) -> Iterable[Flag]:
     """A sentence that nearly repeats an earlier sentence of the same document.
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.checks.scores import word_set
 from auditor.facts.numerals import find_garbled_numerals
 from auditor.model import Category, Document, Flag, Sentence, Severity
@@ -25,7 +25,7 @@ from auditor.model import Category, Document, Flag, Sentence, Severity
 # G001 garbled numerals
 
 
-@rule("G001", "garbled-numeral", Category.GARBLE, Severity.ERROR, english_only=True)
+@rule("G001", "garbled-numeral", Category.GARBLE, Severity.ERROR, english_only=True, scope=DOCUMENT)
 def garbled_numerals(ctx: CheckContext) -> Iterator[Flag]:
     """Numbers damaged by machine translation: split digits, plural scale words, foreign digit grouping.
 
@@ -124,7 +124,7 @@ def find_broken_abbreviations(text: str, known: dict[str, str] | None = None) ->
     return sorted(found, key=lambda b: b.start)
 
 
-@rule("G002", "broken-abbreviation", Category.GARBLE, Severity.WARNING, english_only=True)
+@rule("G002", "broken-abbreviation", Category.GARBLE, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def broken_abbreviations(ctx: CheckContext) -> Iterator[Flag]:
     """Abbreviations and acronyms broken into spaced or half-dotted letters.
 
@@ -259,7 +259,7 @@ def _repeated_phrases(text: str, tokens: list[tuple[str, int, int]], size: int =
     return found
 
 
-@rule("G003", "repetition", Category.GARBLE, Severity.WARNING, english_only=True)
+@rule("G003", "repetition", Category.GARBLE, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def repetitions(ctx: CheckContext) -> Iterator[Flag]:
     """Words or phrases repeated the way machine translation repeats them.
 
@@ -459,7 +459,9 @@ def misfit_headings(ctx: CheckContext, doc: Document) -> list[HeadingMisfit]:
     return result
 
 
-@rule("G005", "heading-misfit", Category.GARBLE, Severity.WARNING, english_only=True)
+@rule(
+    "G005", "heading-misfit", Category.GARBLE, Severity.WARNING, english_only=True, embeds_corpus=True, scope=DOCUMENT
+)
 def heading_misfit(ctx: CheckContext) -> Iterable[Flag]:
     """A heading or title that does not fit the text under it.
 

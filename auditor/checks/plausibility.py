@@ -19,7 +19,7 @@ from typing import Any
 
 import pycountry
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.model import Category, Document, Flag, Sentence, Severity
 
 # A stated figure further than this factor from the reference is implausible, not a rounding
@@ -220,7 +220,7 @@ def find_implausible_counts(doc: Document, sentence: Sentence, fallback_country:
         )
 
 
-@rule("P001", "implausible-count", Category.PLAUSIBILITY, Severity.WARNING, english_only=True)
+@rule("P001", "implausible-count", Category.PLAUSIBILITY, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def implausible_count(ctx: CheckContext) -> Iterable[Flag]:
     """A count of a country's administrative divisions that cannot be right.
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
 # Sentences before the pronoun's own sentence in which its referent may stand.
@@ -574,7 +574,7 @@ def _match_case(template: str, word: str) -> str:
     return word[:1].upper() + word[1:] if template[:1].isupper() else word
 
 
-@rule("G010", "pronoun-gender-slip", Category.GARBLE, Severity.WARNING, english_only=True)
+@rule("G010", "pronoun-gender-slip", Category.GARBLE, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def pronoun_gender_slip(ctx: CheckContext) -> Iterable[Flag]:
     """A pronoun whose gender contradicts the only person it can refer to.
 

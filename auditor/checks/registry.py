@@ -27,6 +27,13 @@ CheckFunction = Callable[["CheckContext"], Iterable[Flag]]
 CLEAN = "clean"  # runs first; what it flags is excluded from fact alignment
 ANALYZE = "analyze"  # runs on the cleaned corpus
 
+# What a rule's flags depend on besides the code and the embedding model: its scope. The work
+# cache keeps a rule's flags under exactly that, so every rule must declare it.
+DOCUMENT = "document"  # one document at a time: its flags on a document depend on that document alone
+CORPUS = "corpus"  # compares documents: its flags depend on every document it sees
+EXTERNAL = "external"  # asks something outside the corpus and the code (a server): never kept
+SCOPES = (DOCUMENT, CORPUS, EXTERNAL)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -35,8 +42,12 @@ class Rule:
     category: Category
     severity: Severity
     check: CheckFunction
+    scope: str
     stage: str = ANALYZE
     english_only: bool = False
+    # Embeds most of the corpus's sentences: the pipeline then encodes them all in one batch
+    # first (one sorted pass runs the model at full speed; many per-rule calls do not).
+    embeds_corpus: bool = False
 
     @property
     def doc(self) -> str:
@@ -57,17 +68,22 @@ def rule(
     category: Category,
     severity: Severity,
     *,
+    scope: str,
     stage: str = ANALYZE,
     english_only: bool = False,
+    embeds_corpus: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check function as a rule. The function's docstring is the rule's documentation."""
+    """Register a check function as a rule. The function's docstring is the rule's documentation;
+    `scope` (DOCUMENT, CORPUS or EXTERNAL) says what its flags depend on, so they can be kept."""
 
     def register(check: CheckFunction) -> CheckFunction:
         if id in REGISTRY:
             raise ValueError(f"rule id {id} registered twice")
         if not check.__doc__:
             raise ValueError(f"rule {id} needs a docstring: it is the rule's documentation")
-        REGISTRY[id] = Rule(id, name, category, severity, check, stage, english_only)
+        if scope not in SCOPES:
+            raise ValueError(f"rule {id}: scope must be one of {', '.join(SCOPES)}, not {scope!r}")
+        REGISTRY[id] = Rule(id, name, category, severity, check, scope, stage, english_only, embeds_corpus)
         return check
 
     return register

@@ -32,7 +32,9 @@ from typing import Any
 import numpy as np
 
 from auditor.checks.registry import CheckContext
+from auditor.checks.results import results_cache, subset_context
 from auditor.model import Document, Sentence
+from auditor.workcache import work_key
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -41,6 +43,7 @@ def word_set(words: str) -> frozenset[str]:
 
 
 MODEL_PATH = Path(__file__).with_name("garble_model.json")
+GARBLE_SCORE_STAGE = "garble_score"
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 FUNCTION_WORDS = word_set(
@@ -229,7 +232,27 @@ def damaged_sentence_count(ctx: CheckContext, doc: Document) -> int:
 
 
 def document_garble_scores(ctx: CheckContext) -> dict[str, float]:
-    """doc id -> garble score in [0, 1] (English documents with prose only)."""
+    """doc id -> garble score in [0, 1] (English documents with prose only).
+
+    A document's score depends on that document alone: with a work cache, it is kept under the
+    document's digest and computed only for documents not seen before."""
+    cache = results_cache(ctx)
+    if cache is None:
+        return _garble_scores(ctx)
+    work, model_id = cache
+    keys = {doc.id: work_key(GARBLE_SCORE_STAGE, model_id, doc.digest) for doc in ctx.documents}
+    found: dict[str, float | None] = work.get_many(GARBLE_SCORE_STAGE, list(keys.values()))
+    missing = [doc for doc in ctx.documents if keys[doc.id] not in found]
+    if missing:
+        computed = _garble_scores(subset_context(ctx, missing))
+        fresh = [(keys[doc.id], computed.get(doc.id)) for doc in missing]
+        work.put_many(GARBLE_SCORE_STAGE, fresh)
+        found.update(fresh)
+    scores = {doc.id: found[keys[doc.id]] for doc in ctx.documents}
+    return {doc_id: score for doc_id, score in scores.items() if score is not None}
+
+
+def _garble_scores(ctx: CheckContext) -> dict[str, float]:
     per_sentence = sentence_garble_scores(ctx)
     return {
         doc.id: document_score([s.score for s in per_sentence[doc.id]], damaged_sentence_count(ctx, doc))

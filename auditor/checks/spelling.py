@@ -15,12 +15,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from english_words import get_english_words_set
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from wordfreq import get_frequency_dict, top_n_list, zipf_frequency
 
-from auditor.checks.registry import CheckContext, rule
+from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.model import Category, Document, Flag, Sentence, Severity
 
 # Words wordfreq knows at all have a Zipf frequency >= 1; a fresh typo usually has none.
@@ -72,8 +70,21 @@ class Misspelling:
     suggestion_zipf: float
 
 
+# wordfreq and english-words are imported where they are used: importing wordfreq alone takes
+# ~0.5 s, which a re-audit whose results are all kept (auditor.checks.results) would pay for nothing.
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[list[str], dict[str, float]]:
+    from wordfreq import get_frequency_dict, top_n_list
+
     # One load of the frequency table: zipf_frequency() per word would take seconds for 60,000 words.
     frequencies = get_frequency_dict("en")
     words = [w for w in top_n_list("en", VOCABULARY_SIZE) if w.isalpha() and w.isascii()]
@@ -85,6 +96,8 @@ def _vocabulary() -> tuple[list[str], dict[str, float]]:
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """Real English words, inflections excepted: Webster's 2nd (web2) and GCIDE via english-words."""
+    from english_words import get_english_words_set
+
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True))
 
 
@@ -124,7 +137,7 @@ def is_real_word(word: str) -> bool:
         return True
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 4 and (rest in dictionary or zipf_frequency(rest, "en") >= 3.0):
+        if word.startswith(prefix) and len(rest) >= 4 and (rest in dictionary or _zipf(rest) >= 3.0):
             return True
     return False
 
@@ -192,7 +205,7 @@ def missing_space(word: str) -> str | None:
         left, right = word[:cut], word[cut:]
         if min(len(left), len(right)) < 2 or not (is_real_word(left) and is_real_word(right)):
             continue
-        frequencies = (zipf_frequency(left, "en"), zipf_frequency(right, "en"))
+        frequencies = (_zipf(left), _zipf(right))
         if min(frequencies) >= 3.5 and max(frequencies) >= 5.8:
             return f"{left} {right}"
     return None
@@ -229,7 +242,7 @@ def find_misspellings(text: str) -> Iterator[Misspelling]:
         elif not token.islower():
             continue  # a name (Stoltenberg) or camelCase debris (articleComments)
         lower = token.lower()
-        frequency = zipf_frequency(lower, "en")
+        frequency = _zipf(lower)
         if frequency >= RARE_BELOW or is_real_word(lower):
             continue
         correction = best_correction(lower)
@@ -273,7 +286,7 @@ def _sentence_flags(doc: Document, sentence: Sentence) -> Iterator[Flag]:
         )
 
 
-@rule("S001", "misspelt-word", Category.SPELLING, Severity.WARNING, english_only=True)
+@rule("S001", "misspelt-word", Category.SPELLING, Severity.WARNING, english_only=True, scope=DOCUMENT)
 def misspelt_word(ctx: CheckContext) -> Iterable[Flag]:
     """A common word misspelt, with the intended word suggested.
 

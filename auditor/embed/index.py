@@ -16,6 +16,14 @@ import numpy as np
 
 EXACT_LIMIT = 20_000
 BLOCK = 2048
+# Cells of similarity matrix per block: a block's similarities, their negation and argpartition's
+# int64 indices take ~16 bytes a cell, so this caps the transient at ~64 MB. Rows x all 20k
+# columns at once took ~700 MB, more than the whole corpus's data.
+CELLS_PER_BLOCK = 8_000_000
+
+
+def _rows_per_block(columns: int) -> int:
+    return max(16, min(BLOCK, CELLS_PER_BLOCK // max(columns, 1)))
 
 
 @dataclass(frozen=True)
@@ -64,8 +72,9 @@ def exact_neighbours(vectors: np.ndarray, groups: np.ndarray, k: int) -> Neighbo
     """Exact top-k by blocked matrix products; same-group pairs excluded."""
     n = vectors.shape[0]
     best_ids, best_scores = _empty(n, k)
-    for start in range(0, n, BLOCK):
-        rows = np.arange(start, min(n, start + BLOCK))
+    block = _rows_per_block(n)
+    for start in range(0, n, block):
+        rows = np.arange(start, min(n, start + block))
         sims = vectors[rows] @ vectors.T
         sims[groups[rows][:, None] == groups[None, :]] = -np.inf
         kk = min(k, n)
@@ -126,8 +135,9 @@ def approximate_neighbours(
         rows = queries_of[c][0]
         if members.size == 0 or rows.size == 0:
             continue
-        for start in range(0, rows.size, BLOCK):
-            chunk = rows[start : start + BLOCK]
+        block = _rows_per_block(members.size)
+        for start in range(0, rows.size, block):
+            chunk = rows[start : start + block]
             sims = vectors[chunk] @ vectors[members].T
             sims[groups[chunk][:, None] == groups[members][None, :]] = -np.inf
             kk = min(k, members.size)
@@ -142,7 +152,9 @@ def cross_group_neighbours(
 ) -> Neighbours:
     """Top-k neighbours in other groups: exact for small inputs, IVF above `exact_limit`."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    groups = np.asarray(groups)
+    # Integer codes: the blocks compare every row's group with every column's, and comparing
+    # strings (document ids) there cost more than the matrix product itself.
+    groups = np.unique(np.asarray(groups), return_inverse=True)[1].reshape(-1)
     if vectors.shape[0] == 0:
         return Neighbours(np.zeros((0, k), dtype=np.int64), np.zeros((0, k), dtype=np.float32))
     if vectors.shape[0] <= exact_limit:
