@@ -99,14 +99,12 @@ class RecordingModel:
 
     def __init__(self, model: Any) -> None:
         self.model = model
+        self.dimension = model.dimension
         self.calls: list[list[str]] = []
 
-    def encode(self, texts: Any, **options: Any) -> Any:
+    def encode(self, texts: Any, batch_size: int) -> Any:
         self.calls.append(list(texts))
-        return self.model.encode(texts, **options)
-
-    def get_sentence_embedding_dimension(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension())
+        return self.model.encode(texts, batch_size)
 
 
 def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path, encoder: Encoder) -> None:
