@@ -34,7 +34,9 @@ GRID_COSINE = np.arange(0.70, 0.97, 0.02)
 
 
 def load(data: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
-    positives, unsure, negatives = [], [], []
+    positives: list[tuple[str, str]] = []
+    unsure: list[tuple[str, str]] = []
+    negatives: list[tuple[str, str]] = []
     for line in (data / "mrpc-train.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         (positives if row["label"] == 1 else unsure).append((row["a"], row["b"]))

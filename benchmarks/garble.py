@@ -72,7 +72,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, fl
     return model.coef_[0], float(model.intercept_[0])
 
 
-def design(hand: np.ndarray, vectors: np.ndarray | None, columns: list[int], mean: np.ndarray, scale: np.ndarray):  # type: ignore[no-untyped-def]
+def design(hand: np.ndarray, vectors: np.ndarray | None, columns: list[int], mean: np.ndarray, scale: np.ndarray):
     standardized = (hand[:, columns] - mean[columns]) / scale[columns]
     return standardized if vectors is None else np.hstack([standardized, vectors])
 
@@ -158,7 +158,7 @@ def calibrate_context(articles_path: Path, cache_dir: str | None, limit: int = 3
     rng = np.random.default_rng(20140526)
     articles = [json.loads(line) for line in articles_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     articles = [a for a in articles if str(a["id"]).endswith("ecbplus")]
-    rng.shuffle(articles)  # type: ignore[arg-type]
+    rng.shuffle(articles)
     articles = articles[:limit]
     split = [[line for line in str(a["text"]).splitlines() if line.strip()] for a in articles]
     keep = [i for i, lines in enumerate(split) if len(lines) >= 6]
