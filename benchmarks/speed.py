@@ -4,6 +4,7 @@
     python benchmarks/speed.py --sizes 100 1000
     python benchmarks/speed.py --quick         # N = 100 only
     python benchmarks/speed.py --quick --embedding-backend onnx   # torch (default), onnx, onnx-int8
+    python benchmarks/speed.py --model-free --sizes 5000   # whole audit, model replaced by hashing
 
 Each corpus is built from the fixture articles' sentences, shuffled and perturbed (numbers,
 weekdays and months changed, words dropped or swapped), so nearly every sentence is new text
@@ -317,6 +318,32 @@ class HashEncoder:
         return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
 
 
+def measure_model_free(articles: int, workdir: Path) -> dict[str, float]:
+    """The whole audit with the model replaced by hashing: peak memory and the cost per article
+    of everything but the encoder, at sizes the real model would take most of an hour to encode."""
+    corpus = workdir / f"model-free-{articles}"
+    corpus.mkdir()
+    build_corpus(corpus, articles)
+    clock = StageClock()
+    restore = clock.wrap_rules()
+    try:
+        config = Config(cache_dir=str(workdir / f"model-free-cache-{articles}"))
+        report = audit([corpus], config, encoder=HashEncoder(), progress=clock.stage)
+    finally:
+        restore()
+    seconds = clock.finish()
+    print(
+        f"\n== {articles} articles, model replaced by hashing: {seconds:.1f}s, {1000 * seconds / articles:.1f} ms/article"
+    )
+    for stage, stage_seconds in clock.stages.items():
+        if stage != "start" or stage_seconds > 0.05:
+            print(f"  stage {stage:12} {stage_seconds:8.1f}s  peak RSS after {clock.memory.get(stage, 0):7.0f} MB")
+    print(
+        f"  {len(report.clusters)} clusters, {len(report.findings)} findings; peak {peak_rss_mb():.0f} MB", flush=True
+    )
+    return {"articles": articles, "ms_per_article": 1000 * seconds / articles, "peak_mb": peak_rss_mb()}
+
+
 def measure_alignment(articles: int, workdir: Path) -> dict[str, float]:
     """Alignment stage alone (segmented corpus, model replaced by hashing): its cost per article."""
     from auditor.align import aligned_pairs, build_clusters, sentence_table
@@ -366,6 +393,11 @@ def main() -> None:
         default=os.environ.get("AUDITOR_EMBEDDING_BACKEND", "torch"),
         help="the embedding model's runtime (default: AUDITOR_EMBEDDING_BACKEND, else torch)",
     )
+    parser.add_argument(
+        "--model-free",
+        action="store_true",
+        help="the whole audit with the model replaced by hashing: memory and cost outside the encoder",
+    )
     parser.add_argument("--warm-run", nargs=2, metavar=("CORPUS", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Every Encoder made here, and the warm audit's new process, reads the backend from the environment.
@@ -375,6 +407,18 @@ def main() -> None:
         return
     sizes = [min(args.sizes)] if args.quick else args.sizes
     workdir = Path(tempfile.mkdtemp(prefix="auditor-speed-"))
+    if args.model_free:
+        try:
+            runs = [measure_model_free(n, workdir) for n in sizes]
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        print(
+            " ".join(
+                f"ms_per_article_{r['articles']:.0f}={r['ms_per_article']:.1f} peak_mb_{r['articles']:.0f}={r['peak_mb']:.0f}"
+                for r in runs
+            )
+        )
+        return
     if args.align_only:
         try:
             timings = [measure_alignment(n, workdir) for n in sizes]
