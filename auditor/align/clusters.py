@@ -37,22 +37,32 @@ REPRESENTATIVES = 6
 CLUSTERS_STAGE = "clusters"
 
 
-def _group(table: SentenceTable, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
-    cluster_of: dict[int, int] = {}
-    clusters: dict[int, list[int]] = {}
-    known: dict[tuple[int, int], float] = {}
-    for i, j, value in pairs:
-        known[(min(i, j), max(i, j))] = value
+def _group(table: SentenceTable, rows_a: np.ndarray, rows_b: np.ndarray, strengths: np.ndarray) -> list[list[int]]:
+    """Greedy merging of the same-fact pairs (rows_a[n], rows_b[n]; link strength strengths[n]), strongest first.
+
+    The pairs stay numpy arrays: a 5,000-article corpus has hundreds of thousands, and as tuples
+    plus a dict of known links they were the largest transient of the audit's last stage."""
+    n = len(table.sentences)
+    keys = np.minimum(rows_a, rows_b).astype(np.int64) * n + np.maximum(rows_a, rows_b)
+    by_key = np.argsort(keys, kind="stable")
+    known_keys, known_links = keys[by_key], strengths[by_key]
+    computed: dict[int, float] = {}
 
     def score(i: int, j: int) -> float:
-        key = (min(i, j), max(i, j))
-        if key not in known:
-            known[key] = table.linked(i, j)
-        return known[key]
+        key = min(i, j) * n + max(i, j)
+        at = int(np.searchsorted(known_keys, key))
+        if at < len(known_keys) and int(known_keys[at]) == key:
+            return float(known_links[at])
+        if key not in computed:
+            computed[key] = table.linked(i, j)
+        return computed[key]
 
     docs_of: dict[int, set[str]] = {}
     next_id = 0
-    for i, j, _ in sorted(pairs, key=lambda p: -p[2]):
+    cluster_of: dict[int, int] = {}
+    clusters: dict[int, list[int]] = {}
+    strongest_first = np.argsort(-strengths, kind="stable")
+    for i, j in zip(rows_a[strongest_first].tolist(), rows_b[strongest_first].tolist(), strict=True):
         for row in (i, j):
             if row not in cluster_of:
                 cluster_of[row] = next_id
@@ -131,15 +141,8 @@ def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding])
         return []
     pairs = aligned_pairs(ctx)
     chosen = np.flatnonzero(pairs.same_fact_mask())
-    same_fact = list(
-        zip(
-            pairs.rows_a[chosen].tolist(),
-            pairs.rows_b[chosen].tolist(),
-            np.maximum(pairs.scores[chosen], SAME_FACT_THRESHOLD).tolist(),
-            strict=True,
-        )
-    )
-    groups = _group(table, same_fact)
+    links = np.maximum(pairs.scores[chosen], SAME_FACT_THRESHOLD)
+    groups = _group(table, pairs.rows_a[chosen], pairs.rows_b[chosen], links)
     flags_of = _flags_by_document(contradictions)
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}
