@@ -172,17 +172,19 @@ def audit(
         work.flush()
     documents = segment_documents(corpus.documents, work)
     ctx = CheckContext(documents, config, _encoder=encoder, work=work)
-    want_clusters, want_garble = wanted_outputs(config, active_rules(config), clusters, garble_scores)
-    if want_clusters or want_garble or any(r.embeds_corpus for r in active_rules(config)):
+    rules = active_rules(config)
+    want_clusters, want_garble = wanted_outputs(config, rules, clusters, garble_scores)
+    if want_clusters or want_garble or any(r.embeds_corpus for r in rules):
         sentences = dict.fromkeys(s.text for doc in ctx.documents if doc.is_english for s in doc.sentences)
         ctx._encoder = CorpusFirstEncoder(ctx.encoder, list(sentences), say)
 
     say("cleaning")
-    clean_findings = run_rules(ctx, active_rules(config, CLEAN))
+    clean_findings = run_rules(ctx, [r for r in rules if r.stage == CLEAN])
     ctx.documents = exclude_flagged(documents, clean_findings)
 
     say("analyzing")
-    findings = clean_findings + run_rules(ctx, active_rules(config, ANALYZE))
+    analyze_rules = [r for r in rules if r.stage == ANALYZE]
+    findings = clean_findings + run_rules(ctx, analyze_rules)
 
     say("aligning")
     from auditor.align import build_clusters
@@ -199,9 +201,7 @@ def audit(
     # Same-fact counterparts come from the aligner's pairs: there when clusters are built or the
     # contradiction rules that compare documents ran; a garble-only audit does not align the
     # corpus for them.
-    aligned = want_clusters or any(
-        r.category is Category.CONTRADICTION and r.scope == CORPUS for r in active_rules(config, ANALYZE)
-    )
+    aligned = want_clusters or any(r.category is Category.CONTRADICTION and r.scope == CORPUS for r in analyze_rules)
     if ctx.documents and aligned:
         findings = with_counterparts(ctx, findings)
 

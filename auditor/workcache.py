@@ -59,6 +59,24 @@ def fingerprint_of(root: Path) -> str:
     return digest.hexdigest()
 
 
+def connect(path: Path) -> sqlite3.Connection:
+    """A cache database several processes may share (write-ahead log; waits for a writer's lock)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+    db.execute("PRAGMA journal_mode=WAL")
+    return db
+
+
+def select_by_keys(db: sqlite3.Connection, query: str, parameters: Sequence[Any], keys: Sequence[str]) -> list[Any]:
+    """The rows of `query` (ending in "key IN ({marks})") for `keys`, 500 keys per statement
+    (SQLite limits the parameters of one statement)."""
+    rows: list[Any] = []
+    for i in range(0, len(keys), 500):
+        chunk = list(keys[i : i + 500])
+        rows.extend(db.execute(query.format(marks=",".join("?" * len(chunk))), [*parameters, *chunk]).fetchall())
+    return rows
+
+
 def work_key(stage: str, *parts: Any) -> str:
     """The key of one stage's result for these inputs (repr of each part) under the current code."""
     digest = hashlib.sha256(f"{code_fingerprint()}\0{stage}\0".encode())
@@ -71,13 +89,11 @@ class WorkCache:
     """Pickled per-document results in SQLite, keyed by `work_key`; several processes may share it."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.hits = 0
         self.misses = 0
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect(path)
         self._db.execute("PRAGMA synchronous=NORMAL")  # a cache: a power cut may lose the last writes, never corrupt
         self._pending: dict[str, list[tuple[str, Any]]] = {}
         self._db.execute("CREATE TABLE IF NOT EXISTS work (stage TEXT, key TEXT, value BLOB, PRIMARY KEY (stage, key))")
@@ -87,17 +103,14 @@ class WorkCache:
         found: dict[str, Any] = {}
         unique = list(dict.fromkeys(keys))
         with self._lock:
-            for i in range(0, len(unique), 500):
-                chunk = unique[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key, value FROM work WHERE stage = ? AND key IN ({marks})", [stage, *chunk]
-                ).fetchall()
-                for key, blob in rows:
-                    try:
-                        found[key] = pickle.loads(blob)
-                    except Exception:
-                        continue
+            rows = select_by_keys(
+                self._db, "SELECT key, value FROM work WHERE stage = ? AND key IN ({marks})", [stage], unique
+            )
+        for key, blob in rows:
+            try:
+                found[key] = pickle.loads(blob)
+            except Exception:
+                continue
         self.hits += len(found)
         self.misses += len(unique) - len(found)
         return found

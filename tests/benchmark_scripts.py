@@ -1,8 +1,11 @@
-"""Load a script of benchmarks/ as a module, for the tests of its metrics."""
+"""Load a script of benchmarks/ as a module, or run it, for the tests of its metrics."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -16,3 +19,17 @@ def load_benchmark(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def last_line_fields(name: str, *args: str) -> dict[str, str]:
+    """Run benchmarks/NAME.py offline; the `key=value` fields of its machine-readable last line."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / f"{name}.py"), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    last = result.stdout.strip().splitlines()[-1]
+    return dict(part.split("=") for part in last.split())

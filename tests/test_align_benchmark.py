@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
-from benchmark_scripts import load_benchmark
-
-ROOT = Path(__file__).resolve().parent.parent
+from benchmark_scripts import last_line_fields, load_benchmark
 
 PAIRS = [
     ("Both sides met in Qatar on Saturday.", "Negotiators from both sides met in Doha on Saturday.", 1),
@@ -34,16 +29,7 @@ def test_roc_auc_counts_ties_half() -> None:
 def test_benchmark_prints_machine_readable_last_line(tmp_path: Path) -> None:
     path = tmp_path / "pairs.jsonl"
     path.write_text("\n".join(json.dumps({"a": a, "b": b, "label": y}) for a, b, y in PAIRS) + "\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "align.py"), str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-        env={**os.environ, "HF_HUB_OFFLINE": "1"},
-    )
-    last = result.stdout.strip().splitlines()[-1]
-    fields = dict(part.split("=") for part in last.split())
+    fields = last_line_fields("align", str(path))
     assert {"auc", "f1", "cosine_auc"} <= set(fields)
     assert float(fields["auc"]) == 1.0  # same facts in other words score above unrelated news
     assert float(fields["cosine_auc"]) == 1.0

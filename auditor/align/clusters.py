@@ -23,7 +23,7 @@ import numpy as np
 from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
 from auditor.align.score import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
-from auditor.checks.results import corpus_key, results_cache
+from auditor.checks.results import kept_for_corpus
 from auditor.model import Document, Finding, Flag
 from auditor.report.model import Cluster, ClusterMember
 
@@ -123,16 +123,8 @@ def build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding] =
     With a work cache, the clusters of a corpus seen before with the same contradictions are
     not built again: they depend on every document (through the aligner's pairs) and on the
     contradictions' sides, which is their key."""
-    cache = results_cache(ctx)
-    if cache is None:
-        return _build_clusters(ctx, contradictions)
-    work, model_id = cache
-    key = corpus_key(CLUSTERS_STAGE, ctx, model_id, [_sides(flag) for flag in contradictions])
-    kept: list[Cluster] | None = work.get_many(CLUSTERS_STAGE, [key]).get(key)
-    if kept is None:
-        kept = _build_clusters(ctx, contradictions)
-        work.put_many(CLUSTERS_STAGE, [(key, kept)])
-    return kept
+    sides = [_sides(flag) for flag in contradictions]
+    return kept_for_corpus(ctx, CLUSTERS_STAGE, (sides,), lambda: _build_clusters(ctx, contradictions))
 
 
 def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding]) -> list[Cluster]:

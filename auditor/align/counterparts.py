@@ -17,7 +17,7 @@ import numpy as np
 
 from auditor.align.pairs import aligned_pairs
 from auditor.checks.registry import CheckContext
-from auditor.checks.results import corpus_key, results_cache
+from auditor.checks.results import kept_for_corpus
 from auditor.model import SAME_FACT, Category, Evidence, Finding, Sentence
 
 MAX_COUNTERPARTS = 2  # the best two are enough to read the fact in clean words
@@ -40,17 +40,8 @@ def with_counterparts(ctx: CheckContext, findings: list[Finding]) -> list[Findin
     garbled = [f for f in findings if f.category is Category.GARBLE]
     if not garbled:
         return findings
-    cache = results_cache(ctx)
-    if cache is None:
-        found = _counterparts(ctx, garbled)
-    else:
-        work, model_id = cache
-        key = corpus_key(COUNTERPARTS_STAGE, ctx, model_id, [(f.doc, f.start, f.end) for f in garbled])
-        kept: list[tuple[Evidence, ...]] | None = work.get_many(COUNTERPARTS_STAGE, [key]).get(key)
-        if kept is None:
-            kept = _counterparts(ctx, garbled)
-            work.put_many(COUNTERPARTS_STAGE, [(key, kept)])
-        found = kept
+    spans = [(f.doc, f.start, f.end) for f in garbled]
+    found = kept_for_corpus(ctx, COUNTERPARTS_STAGE, (spans,), lambda: _counterparts(ctx, garbled))
     added = iter(found)
     result = []
     for finding in findings:

@@ -23,9 +23,9 @@ from auditor.align.score import (
     shared_event_anchors,
 )
 from auditor.checks.registry import CheckContext
+from auditor.checks.results import kept_for_corpus
 from auditor.embed.index import cross_group_neighbours
 from auditor.model import Sentence
-from auditor.workcache import work_key
 
 NEIGHBOURS = 10  # candidates per sentence
 # Below this cosine a pair is not scored at all: on MRPC 0.04% of same-fact pairs lie there,
@@ -189,27 +189,19 @@ def aligned_pairs(ctx: CheckContext) -> AlignedPairs:
 
     With a work cache, the scored pairs of a corpus seen before are not scored again. They
     depend on the whole corpus (the vocabulary weighs words by their share of all sentences), so
-    the key is every document's id and active sentences (which fix the table, its profiles and
-    vocabulary) and the embedding model (which fixes the vectors); any edit scores them anew."""
+    they are kept under every document's digest and the embedding model; any edit scores them anew."""
 
     def build() -> AlignedPairs:
         table = sentence_table(ctx)
         empty = np.zeros(0, dtype=np.int64)
         if len(table.sentences) < 2:
             return AlignedPairs(table, empty, empty, np.zeros(0), np.zeros(0), {})
-        model_id = getattr(ctx.encoder, "model_id", None)
-        if ctx.work is None or not isinstance(model_id, str):
-            return _score_pairs(table)
-        corpus = tuple((doc.id, tuple(doc.active_sentences())) for doc in ctx.documents)
-        key = work_key(PAIRS_STAGE, model_id, corpus)
-        known = ctx.work.get_many(PAIRS_STAGE, [key])
-        if key in known:
-            return AlignedPairs(table, *known[key])
-        pairs = _score_pairs(table)
-        ctx.work.put_many(
-            PAIRS_STAGE, [(key, (pairs.rows_a, pairs.rows_b, pairs.scores, pairs.cosines, pairs.anchors))]
-        )
-        return pairs
+
+        def score() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[int, tuple[str, ...]]]:
+            pairs = _score_pairs(table)
+            return pairs.rows_a, pairs.rows_b, pairs.scores, pairs.cosines, pairs.anchors
+
+        return AlignedPairs(table, *kept_for_corpus(ctx, PAIRS_STAGE, (), score))
 
     result: AlignedPairs = ctx.artifact("aligned_pairs", build)
     return result

@@ -17,9 +17,9 @@ the keys: the registry applies them to the flags afterwards. Checks defined outs
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, Rule, Skip
 from auditor.model import Flag
@@ -53,6 +53,7 @@ APPLIED_OUTSIDE_CHECKS = frozenset(
 # those the entry was computed for (positions, not ids: ids can repeat), and its other fields.
 KeptFlag = tuple[int, dict[str, Any]]
 KeptRun = tuple[list[KeptFlag], list[Skip]]
+T = TypeVar("T")
 
 
 def check_settings(config: Config) -> tuple[tuple[str, Any], ...]:
@@ -74,6 +75,21 @@ def corpus_key(stage: str, ctx: CheckContext, model_id: str, *parts: Any) -> str
     return work_key(stage, model_id, *parts, tuple(doc.digest for doc in ctx.documents))
 
 
+def kept_for_corpus(ctx: CheckContext, stage: str, parts: Sequence[Any], compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the work cache under every document of ctx, the embedding model and
+    `parts`: computed again after any change to the corpus. Without a cache, just `compute()`."""
+    cache = results_cache(ctx)
+    if cache is None:
+        return compute()
+    work, model_id = cache
+    key = corpus_key(stage, ctx, model_id, *parts)
+    kept: T | None = work.get_many(stage, [key]).get(key)
+    if kept is None:
+        kept = compute()
+        work.put_many(stage, [(key, kept)])
+    return kept
+
+
 def subset_context(ctx: CheckContext, documents: Sequence[Document]) -> CheckContext:
     """A context over some of ctx's documents, shared by every rule run on that same subset (so
     they compute facts and scores once, as the rules of one context do); ctx itself for all."""
@@ -93,17 +109,12 @@ def rule_flags(rule: Rule, ctx: CheckContext) -> list[Flag]:
     cache = results_cache(ctx) if rule.scope in (DOCUMENT, CORPUS) else None
     if cache is None or not rule.check.__module__.startswith("auditor."):
         return list(rule.check(ctx))
-    work, model_id = cache
     settings = check_settings(ctx.config)
     if rule.scope == CORPUS:
-        key = corpus_key(RULE_STAGE, ctx, model_id, rule.id, settings)
-        kept: KeptRun | None = work.get_many(RULE_STAGE, [key]).get(key)
-        if kept is None:
-            flags, skips = _run(rule, ctx)
-            kept = _kept(flags, skips, ctx.documents)
-            work.put_many(RULE_STAGE, [(key, kept)])
+        kept = kept_for_corpus(ctx, RULE_STAGE, (rule.id, settings), lambda: _kept(*_run(rule, ctx), ctx.documents))
         return _replay(ctx, ctx.documents, kept)
 
+    work, model_id = cache
     keys = [work_key(RULE_STAGE, model_id, rule.id, settings, doc.digest) for doc in ctx.documents]
     found: dict[str, KeptRun] = work.get_many(RULE_STAGE, keys)
     missing = [(doc, key) for doc, key in zip(ctx.documents, keys, strict=True) if key not in found]

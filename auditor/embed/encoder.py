@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from auditor.embed.backends import EmbeddingBackend, parse_backend
+from auditor.workcache import connect, select_by_keys
 
 if TYPE_CHECKING:
     from auditor.config import Config
@@ -98,11 +98,9 @@ class EmbeddingCache:
     """Vectors on disk, keyed by model and text hash."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = connect(path)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS vectors"
             " (model TEXT, key TEXT, dim INTEGER, vector BLOB, PRIMARY KEY (model, key))"
@@ -114,17 +112,11 @@ class EmbeddingCache:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        found: dict[str, np.ndarray] = {}
         with self._lock:
-            for i in range(0, len(keys), 500):
-                chunk = list(keys[i : i + 500])
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})", [model, *chunk]
-                ).fetchall()
-                for key, blob in rows:
-                    found[key] = np.frombuffer(blob, dtype=np.float32)
-        return found
+            rows = select_by_keys(
+                self._db, "SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})", [model], keys
+            )
+        return {key: np.frombuffer(blob, dtype=np.float32) for key, blob in rows}
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
         with self._lock:
