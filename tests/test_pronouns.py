@@ -81,3 +81,14 @@ def test_mostly_gendered_names_give_low_confidence_info() -> None:
     [flag] = slips("Ashraf Rahimi addressed the council. The conflict will spread, she said.")
     assert flag.confidence < 0.8
     assert flag.severity is not None and flag.severity.value == "info"
+
+
+def test_faster_name_list_reader_gives_gender_guessers_own_table() -> None:
+    import gender_guesser.detector as gender
+
+    from auditor.checks.pronouns import _detector
+
+    original = gender.Detector(case_sensitive=False)
+    assert _detector().names == original.names
+    assert len(original.names) > 40_000
+    assert _detector().get_gender("Deborah") == original.get_gender("Deborah") == "female"

@@ -106,14 +106,27 @@ def disputes(flag: Any, members: Sequence[ClusterMember]) -> bool:
     return inside(sides[0]) and any(inside(side) for side in sides[1:])
 
 
-def _flags_by_document(flags: Iterable[Any]) -> dict[str, list[Any]]:
-    """Each contradiction under every document one of its sides lies in: a cluster looks up the
-    flags of its members' documents instead of scanning them all."""
-    index: dict[str, list[Any]] = {}
-    for flag in flags:
-        for doc in dict.fromkeys(side[0] for side in _sides(flag)):
-            index.setdefault(doc, []).append(flag)
-    return index
+class DisputeIndex:
+    """Every side of every contradiction, under its document: a cluster finds the flags whose
+    sides overlap its members without scanning every flag of its members' documents (a big
+    corpus has tens of thousands of single-source facts, each asking)."""
+
+    def __init__(self, flags: Iterable[Any]) -> None:
+        self._sides: dict[str, list[tuple[int, int, int, int]]] = {}  # doc -> (start, end, flag, side)
+        for number, flag in enumerate(flags):
+            for side_number, (doc, start, end) in enumerate(_sides(flag)):
+                self._sides.setdefault(doc, []).append((start, end, number, side_number))
+
+    def disputed(self, members: Sequence[ClusterMember]) -> bool:
+        """`disputes(flag, members)` for some flag: the same decision, from the index."""
+        touched: dict[int, set[int]] = {}
+        for m in members:
+            for start, end, flag, side in self._sides.get(m.doc, ()):
+                if start < m.end and m.start < end:
+                    touched.setdefault(flag, set()).add(side)
+        if len(members) == 1:
+            return bool(touched)
+        return any(0 in sides and len(sides) > 1 for sides in touched.values())
 
 
 def build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding] = ()) -> list[Cluster]:
@@ -135,7 +148,7 @@ def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding])
     chosen = np.flatnonzero(pairs.same_fact_mask())
     links = np.maximum(pairs.scores[chosen], SAME_FACT_THRESHOLD)
     groups = _group(table, pairs.rows_a[chosen], pairs.rows_b[chosen], links)
-    flags_of = _flags_by_document(contradictions)
+    dispute_index = DisputeIndex(contradictions)
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}
     # A sentence no other outlet matches, but which carries a checkable value (number, date),
@@ -159,8 +172,7 @@ def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding])
                 )
             )
         outlets = {m.outlet or m.doc for m in members}
-        candidates = {id(f): f for m in members for f in flags_of.get(m.doc, ())}
-        disputed = any(disputes(f, members) for f in candidates.values())
+        disputed = dispute_index.disputed(members)
         status = "disputed" if disputed else "corroborated" if len(outlets) > 1 else "single-source"
         sample = rows[:REPRESENTATIVES]
         pair_scores = [table.linked(x, y) for n, x in enumerate(sample) for y in sample[n + 1 :]]

@@ -18,7 +18,7 @@ clusters they touch as disputed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -57,13 +57,15 @@ class Candidate:
 # ---------------------------------------------------------------- shared helpers
 
 
-def _cosine(ctx: CheckContext, a: Sentence, b: Sentence) -> float:
-    cache: dict[str, np.ndarray] = ctx.artifacts.setdefault("contradiction_vectors", {})
-    missing = [s.text for s in (a, b) if s.text not in cache]
-    if missing:
-        for text, vector in zip(missing, ctx.encoder.encode(missing), strict=True):
-            cache[text] = np.asarray(vector, dtype=np.float32)
-    return float(cache[a.text] @ cache[b.text])
+def _cosines(ctx: CheckContext, pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """Cosine of each pair of texts, all embedded in one call: the model's batches stay full
+    (one small call per pair cost more than the model's work for these short clauses)."""
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    if not texts:
+        return []
+    vectors = np.asarray(ctx.encoder.encode(texts), dtype=np.float32)
+    row = {text: i for i, text in enumerate(texts)}
+    return [float(vectors[row[a]] @ vectors[row[b]]) for a, b in pairs]
 
 
 def candidate_pairs(ctx: CheckContext) -> list[Candidate]:
@@ -394,7 +396,8 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
             if _comparable_dates(d):
                 assert d.event is not None
                 by_event.setdefault(d.event, []).append(d)
-    best: dict[tuple[str, str, str], tuple[float, DateMention, DateMention]] = {}
+    # Cheap filters first; the survivors' event clauses and sentences are embedded together.
+    survivors: list[tuple[str, DateMention, DateMention, frozenset[str], frozenset[str]]] = []
     for event, mentions in by_event.items():
         for a, b in _pairs_sharing_content(ctx, mentions):
             if a.doc_id == b.doc_id or _aspect(a) != _aspect(b):
@@ -411,24 +414,30 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
                 continue  # different actors: the US withdrawal is not the UK's
             if {a.relation, b.relation} == {"on", "by"} and "day" not in (a.granularity, b.granularity):
                 continue  # "began in May" vs "completed by August": a month is no deadline
-            cosine = max(
-                _cosine(ctx, _clip_sentence(ctx, a), _clip_sentence(ctx, b)),
-                _cosine(
-                    ctx, _sentence(ctx.document(a.doc_id), a.sentence), _sentence(ctx.document(b.doc_id), b.sentence)
-                ),
+            survivors.append((event, a, b, pa, pb))
+    text_pairs: list[tuple[str, str]] = []
+    for _event, a, b, _pa, _pb in survivors:
+        text_pairs.append((_clip_sentence(ctx, a).text, _clip_sentence(ctx, b).text))
+        text_pairs.append(
+            (
+                _sentence(ctx.document(a.doc_id), a.sentence).text,
+                _sentence(ctx.document(b.doc_id), b.sentence).text,
             )
-            if cosine < DATE_MIN_COSINE:
-                continue
-            similarity = min(1.0, (cosine - DATE_MIN_COSINE) / 0.4)
-            confidence = (
-                0.45 + 0.35 * similarity + (0.1 if pa & pb else 0.0) + (0.05 if a.relation == b.relation else 0)
-            )
-            if a.doc_id > b.doc_id:
-                a, b = b, a
-            key = (event, a.doc_id, b.doc_id)
-            rank = (confidence, _specificity(a) + _specificity(b))
-            if key not in best or rank > (best[key][0], _specificity(best[key][1]) + _specificity(best[key][2])):
-                best[key] = (confidence, a, b)
+        )
+    cosines = _cosines(ctx, text_pairs)
+    best: dict[tuple[str, str, str], tuple[float, DateMention, DateMention]] = {}
+    for n, (event, a, b, pa, pb) in enumerate(survivors):
+        cosine = max(cosines[2 * n], cosines[2 * n + 1])
+        if cosine < DATE_MIN_COSINE:
+            continue
+        similarity = min(1.0, (cosine - DATE_MIN_COSINE) / 0.4)
+        confidence = 0.45 + 0.35 * similarity + (0.1 if pa & pb else 0.0) + (0.05 if a.relation == b.relation else 0)
+        if a.doc_id > b.doc_id:
+            a, b = b, a
+        key = (event, a.doc_id, b.doc_id)
+        rank = (confidence, _specificity(a) + _specificity(b))
+        if key not in best or rank > (best[key][0], _specificity(best[key][1]) + _specificity(best[key][2])):
+            best[key] = (confidence, a, b)
     # One finding per document and event, listing every other outlet that disagrees with it.
     grouped: dict[tuple[str, str], list[tuple[float, DateMention, DateMention]]] = {}
     for event_key, a_doc, b_doc in best:

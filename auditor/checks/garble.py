@@ -408,8 +408,8 @@ def _is_common_word(word: str) -> bool:
     return _zipf(word.lower()) >= 3.5
 
 
-def unsupported_heading_words(ctx: CheckContext, heading: str, body_text: str) -> list[str]:
-    """Content words of a heading that neither occur in the section nor have a close word in it."""
+def _heading_word_candidates(heading: str, body_text: str) -> tuple[list[str], list[str]]:
+    """(common content words of the heading absent from the section, the section's words)."""
     body_words = {w.lower() for w in _HEADING_WORD.findall(body_text)} - FUNCTION_WORDS
     body_stems = {_stem(w) for w in body_words}
     sentence_case = sum(1 for w in _HEADING_WORD.findall(heading) if w.islower()) >= 2
@@ -421,11 +421,45 @@ def unsupported_heading_words(ctx: CheckContext, heading: str, body_text: str) -
         and _is_common_word(w)
         and not (sentence_case and w[0].isupper())  # a name in a sentence-case heading
     ]
-    if not candidates or not body_words:
+    return candidates, sorted(body_words)
+
+
+def unsupported_heading_words(ctx: CheckContext, heading: str, body_text: str) -> list[str]:
+    """Content words of a heading that neither occur in the section nor have a close word in it."""
+    candidates, body_list = _heading_word_candidates(heading, body_text)
+    if not candidates or not body_list:
         return candidates
-    body_list = sorted(body_words)
-    similarity = ctx.encoder.encode([w.lower() for w in candidates]) @ ctx.encoder.encode(body_list).T
+    vectors = ctx.encoder.encode([w.lower() for w in candidates] + body_list)
+    similarity = vectors[: len(candidates)] @ vectors[len(candidates) :].T
     return [w for w, row in zip(candidates, similarity, strict=True) if float(row.max()) < WORD_SUPPORT_COSINE]
+
+
+def _doubtful_headings(ctx: CheckContext, doc: Document) -> list[tuple[Section, float, float, str]]:
+    """(section, cosine, P(fits), section text) of the headings whose fit is in doubt."""
+    found = []
+    for section, cosine in heading_fit(ctx, doc):
+        heading = section.heading.text
+        if BYLINE.match(heading) or (doc.byline and doc.byline in heading) or not looks_like_heading(heading):
+            continue
+        probability = heading_fit_probability(cosine)
+        if probability < HEADING_DOUBT_PROBABILITY:
+            found.append((section, cosine, probability, " ".join(s.text for s in section.body)))
+    return found
+
+
+def embed_heading_words(ctx: CheckContext, documents: Iterable[Document]) -> None:
+    """Embed, in one call, the words every doubtful heading of `documents` will be compared by:
+    the encoder keeps them, and one call keeps the model's batches full (a call per heading of a
+    few hundred one-word texts cost more than the model's work)."""
+    words: dict[str, None] = {}
+    for doc in documents:
+        for section, _cosine, _probability, body_text in _doubtful_headings(ctx, doc):
+            candidates, body_list = _heading_word_candidates(section.heading.text, body_text)
+            if candidates and body_list:
+                words.update(dict.fromkeys(w.lower() for w in candidates))
+                words.update(dict.fromkeys(body_list))
+    if words:
+        ctx.encoder.encode(list(words))
 
 
 @dataclass(frozen=True)
@@ -441,15 +475,8 @@ def misfit_headings(ctx: CheckContext, doc: Document) -> list[HeadingMisfit]:
 
     def build() -> list[HeadingMisfit]:
         found = []
-        for section, cosine in heading_fit(ctx, doc):
-            heading = section.heading.text
-            if BYLINE.match(heading) or (doc.byline and doc.byline in heading) or not looks_like_heading(heading):
-                continue
-            probability = heading_fit_probability(cosine)
-            if probability >= HEADING_DOUBT_PROBABILITY:
-                continue
-            body_text = " ".join(s.text for s in section.body)
-            unsupported = unsupported_heading_words(ctx, heading, body_text)
+        for section, cosine, probability, body_text in _doubtful_headings(ctx, doc):
+            unsupported = unsupported_heading_words(ctx, section.heading.text, body_text)
             if probability >= HEADING_MISFIT_PROBABILITY and not unsupported:
                 continue
             found.append(HeadingMisfit(section, cosine, probability, tuple(unsupported)))
@@ -478,6 +505,7 @@ def heading_misfit(ctx: CheckContext) -> Iterable[Flag]:
     Example: "US can reduce emissions: Pentagon" above paragraphs on the pace of the US troop
     withdrawal from Afghanistan.
     """
+    embed_heading_words(ctx, ctx.documents)
     for doc in ctx.documents:
         for misfit in misfit_headings(ctx, doc):
             section, cosine, probability, unsupported = (
