@@ -106,3 +106,37 @@ def test_title_is_taken_from_the_text_only_when_the_first_line_reads_like_a_head
     assert titles["001"] == "Taliban continue talks whilst making big gains on the battlefield"
     assert titles["002"] is None  # a page header ("Just Earth News | @justearthnews | ...")
     assert titles["004"] is None  # the first paragraph, not a title
+
+
+def test_languages_are_detected_together_and_metadata_wins(tmp_path: Path) -> None:
+    """read_corpus detects every undeclared language in one (parallel) call: each document gets
+    what detecting it alone gives; a declared language is kept; a jsonl file's records each get theirs."""
+    import json
+
+    from auditor.corpus.language import detect_language
+    from auditor.workcache import WorkCache
+
+    texts = {
+        "de": "Die Taliban haben am Dienstag die Kontrolle über die Stadt übernommen, sagten Beamte.",
+        "fr": "Les talibans ont pris le contrôle de la ville mardi, selon des responsables locaux.",
+        "en": "The Taliban took control of the city on Tuesday, local officials said.",
+        "es": "Los talibanes tomaron el control de la ciudad el martes, dijeron funcionarios locales.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "declared.md").write_text("---\nlanguage: it\n---\n" + texts["en"] + "\n", encoding="utf-8")
+    (tmp_path / "records.jsonl").write_text(
+        "\n".join(json.dumps({"id": f"r-{name}", "text": texts[name]}) for name in ("fr", "en")) + "\n",
+        encoding="utf-8",
+    )
+    work = WorkCache(tmp_path / "work.sqlite")
+    for cache in (None, work, work):  # no cache, cold cache, warm cache
+        corpus = read_corpus([tmp_path], cache=cache)
+        found = {d.id: (d.language, d.language_source) for d in corpus.documents}
+        for name, text in texts.items():
+            assert found[name] == (detect_language(text), "detected") == (name, "detected")
+        assert found["declared"] == ("it", "metadata")
+        assert found["r-fr"] == ("fr", "detected") and found["r-en"] == ("en", "detected")
+        if cache is not None:
+            cache.flush()
+    assert work.hits >= 6  # the warm read found every detected language in the cache

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from auditor.corpus.language import detect_language
+from auditor.corpus.language import detect_languages
 from auditor.corpus.metadata import extract_text_metadata, parse_date
 from auditor.model import Credit, Document
 from auditor.workcache import WorkCache
@@ -103,7 +103,7 @@ def read_corpus(
     result = CorpusRead(errors=errors)
     used_ids: set[str] = set()
     for path in files:
-        for item in read_file(path, max_file_bytes, cache):
+        for item in read_file(path, max_file_bytes, cache, detect_language=False):
             if isinstance(item, InputError):
                 result.errors.append(item)
                 continue
@@ -113,12 +113,32 @@ def read_corpus(
                 item = replace(item, id=f"{path.parent.name}/{item.id}")
             used_ids.add(item.id)
             result.documents.append(item)
+    result.documents = with_detected_languages(result.documents, cache)
     return result
 
 
+def with_detected_languages(documents: list[Document], cache: WorkCache | None = None) -> list[Document]:
+    """`documents` with the language filled in where metadata did not give it: detected all at
+    once, so lingua spreads the work over every core (before the model runs, they are idle)."""
+    from dataclasses import replace
+
+    undecided = [i for i, doc in enumerate(documents) if doc.language_source is None]
+    found = detect_languages([documents[i].text for i in undecided], cache)
+    documents = list(documents)
+    for i, language in zip(undecided, found, strict=True):
+        if language:
+            documents[i] = replace(documents[i], language=language, language_source="detected")
+    return documents
+
+
 def read_file(
-    path: Path, max_file_bytes: int = 20 * 1024 * 1024, cache: WorkCache | None = None
+    path: Path,
+    max_file_bytes: int = 20 * 1024 * 1024,
+    cache: WorkCache | None = None,
+    detect_language: bool = True,
 ) -> Iterable[Document | InputError]:
+    """The documents in one file (a .jsonl file holds several), or what is wrong with it.
+    `detect_language=False` leaves undeclared languages to the caller (`with_detected_languages`)."""
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
@@ -156,13 +176,19 @@ def read_file(
     if not text.strip():
         return [InputError(name, "empty file")]
     if suffix == ".jsonl":
-        return list(_read_jsonl(path, text, notes, cache))
-    if suffix in (".html", ".htm"):
-        return [_read_html(path, text, notes, cache)]
-    return [_read_text(path, text, notes, cache)]
+        found = list(_read_jsonl(path, text, notes))
+    elif suffix in (".html", ".htm"):
+        found = [_read_html(path, text, notes)]
+    else:
+        found = [_read_text(path, text, notes)]
+    if not detect_language:
+        return found
+    documents = with_detected_languages([d for d in found if isinstance(d, Document)], cache)
+    detected = iter(documents)
+    return [item if isinstance(item, InputError) else next(detected) for item in found]
 
 
-def _read_text(path: Path, text: str, notes: list[str], cache: WorkCache | None = None) -> Document | InputError:
+def _read_text(path: Path, text: str, notes: list[str]) -> Document | InputError:
     declared: dict[str, Any] = {}
     line_offset = 0
     match = FRONT_MATTER.match(text)
@@ -181,10 +207,10 @@ def _read_text(path: Path, text: str, notes: list[str], cache: WorkCache | None 
         text = text[match.end() :]
         if not text.strip():
             return InputError(str(path), "front matter but no article text")
-    return build_document(path, path.stem, text, declared, "front matter", notes, line_offset, cache)
+    return build_document(path, path.stem, text, declared, "front matter", notes, line_offset)
 
 
-def _read_html(path: Path, html: str, notes: list[str], cache: WorkCache | None = None) -> Document | InputError:
+def _read_html(path: Path, html: str, notes: list[str]) -> Document | InputError:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
@@ -203,12 +229,10 @@ def _read_html(path: Path, html: str, notes: list[str], cache: WorkCache | None 
     }
     notes.append("main text extracted from HTML by trafilatura; offsets and lines refer to the extracted text")
     declared = {k: v for k, v in declared.items() if v}
-    return build_document(path, path.stem, text, declared, "html metadata", notes, cache=cache)
+    return build_document(path, path.stem, text, declared, "html metadata", notes)
 
 
-def _read_jsonl(
-    path: Path, text: str, notes: list[str], cache: WorkCache | None = None
-) -> Iterable[Document | InputError]:
+def _read_jsonl(path: Path, text: str, notes: list[str]) -> Iterable[Document | InputError]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -226,7 +250,7 @@ def _read_jsonl(
             continue
         doc_id = str(record.get("id") or f"{path.stem}-{number}")
         declared = {k: record[k] for k in METADATA_FIELDS if record.get(k) is not None}
-        yield build_document(path, doc_id, body, declared, "jsonl", list(notes), cache=cache, record_line=number)
+        yield build_document(path, doc_id, body, declared, "jsonl", list(notes), record_line=number)
 
 
 def _sidecar_metadata(path: Path) -> tuple[dict[str, Any], str | None]:
@@ -289,9 +313,10 @@ def build_document(
     declared_source: str,
     notes: list[str],
     line_offset: int = 0,
-    cache: WorkCache | None = None,
     record_line: int | None = None,
 ) -> Document:
+    """A document from its text and metadata; a language the metadata does not give is left
+    None (language_source None) for `with_detected_languages`."""
     sidecar, sidecar_name = _sidecar_metadata(path) if declared_source != "jsonl" else ({}, None)
     from_text = extract_text_metadata(text)
     values: dict[str, Any] = {}
@@ -314,9 +339,6 @@ def build_document(
 
     language = str(values["language"]).lower() if values.get("language") else None
     language_source = "metadata" if language else None
-    if language is None:
-        language = detect_language(text, cache)
-        language_source = "detected" if language else None
 
     title = values.get("title") or _title_from_text(text)
 
