@@ -25,11 +25,13 @@ import hashlib
 import pickle
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 CACHE_FILE = "work.sqlite"
 # Libraries whose output the cached stages store; their versions are part of every key.
@@ -122,6 +124,22 @@ class WorkCache:
         with self._lock:
             self._db.executemany("INSERT OR REPLACE INTO work VALUES (?, ?, ?)", rows)
             self._db.commit()
+
+    def kept_each(self, stage: str, keys: Sequence[str], compute: Callable[[list[int]], Sequence[T]]) -> list[T]:
+        """The value kept under each of `keys`, in order. Those not kept are computed together:
+        `compute(positions)` gets the position of the first occurrence of each missing key and
+        returns their values, which are stored. (Per-document work: segmentation, facts, rule
+        flags, garble scores; a stored None is a value, not a miss.)"""
+        found = self.get_many(stage, keys)
+        missing: dict[str, int] = {}
+        for position, key in enumerate(keys):
+            if key not in found:
+                missing.setdefault(key, position)
+        if missing:
+            fresh = list(zip(missing, compute(list(missing.values())), strict=True))
+            self.put_many(stage, fresh)
+            found.update(fresh)
+        return [found[key] for key in keys]
 
     def put_later(self, stage: str, key: str, value: Any) -> None:
         """Store at the next `flush()`: one transaction for many small results."""

@@ -242,3 +242,21 @@ def test_detected_languages_are_kept(tmp_path: Path) -> None:
     cache.put_many(LANGUAGE_STAGE, [(key, "fr")])  # what is stored is what is served
     assert detect_language(text, cache) == "fr"
     assert detect_language(text) == "de"
+
+
+def test_kept_each_computes_each_missing_key_once_in_one_call(tmp_path: Path) -> None:
+    cache = WorkCache(tmp_path / CACHE_FILE)
+    calls: list[list[int]] = []
+
+    def kept(stage: str, keys: list[str]) -> list[Any]:
+        def compute(positions: list[int]) -> list[Any]:
+            calls.append(positions)
+            return [None if keys[n] == "none" else keys[n].upper() for n in positions]
+
+        return cache.kept_each(stage, keys, compute)
+
+    assert kept("stage", ["a", "b", "a", "none", "c"]) == ["A", "B", "A", None, "C"]
+    assert calls == [[0, 1, 3, 4]]  # first occurrence of each distinct key, together
+    assert kept("stage", ["c", "d", "none", "b"]) == ["C", "D", None, "B"]
+    assert calls[1:] == [[1]]  # a stored None is a value, not a miss
+    assert kept("other-stage", ["a"]) == ["A"] and calls[2:] == [[0]]

@@ -116,24 +116,18 @@ def rule_flags(rule: Rule, ctx: CheckContext) -> list[Flag]:
 
     work, model_id = cache
     keys = [work_key(RULE_STAGE, model_id, rule.id, settings, doc.digest) for doc in ctx.documents]
-    found: dict[str, KeptRun] = work.get_many(RULE_STAGE, keys)
-    missing = [(doc, key) for doc, key in zip(ctx.documents, keys, strict=True) if key not in found]
-    if missing:
-        flags, skips = _run(rule, subset_context(ctx, [doc for doc, _ in missing]))
+
+    def run(positions: list[int]) -> list[KeptRun]:
+        missing = [ctx.documents[n] for n in positions]
+        flags, skips = _run(rule, subset_context(ctx, missing))
         flags_of: dict[int, list[Flag]] = defaultdict(list)
         for flag in flags:
             flags_of[id(flag.doc)].append(flag)
-        fresh = []
-        for doc, key in missing:
-            # a skip about no document in particular goes with each of them
-            doc_skips = [skip for skip in skips if skip.doc in (None, doc.id)]
-            fresh.append((key, _kept(flags_of[id(doc)], doc_skips, [doc])))
-        work.put_many(RULE_STAGE, fresh)
-        found.update(fresh)
-    replayed = []
-    for doc, key in zip(ctx.documents, keys, strict=True):
-        replayed.extend(_replay(ctx, [doc], found[key]))
-    return replayed
+        # a skip about no document in particular goes with each of them
+        return [_kept(flags_of[id(doc)], [s for s in skips if s.doc in (None, doc.id)], [doc]) for doc in missing]
+
+    found = work.kept_each(RULE_STAGE, keys, run)
+    return [flag for doc, kept in zip(ctx.documents, found, strict=True) for flag in _replay(ctx, [doc], kept)]
 
 
 def _run(rule: Rule, ctx: CheckContext) -> tuple[list[Flag], list[Skip]]:

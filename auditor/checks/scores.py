@@ -240,16 +240,15 @@ def document_garble_scores(ctx: CheckContext) -> dict[str, float]:
     if cache is None:
         return _garble_scores(ctx)
     work, model_id = cache
-    keys = {doc.id: work_key(GARBLE_SCORE_STAGE, model_id, doc.digest) for doc in ctx.documents}
-    found: dict[str, float | None] = work.get_many(GARBLE_SCORE_STAGE, list(keys.values()))
-    missing = [doc for doc in ctx.documents if keys[doc.id] not in found]
-    if missing:
+    keys = [work_key(GARBLE_SCORE_STAGE, model_id, doc.digest) for doc in ctx.documents]
+
+    def score(positions: list[int]) -> list[float | None]:
+        missing = [ctx.documents[n] for n in positions]
         computed = _garble_scores(subset_context(ctx, missing))
-        fresh = [(keys[doc.id], computed.get(doc.id)) for doc in missing]
-        work.put_many(GARBLE_SCORE_STAGE, fresh)
-        found.update(fresh)
-    scores = {doc.id: found[keys[doc.id]] for doc in ctx.documents}
-    return {doc_id: score for doc_id, score in scores.items() if score is not None}
+        return [computed.get(doc.id) for doc in missing]
+
+    scores: list[float | None] = work.kept_each(GARBLE_SCORE_STAGE, keys, score)
+    return {doc.id: value for doc, value in zip(ctx.documents, scores, strict=True) if value is not None}
 
 
 def _garble_scores(ctx: CheckContext) -> dict[str, float]:

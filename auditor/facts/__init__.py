@@ -68,16 +68,10 @@ def document_facts(ctx: CheckContext) -> dict[str, DocumentFacts]:
         if ctx.work is None:
             return {doc.id: extract_facts(doc) for doc in ctx.documents}
         keys = [facts_key(doc) for doc in ctx.documents]
-        known = ctx.work.get_many(FACTS_STAGE, keys)
-        fresh: dict[str, DocumentFacts] = {}
-        result: dict[str, DocumentFacts] = {}
-        for doc, key in zip(ctx.documents, keys, strict=True):
-            facts = known.get(key, fresh.get(key))
-            if facts is None:
-                facts = fresh[key] = extract_facts(doc)
-            result[doc.id] = facts
-        ctx.work.put_many(FACTS_STAGE, fresh.items())
-        return result
+        found = ctx.work.kept_each(
+            FACTS_STAGE, keys, lambda positions: [extract_facts(ctx.documents[n]) for n in positions]
+        )
+        return {doc.id: facts for doc, facts in zip(ctx.documents, found, strict=True)}
 
     facts: dict[str, DocumentFacts] = ctx.artifact("facts", build)
     return facts

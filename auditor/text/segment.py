@@ -110,19 +110,20 @@ def segment_documents(documents: Sequence[Document], cache: WorkCache | None = N
     if cache is None:
         return [segment_document(doc) for doc in documents]
     keys = [work_key(SEGMENT_STAGE, doc.text) for doc in documents]
-    known = cache.get_many(SEGMENT_STAGE, keys)
-    fresh: dict[str, tuple[tuple[int, int, int, str], ...]] = {}
-    result = []
-    for doc, key in zip(documents, keys, strict=True):
-        spans = known.get(key, fresh.get(key))
-        if spans is None:
-            sentences = tuple(segment_text(doc.id, doc.text))
-            fresh[key] = tuple((s.start, s.end, s.block, s.kind) for s in sentences)
-        else:
-            sentences = tuple(
+
+    def segment(positions: list[int]) -> list[tuple[tuple[int, int, int, str], ...]]:
+        return [
+            tuple((s.start, s.end, s.block, s.kind) for s in segment_text(documents[n].id, documents[n].text))
+            for n in positions
+        ]
+
+    return [
+        replace(
+            doc,
+            sentences=tuple(
                 Sentence(doc.id, index, start, end, doc.text[start:end], block, kind)
                 for index, (start, end, block, kind) in enumerate(spans)
-            )
-        result.append(replace(doc, sentences=sentences))
-    cache.put_many(SEGMENT_STAGE, fresh.items())
-    return result
+            ),
+        )
+        for doc, spans in zip(documents, cache.kept_each(SEGMENT_STAGE, keys, segment), strict=True)
+    ]
