@@ -26,14 +26,14 @@ def fixtures_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def encoder(_isolated_cache: None):  # type: ignore[no-untyped-def]
+def encoder(_isolated_cache: None):
     from auditor.embed import Encoder
 
     return Encoder(cache_dir=os.environ["AUDITOR_CACHE_DIR"])
 
 
 @pytest.fixture(scope="session")
-def fixture_report(encoder):  # type: ignore[no-untyped-def]
+def fixture_report(encoder):
     """The audit of the five real articles, computed once for the session."""
     from auditor import audit
     from auditor.config import Config
@@ -46,7 +46,7 @@ PROBE_WORD = "ceasefire"
 
 
 @pytest.fixture
-def probe_rules(monkeypatch: pytest.MonkeyPatch, encoder):  # type: ignore[no-untyped-def]
+def probe_rules(monkeypatch: pytest.MonkeyPatch, encoder):
     """Three test-only rules (ids Z90x), registered for one test, with findings the test controls:
     Z901 (plausibility, warning) every number; Z902 (contradiction, error) the word "ceasefire",
     with the same word in another document as evidence; Z903 (grammar, info) every "said".
@@ -57,13 +57,13 @@ def probe_rules(monkeypatch: pytest.MonkeyPatch, encoder):  # type: ignore[no-un
     from auditor.embed import Encoder
     from auditor.model import Category, Evidence, Flag, Severity
 
-    def numbers(ctx):  # type: ignore[no-untyped-def]
+    def numbers(ctx):
         """Flags every number (test probe)."""
         for doc in ctx.documents:
             for match in re.finditer(r"\d[\d,.]*\d|\d", doc.text):
                 yield Flag(doc, match.start(), match.end(), f"number {match.group()}")
 
-    def word(ctx):  # type: ignore[no-untyped-def]
+    def word(ctx):
         """Flags the probe word, citing another document's use of it (test probe)."""
         pattern = re.compile(PROBE_WORD, re.IGNORECASE)
         for doc in ctx.documents:
@@ -72,7 +72,7 @@ def probe_rules(monkeypatch: pytest.MonkeyPatch, encoder):  # type: ignore[no-un
             for match in pattern.finditer(doc.text):
                 yield Flag(doc, match.start(), match.end(), "probe word", suggestion="truce", evidence=evidence)
 
-    def said(ctx):  # type: ignore[no-untyped-def]
+    def said(ctx):
         """Flags every "said" (test probe)."""
         for doc in ctx.documents:
             for match in re.finditer(r"\bsaid\b", doc.text):

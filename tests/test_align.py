@@ -11,7 +11,7 @@ from auditor.align.score import pair_features, same_fact_probability
 from auditor.embed.index import approximate_neighbours, exact_neighbours
 
 
-def _score(encoder, a: str, b: str, corpus: list[str] | None = None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def _score(encoder, a: str, b: str, corpus: list[str] | None = None) -> tuple[float, float]:
     va, vb = encoder.encode([a, b])
     cosine = float(va @ vb)
     profiles = [profile(t) for t in (corpus or [a, b])]
@@ -36,7 +36,7 @@ def test_numbers_and_dates_are_normalised() -> None:
 
 
 @pytest.fixture(scope="module")
-def fixture_ctx(fixtures_dir, encoder):  # type: ignore[no-untyped-def]
+def fixture_ctx(fixtures_dir, encoder):
     """The cleaned fixture corpus, as the analyze stage sees it (contradictions not run)."""
     from auditor import pipeline
     from auditor.checks.registry import CheckContext
@@ -51,7 +51,7 @@ def fixture_ctx(fixtures_dir, encoder):  # type: ignore[no-untyped-def]
     return ctx
 
 
-def _cluster_of(clusters, doc_prefix: str, fragment: str):  # type: ignore[no-untyped-def]
+def _cluster_of(clusters, doc_prefix: str, fragment: str):
     for cluster in clusters:
         for member in cluster.members:
             if member.doc.startswith(doc_prefix) and fragment in member.text:
@@ -59,7 +59,7 @@ def _cluster_of(clusters, doc_prefix: str, fragment: str):  # type: ignore[no-un
     return None
 
 
-def test_qatar_and_doha_talks_are_one_fact_though_cosine_is_low(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_qatar_and_doha_talks_are_one_fact_though_cosine_is_low(fixture_ctx) -> None:
     from auditor.align import sentence_table
 
     table = sentence_table(fixture_ctx)
@@ -72,7 +72,7 @@ def test_qatar_and_doha_talks_are_one_fact_though_cosine_is_low(fixture_ctx) -> 
     assert "qatar" in pair.event_anchors  # Doha is in Qatar: the alias made the anchor
 
 
-def test_expected_fixture_clusters(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_expected_fixture_clusters(fixture_ctx) -> None:
     from auditor.align import build_clusters
 
     clusters = build_clusters(fixture_ctx)
@@ -88,7 +88,7 @@ def test_expected_fixture_clusters(fixture_ctx) -> None:  # type: ignore[no-unty
         assert all(m.published for m in cluster.members)
 
 
-def test_unrelated_sentences_are_not_clustered(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_unrelated_sentences_are_not_clustered(fixture_ctx) -> None:
     from auditor.align import build_clusters
 
     clusters = build_clusters(fixture_ctx)
@@ -99,7 +99,7 @@ def test_unrelated_sentences_are_not_clustered(fixture_ctx) -> None:  # type: ig
     assert invasion is not None and not _cluster_of([invasion], "001", "all-out offensive in May")
 
 
-def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> None:
     from auditor.align import build_clusters
     from auditor.model import Evidence, Flag
 
@@ -111,7 +111,7 @@ def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> No
         s for d in fixture_ctx.documents for s in d.sentences if d.id not in {m.doc for m in target.members}
     )
 
-    def clusters_with(flag: Flag):  # type: ignore[no-untyped-def]
+    def clusters_with(flag: Flag):
         return build_clusters(fixture_ctx, [flag])
 
     both_sides = Flag(
@@ -138,7 +138,7 @@ def test_contradiction_between_members_marks_cluster_disputed(fixture_ctx) -> No
     assert kept is not None and kept.status == "corroborated"
 
 
-def test_contradiction_touching_a_single_source_fact_disputes_it(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_contradiction_touching_a_single_source_fact_disputes_it(fixture_ctx) -> None:
     from auditor.align import build_clusters
     from auditor.model import Flag
 
@@ -149,7 +149,7 @@ def test_contradiction_touching_a_single_source_fact_disputes_it(fixture_ctx) ->
     assert disputed is not None and disputed.status == "disputed"
 
 
-def test_unrelated_pair_scores_low(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_unrelated_pair_scores_low(encoder) -> None:
     score, _ = _score(
         encoder,
         "Pakistan on Saturday partially reopened its border with southern Afghanistan.",
@@ -158,7 +158,7 @@ def test_unrelated_pair_scores_low(encoder) -> None:  # type: ignore[no-untyped-
     assert score < SAME_FACT_THRESHOLD
 
 
-def test_paraphrase_scores_high(encoder) -> None:  # type: ignore[no-untyped-def]
+def test_paraphrase_scores_high(encoder) -> None:
     score, _ = _score(
         encoder,
         "The Taliban launched an all-out offensive in May.",
@@ -167,7 +167,7 @@ def test_paraphrase_scores_high(encoder) -> None:  # type: ignore[no-untyped-def
     assert score >= SAME_FACT_THRESHOLD
 
 
-def test_pairs_are_cross_document_active_and_scored(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_pairs_are_cross_document_active_and_scored(fixture_ctx) -> None:
     from auditor.align import aligned_pairs
 
     ctx = fixture_ctx
@@ -252,7 +252,7 @@ def test_pair_arrays_are_the_unique_pairs_in_order() -> None:
     ]
 
 
-def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:
     from auditor.align import aligned_pairs
 
     pairs = aligned_pairs(fixture_ctx)
@@ -267,7 +267,7 @@ def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:  
         pairs[len(pairs)]
 
 
-def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:  # type: ignore[no-untyped-def]
+def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:
     from auditor.align.score import WEIGHTS, same_fact_scores
 
     texts = [

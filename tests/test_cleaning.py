@@ -104,7 +104,7 @@ Insurers brace for record claims after storms
 """
 
 
-def test_rules_work_on_another_outlets_page(tmp_path: Path, encoder) -> None:  # type: ignore[no-untyped-def]
+def test_rules_work_on_another_outlets_page(tmp_path: Path, encoder) -> None:
     page = tmp_path / "bavaria.txt"
     page.write_text(OTHER_OUTLET_PAGE, encoding="utf-8")
     report = audit([page], Config(), encoder=encoder)

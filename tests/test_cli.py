@@ -78,7 +78,7 @@ def test_file_vanishing_mid_run_is_reported(tmp_path: Path, monkeypatch: pytest.
     (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
     collect = readers.collect_files
 
-    def collect_then_delete(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def collect_then_delete(*args, **kwargs):
         files, errors = collect(*args, **kwargs)
         (tmp_path / "b.txt").unlink()
         return files, errors
@@ -136,7 +136,7 @@ def test_version() -> None:
     assert run_cli("--version").stdout.strip() == f"auditor {__version__}"
 
 
-def test_library_call_matches_the_cli(fixtures_dir: Path, encoder) -> None:  # type: ignore[no-untyped-def]
+def test_library_call_matches_the_cli(fixtures_dir: Path, encoder) -> None:
     report = audit([fixtures_dir], Config(select=("B002",)), encoder=encoder)
     assert report.to_dict()["schema"] == "auditor.report/1"
     assert len(report.findings) == 6  # four in 000, one each in 002 and 003

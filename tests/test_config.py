@@ -21,7 +21,7 @@ OTHER = "No ceasefire was agreed, officials said on 2 August.\n"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules) -> Path:  # type: ignore[no-untyped-def]
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules) -> Path:
     """A project folder with two articles; tests add the config file."""
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "wire.txt").write_text(ARTICLE, encoding="utf-8")
@@ -98,7 +98,7 @@ def test_configured_severity_beats_the_severity_a_rule_sets_per_flag(
     from auditor.checks import registry
     from auditor.model import Category, Flag
 
-    def loud(ctx):  # type: ignore[no-untyped-def]
+    def loud(ctx):
         """Flags the first word as an error, whatever the rule's default (test probe)."""
         for doc in ctx.documents:
             yield Flag(doc, 0, 9, "loud", severity=Severity.ERROR)

@@ -12,6 +12,7 @@ from auditor.corpus import read_corpus
 from auditor.facts import extract_facts
 from auditor.facts.dates import extract_dates
 from auditor.facts.entities import extract_entities, same_place
+from auditor.facts.model import DateMention, EntityMention, Quantity, Quote
 from auditor.facts.quantities import extract_quantities, same_noun
 from auditor.facts.quotes import extract_quotes
 from auditor.model import Document, Sentence
@@ -22,7 +23,7 @@ def sentence(text: str, doc_id: str = "t") -> Sentence:
     return Sentence(doc_id, 0, 0, len(text), text, 0)
 
 
-def one_quantity(text: str):  # type: ignore[no-untyped-def]
+def one_quantity(text: str):
     found = extract_quantities(sentence(text))
     assert len(found) == 1, found
     return found[0]
@@ -98,7 +99,7 @@ def test_different_counted_nouns_are_not_the_same_thing() -> None:
 PUBLISHED = date(2021, 7, 27)  # a Tuesday
 
 
-def dates_of(text: str, published: date | None = PUBLISHED):  # type: ignore[no-untyped-def]
+def dates_of(text: str, published: date | None = PUBLISHED):
     return extract_dates(sentence(text), published)
 
 
@@ -197,7 +198,13 @@ def test_fixture_facts_have_exact_offsets(fixtures_dir: Path) -> None:
     for raw in corpus.documents:
         doc = segment_document(raw)
         facts = extract_facts(doc)
-        for fact in (*facts.quantities, *facts.dates, *facts.entities, *facts.quotes):
+        spans: list[Quantity | DateMention | EntityMention | Quote] = [
+            *facts.quantities,
+            *facts.dates,
+            *facts.entities,
+            *facts.quotes,
+        ]
+        for fact in spans:
             assert doc.text[fact.start : fact.end] == fact.text
     ani = next(segment_document(d) for d in corpus.documents if d.id.startswith("004"))
     deadlines = [d for d in extract_facts(ani).dates if d.event == "withdraw" and d.relation == "by"]

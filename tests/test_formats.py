@@ -53,7 +53,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def probe_report(corpus: Path, probe_rules, encoder) -> Report:  # type: ignore[no-untyped-def]
+def probe_report(corpus: Path, probe_rules, encoder) -> Report:
     report = audit([Path("articles")], Config(select=("Z9",)), encoder=encoder)
     assert report.findings and not report.errors
     return report
@@ -103,7 +103,7 @@ def test_sarif_regions_point_at_the_flagged_text_in_the_file_on_disk(probe_repor
     assert checked == len(probe_report.findings) >= 8
 
 
-def test_sarif_rules_carry_help_text_and_results_their_fingerprints(probe_report: Report, probe_rules) -> None:  # type: ignore[no-untyped-def]
+def test_sarif_rules_carry_help_text_and_results_their_fingerprints(probe_report: Report, probe_rules) -> None:
     run = render_sarif(probe_report)["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     by_id = {rule["id"]: rule for rule in rules}
@@ -207,7 +207,7 @@ def test_github_annotation_escapes_untrusted_text_in_messages() -> None:
 
 def test_positions_in_jsonl_and_html_articles_are_not_passed_off_as_file_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules, encoder
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """Offsets of a JSONL record point into a JSON string: the SARIF region and the annotation give
     the record's line only, and the message says where in the record's text."""
     monkeypatch.chdir(tmp_path)

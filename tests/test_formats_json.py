@@ -18,7 +18,7 @@ from auditor.report.model import Report
 DOCS_SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "report.schema.json"
 
 
-def assert_valid(report: Report) -> dict:  # type: ignore[type-arg]
+def assert_valid(report: Report) -> dict:
     data = json.loads(json.dumps(report.to_dict()))  # exactly what --format json writes
     errors = validation_errors(data)
     assert not errors, "\n".join(errors[:10])
@@ -40,14 +40,14 @@ def test_fixture_report_is_valid(fixture_report: Report) -> None:
     assert data["summary"]["documents"] == 5 and data["findings"]
 
 
-def test_nearly_empty_corpus_report_is_valid(tmp_path: Path, encoder) -> None:  # type: ignore[no-untyped-def]
+def test_nearly_empty_corpus_report_is_valid(tmp_path: Path, encoder) -> None:
     (tmp_path / "short.txt").write_text("Kabul.\n", encoding="utf-8")
     report = audit([tmp_path], Config(), encoder=encoder)
     data = assert_valid(report)
     assert data["summary"]["documents"] == 1 and data["clusters"] == []
 
 
-def test_corpus_with_input_errors_report_is_valid(tmp_path: Path, encoder, fixtures_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_with_input_errors_report_is_valid(tmp_path: Path, encoder, fixtures_dir: Path) -> None:
     (tmp_path / "good.txt").write_text(
         (fixtures_dir / "004_db929eefe4fa1c71.txt").read_text(encoding="utf-8"), encoding="utf-8"
     )
@@ -63,7 +63,7 @@ def test_corpus_with_input_errors_report_is_valid(tmp_path: Path, encoder, fixtu
 
 def test_report_with_evidence_and_a_baseline_is_valid(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("a.txt").write_text("A ceasefire was agreed, officials said.\n", encoding="utf-8")
     Path("b.txt").write_text("No ceasefire on 2 August.\n", encoding="utf-8")

@@ -24,7 +24,7 @@ OUTLET = "Talks continue in Doha.\n\nNo ceasefire was agreed, officials said on 
 
 
 @pytest.fixture
-def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules) -> Path:  # type: ignore[no-untyped-def]
+def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
@@ -37,7 +37,7 @@ def run(*args: str) -> Result:
     return CliRunner().invoke(app, ["audit", *args])
 
 
-def json_report(result: Result) -> dict:  # type: ignore[type-arg]
+def json_report(result: Result) -> dict:
     return json.loads(result.stdout)
 
 
@@ -184,7 +184,7 @@ def test_baseline_of_an_incomplete_corpus_exits_2(articles: Path) -> None:
 
 def test_fingerprints_survive_an_edit_to_another_paragraph(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fixtures_dir: Path, probe_rules
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """A real article, audited with every rule; then a paragraph is rewritten and one inserted above."""
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "copy"

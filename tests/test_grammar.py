@@ -232,7 +232,7 @@ def test_connect_never_constructs_a_downloading_languagetool(no_local_languageto
         connect(None)
 
 
-def test_fixture_audit_reports_grammar_skipped_in_summary_and_terminal(fixture_report) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_audit_reports_grammar_skipped_in_summary_and_terminal(fixture_report) -> None:
     from rich.console import Console
 
     from auditor.report.terminal import summary_renderable
@@ -248,7 +248,7 @@ def test_fixture_audit_reports_grammar_skipped_in_summary_and_terminal(fixture_r
 def test_audit_with_configured_server_reports_grammar_findings_at_file_positions(
     languagetool_url: str,
     tmp_path: Path,
-    encoder,  # type: ignore[no-untyped-def]
+    encoder,
 ) -> None:
     import os
 

@@ -36,7 +36,7 @@ def test_first_level_counts_are_derived_from_iso_3166_2() -> None:
     assert ("PH", "province") not in references
 
 
-def test_fixture_370_provinces_is_flagged_and_districts_suggested(fixture_report) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_370_provinces_is_flagged_and_districts_suggested(fixture_report) -> None:
     found = [f for f in fixture_report.findings if f.rule == "P001"]
     assert [(f.doc[:3], f.text) for f in found] == [("003", "370 provinces")]
     assert "34 provinces" in found[0].message

@@ -14,7 +14,7 @@ def slips(text: str) -> list[Flag]:
     return list(find_pronoun_slips(doc, list(doc.sentences)))
 
 
-def test_fixture_lyons_he_said_is_flagged(fixture_report) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_lyons_he_said_is_flagged(fixture_report) -> None:
     found = [f for f in fixture_report.findings if f.rule == "G010"]
     assert len(found) == 1
     [finding] = found

@@ -13,13 +13,13 @@ def suggestions(text: str) -> dict[str, tuple[str, ...]]:
     return {m.word: m.suggestions for m in find_misspellings(text)}
 
 
-def test_fixture_reead_more_is_flagged_with_read(fixture_report) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_reead_more_is_flagged_with_read(fixture_report) -> None:
     found = [f for f in fixture_report.findings if f.rule == "S001"]
     assert [(f.doc[:3], f.text, f.suggestion) for f in found] == [("000", "REEAD", "READ")]
     assert found[0].category.value == "spelling"
 
 
-def test_boilerplate_lines_are_checked_too(fixture_report) -> None:  # type: ignore[no-untyped-def]
+def test_boilerplate_lines_are_checked_too(fixture_report) -> None:
     # "REEAD MORE: ..." is a link line the cleaner excludes from alignment; readers still see it.
     [finding] = [f for f in fixture_report.findings if f.rule == "S001"]
     doc = fixture_report.documents_by_id[finding.doc]
