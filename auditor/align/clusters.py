@@ -15,6 +15,7 @@ carries a second fact, and a conflict over that one does not dispute this one).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -34,18 +35,21 @@ MEAN_LINK = SAME_FACT_THRESHOLD * 0.6
 # Big clusters (wire copy reprinted by hundreds of sites) are compared through a few
 # representatives each, so merging stays cheap however large they grow.
 REPRESENTATIVES = 6
+PAIRS_PER_CHUNK = 65_536  # pairs turned into Python ints at a time
 CLUSTERS_STAGE = "clusters"
 
 
 def _group(table: SentenceTable, rows_a: np.ndarray, rows_b: np.ndarray, strengths: np.ndarray) -> list[list[int]]:
     """Greedy merging of the same-fact pairs (rows_a[n], rows_b[n]; link strength strengths[n]), strongest first.
 
-    The pairs stay numpy arrays: a 5,000-article corpus has hundreds of thousands, and as tuples
-    plus a dict of known links they were the largest transient of the audit's last stage."""
+    A 5,000-article corpus has hundreds of thousands of pairs, so the pairs stay numpy arrays
+    (read a chunk at a time), a row's cluster is an integer array, and a row that has not joined
+    another is a cluster of its own without a list or a set of its own."""
     n = len(table.sentences)
     keys = np.minimum(rows_a, rows_b).astype(np.int64) * n + np.maximum(rows_a, rows_b)
     by_key = np.argsort(keys, kind="stable")
     known_keys, known_links = keys[by_key], strengths[by_key]
+    del keys, by_key
     computed: dict[int, float] = {}
 
     def score(i: int, j: int) -> float:
@@ -57,33 +61,44 @@ def _group(table: SentenceTable, rows_a: np.ndarray, rows_b: np.ndarray, strengt
             computed[key] = table.linked(i, j)
         return computed[key]
 
-    docs_of: dict[int, set[str]] = {}
-    next_id = 0
-    cluster_of: dict[int, int] = {}
-    clusters: dict[int, list[int]] = {}
+    code_of: dict[str, int] = {}
+    doc_code = array("q", (code_of.setdefault(s.doc_id, len(code_of)) for s in table.sentences))
+    cluster_of = array("q", [-1]) * n  # -1: the row is a cluster of its own
+    members: dict[int, list[int]] = {}  # clusters of two rows or more
+    docs_of: dict[int, set[int]] = {}
+
+    def cluster(row: int) -> int:
+        """The row's cluster id, made now if the row was on its own."""
+        if cluster_of[row] < 0:
+            cluster_of[row] = row  # ids are row numbers: unique, and no counter to keep
+            members[row] = [row]
+            docs_of[row] = {doc_code[row]}
+        return cluster_of[row]
+
     strongest_first = np.argsort(-strengths, kind="stable")
-    for i, j in zip(rows_a[strongest_first].tolist(), rows_b[strongest_first].tolist(), strict=True):
-        for row in (i, j):
-            if row not in cluster_of:
-                cluster_of[row] = next_id
-                clusters[next_id] = [row]
-                docs_of[next_id] = {table.sentences[row].doc_id}
-                next_id += 1
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj or not docs_of[ci].isdisjoint(docs_of[cj]):
-            continue
-        left, right = clusters[ci], clusters[cj]
-        links = [score(x, y) for x in left[:REPRESENTATIVES] for y in right[:REPRESENTATIVES]]
-        if min(links) < MIN_LINK or sum(links) / len(links) < MEAN_LINK:
-            continue
-        if len(left) < len(right):  # relabel the smaller side: merging stays O(n log n)
-            ci, cj, left, right = cj, ci, right, left
-        left.extend(right)
-        docs_of[ci] |= docs_of.pop(cj)
-        for row in right:
-            cluster_of[row] = ci
-        del clusters[cj]
-    return [sorted(rows) for rows in clusters.values() if len(rows) > 1]
+    for chunk in range(0, len(strongest_first), PAIRS_PER_CHUNK):
+        order = strongest_first[chunk : chunk + PAIRS_PER_CHUNK]
+        for i, j in zip(rows_a[order].tolist(), rows_b[order].tolist(), strict=True):
+            ci, cj = cluster_of[i], cluster_of[j]
+            if ci >= 0 and ci == cj:
+                continue
+            if not (docs_of[ci] if ci >= 0 else {doc_code[i]}).isdisjoint(docs_of[cj] if cj >= 0 else {doc_code[j]}):
+                continue
+            left = members[ci] if ci >= 0 else [i]
+            right = members[cj] if cj >= 0 else [j]
+            links = [score(x, y) for x in left[:REPRESENTATIVES] for y in right[:REPRESENTATIVES]]
+            if min(links) < MIN_LINK or sum(links) / len(links) < MEAN_LINK:
+                continue
+            ci, cj = cluster(i), cluster(j)
+            left, right = members[ci], members[cj]
+            if len(left) < len(right):  # relabel the smaller side: merging stays O(n log n)
+                ci, cj, left, right = cj, ci, right, left
+            left.extend(right)
+            docs_of[ci] |= docs_of.pop(cj)
+            for row in right:
+                cluster_of[row] = ci
+            del members[cj]
+    return [sorted(rows) for rows in members.values()]
 
 
 def _sides(flag: Any) -> list[tuple[str, int, int]]:
