@@ -158,7 +158,8 @@ class StageClock:
         return timed
 
     def wrap_encoder(self, encoder: Encoder) -> None:
-        original = encoder.encode
+        """Time `encode` and `preload` (the audit's first pass over the corpus)."""
+        original, original_preload = encoder.encode, encoder.preload
 
         def timed(texts: Any, progress: Any = None) -> Any:
             start = time.perf_counter()
@@ -167,7 +168,15 @@ class StageClock:
             finally:
                 self.encode_seconds += time.perf_counter() - start
 
+        def timed_preload(texts: Any) -> None:
+            start = time.perf_counter()
+            try:
+                original_preload(texts)
+            finally:
+                self.encode_seconds += time.perf_counter() - start
+
         encoder.encode = timed  # type: ignore[method-assign]
+        encoder.preload = timed_preload  # type: ignore[method-assign]
 
 
 def run_audit(corpus: Path, cache: Path) -> tuple[float, StageClock, Encoder, Any]:
