@@ -302,14 +302,13 @@ def test_table_vectors_are_the_encoders_and_the_memory_reads_them(fixture_ctx) -
 
     from auditor.align import sentence_table
     from auditor.embed import Encoder
-    from auditor.embed.encoder import EmbeddingCache
 
     table = sentence_table(fixture_ctx)
     texts = [s.text for s in table.sentences]
     fresh = Encoder(cache_dir=os.environ["AUDITOR_CACHE_DIR"])  # same SQLite cache, empty memory
     assert np.array_equal(table.vectors, fresh.encode(texts))
     memory = fixture_ctx.encoder._memory
-    assert all(np.shares_memory(memory[EmbeddingCache.key(t)], table.vectors) for t in texts)
+    assert all(np.shares_memory(memory[t], table.vectors) for t in texts)
     assert not table.vectors.flags.writeable
     assert np.array_equal(fixture_ctx.encoder.encode(texts), table.vectors)
 
@@ -323,6 +322,7 @@ def test_equal_anchor_sets_are_one_object() -> None:
     assert a.dates is b.dates and a.predicates is b.predicates  # took / seized: one class
     assert a.numbers is b.numbers is EMPTY
     assert not hasattr(a, "__dict__")  # slots: one profile per sentence of a corpus
+    assert a.word_tuple == tuple(sorted(a.words)) and "kunduz" in a.words & b.words
 
 
 def test_shared_sets_stay_equal_when_the_store_is_cleared(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from auditor.embed import Encoder
-from auditor.embed.encoder import EmbeddingCache
 from auditor.embed.progress import encoding_progress
 
 SENTENCES = [
@@ -99,7 +98,7 @@ def test_memory_filled_from_the_cache_holds_the_same_bits(tmp_path: Path) -> Non
     again = Encoder(cache_dir=tmp_path)  # a new process: its memory is filled from SQLite
     assert np.array_equal(again.encode(SENTENCES), vectors)
     assert again.encoded_count == 0
-    rows = [again._memory[EmbeddingCache.key(t)] for t in SENTENCES]
+    rows = [again._memory[t] for t in SENTENCES]
     assert all(row.base is rows[0].base for row in rows)  # one array, not a buffer per vector
 
 
@@ -113,10 +112,10 @@ def test_shared_rows_are_the_callers_array_and_encode_gives_the_same_vectors(tmp
 
     memory = enc._memory
     assert not kept.flags.writeable  # the memory reads it now: nobody may write to it
-    assert np.shares_memory(memory[EmbeddingCache.key(SENTENCES[0])], kept)
-    assert np.shares_memory(memory[EmbeddingCache.key(SENTENCES[1])], kept)
+    assert np.shares_memory(memory[SENTENCES[0]], kept)
+    assert np.shares_memory(memory[SENTENCES[1]], kept)
     # The others are copied into one compact array of their own, not rows of the model's batches.
-    rest = [memory[EmbeddingCache.key(t)] for t in (SENTENCES[2], other)]
+    rest = [memory[t] for t in (SENTENCES[2], other)]
     assert not np.shares_memory(rest[0], kept)
     assert rest[0].base is rest[1].base and rest[0].base.shape == (2, 384)
 
