@@ -121,6 +121,7 @@ class StageClock:
         self.stages: dict[str, float] = defaultdict(float)
         self.memory: dict[str, float] = {}
         self.rules: dict[str, float] = defaultdict(float)
+        self.rule_memory: dict[str, float] = {}  # peak RSS after each rule: which one raised it
         self.encode_seconds = 0.0
 
     def stage(self, name: str) -> None:
@@ -154,6 +155,7 @@ class StageClock:
                 return list(check(ctx))
             finally:
                 self.rules[rule_id] += time.perf_counter() - start
+                self.rule_memory[rule_id] = peak_rss_mb()
 
         return timed
 
@@ -367,6 +369,11 @@ def measure_model_free(articles: int, workdir: Path) -> dict[str, float]:
     for stage, stage_seconds in clock.stages.items():
         if stage != "start" or stage_seconds > 0.05:
             print(f"  stage {stage:12} {stage_seconds:8.1f}s  peak RSS after {clock.memory.get(stage, 0):7.0f} MB")
+    before = clock.memory.get("reading", 0.0)
+    for rule_id, peak in sorted(clock.rule_memory.items(), key=lambda kv: kv[1]):
+        if peak > before + 5:  # the rules (in the order they ran) that raised the peak
+            print(f"  rule  {rule_id:12} {clock.rules[rule_id]:8.1f}s  peak RSS after {peak:7.0f} MB")
+            before = peak
     print(
         f"  {encoder.encoded_count} texts hashed ({clock.encode_seconds:.1f}s in the encoder); "
         f"{len(report.clusters)} clusters, {len(report.findings)} findings; peak {peak_rss_mb():.0f} MB",

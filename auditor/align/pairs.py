@@ -240,12 +240,13 @@ def _score_pairs(table: SentenceTable) -> AlignedPairs:
         )
     keep = scores >= CANDIDATE_FLOOR
     found_anchors: dict[int, tuple[str, ...]] = {}
+    distinct: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal anchors, one tuple: many pairs share them
     for n in np.flatnonzero(cosines >= EVENT_MIN_COSINE).tolist():
         i, j = int(candidates_a[n]), int(candidates_b[n])
         anchors = shared_event_anchors(table.profiles[i], table.profiles[j], float(cosines[n]), table.vocabulary)
         if anchors:
             keep[n] = True
-            found_anchors[n] = anchors
+            found_anchors[n] = distinct.setdefault(anchors, anchors)
     kept = np.flatnonzero(keep)
     rows_a, rows_b = candidates_a[kept], candidates_b[kept]
     # Best first, then by (document, sentence) of each side: the order the objects were sorted in.
