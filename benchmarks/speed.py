@@ -5,6 +5,7 @@
     python benchmarks/speed.py --quick         # N = 100 only
     python benchmarks/speed.py --quick --embedding-backend onnx   # torch (default), onnx, onnx-int8
     python benchmarks/speed.py --model-free --sizes 5000   # whole audit, model replaced by hashing
+    python benchmarks/speed.py --model-free --sizes 1000 --tracemalloc   # and what holds the memory
 
 Each corpus is built from the fixture articles' sentences, shuffled and perturbed (numbers,
 weekdays and months changed, words dropped or swapped), so nearly every sentence is new text
@@ -347,19 +348,42 @@ class ModelFreeEncoder(Encoder):
         return self._stand_in
 
 
-def measure_model_free(articles: int, workdir: Path) -> dict[str, float]:
+def top_allocations(lines: int = 25) -> None:
+    """What tracemalloc sees alive now, by line (--tracemalloc)."""
+    import tracemalloc
+
+    current, peak = tracemalloc.get_traced_memory()
+    print(f"  tracemalloc: {current / 1e6:.1f} MB alive, {peak / 1e6:.1f} MB peak so far; largest by line:")
+    for stat in tracemalloc.take_snapshot().statistics("lineno")[:lines]:
+        frame = stat.traceback[0]
+        print(f"    {stat.size / 1e6:7.1f} MB {stat.count:9d} blocks  {frame.filename}:{frame.lineno}")
+
+
+def measure_model_free(articles: int, workdir: Path, trace: bool = False) -> dict[str, float]:
     """The whole audit with the model replaced by hashing: peak memory and the cost per article
-    of everything but the encoder, at sizes the real model would take most of an hour to encode."""
+    of everything but the encoder, at sizes the real model would take most of an hour to encode.
+    `trace`: tracemalloc's largest allocations when the rules are done (2-3x slower)."""
     corpus = workdir / f"model-free-{articles}"
     corpus.mkdir()
     build_corpus(corpus, articles)
     clock = StageClock()
     restore = clock.wrap_rules()
+    progress: Callable[[str], None] = clock.stage
+    if trace:
+        import tracemalloc
+
+        def traced_stage(stage: str) -> None:
+            if stage == "aligning":
+                top_allocations()
+            clock.stage(stage)
+
+        progress = traced_stage
+        tracemalloc.start()
     try:
         config = Config(cache_dir=str(workdir / f"model-free-cache-{articles}"))
         encoder = ModelFreeEncoder(Path(config.cache_dir or workdir))
         clock.wrap_encoder(encoder)
-        report = audit([corpus], config, encoder=encoder, progress=clock.stage)
+        report = audit([corpus], config, encoder=encoder, progress=progress)
     finally:
         restore()
     seconds = clock.finish()
@@ -438,6 +462,9 @@ def main() -> None:
         action="store_true",
         help="the whole audit with the model replaced by hashing: memory and cost outside the encoder",
     )
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="with --model-free: the largest allocations alive after the rules"
+    )
     parser.add_argument("--warm-run", nargs=2, metavar=("CORPUS", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Every Encoder made here, and the warm audit's new process, reads the backend from the environment.
@@ -449,7 +476,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="auditor-speed-"))
     if args.model_free:
         try:
-            runs = [measure_model_free(n, workdir) for n in sizes]
+            runs = [measure_model_free(n, workdir, args.tracemalloc) for n in sizes]
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         print(
