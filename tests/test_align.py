@@ -308,9 +308,29 @@ def test_table_vectors_are_the_encoders_and_the_memory_reads_them(fixture_ctx) -
     fresh = Encoder(cache_dir=os.environ["AUDITOR_CACHE_DIR"])  # same SQLite cache, empty memory
     assert np.array_equal(table.vectors, fresh.encode(texts))
     memory = fixture_ctx.encoder._memory
-    assert all(np.shares_memory(memory[t], table.vectors) for t in texts)
-    assert not table.vectors.flags.writeable
+    assert all(np.shares_memory(memory[t], table.distinct_vectors) for t in texts)
+    assert not table.distinct_vectors.flags.writeable
     assert np.array_equal(fixture_ctx.encoder.encode(texts), table.vectors)
+    # One row per distinct text; every sentence points at its own text's row.
+    assert len(table.distinct_vectors) == len(set(texts))
+    for i in range(len(texts)):
+        assert np.array_equal(table.vector(i), table.vectors[i])
+
+
+@pytest.mark.parametrize("exact_limit", [10_000, 100])  # the exact path; the IVF path
+def test_neighbours_of_shared_rows_are_those_of_the_full_matrix(exact_limit: int) -> None:
+    """`rows` (one vector per distinct text) gives exactly the neighbours of `vectors[rows]`, bit for bit."""
+    from auditor.embed.index import cross_group_neighbours
+
+    rng = np.random.default_rng(3)
+    distinct = rng.normal(size=(300, 16)).astype(np.float32)
+    distinct /= np.linalg.norm(distinct, axis=1, keepdims=True)
+    rows = rng.integers(0, 300, size=450)  # a third of the items repeat a vector
+    groups = np.arange(450) // 9
+    full = cross_group_neighbours(distinct[rows], groups, k=5, exact_limit=exact_limit)
+    shared = cross_group_neighbours(distinct, groups, k=5, exact_limit=exact_limit, rows=rows)
+    assert np.array_equal(shared.ids, full.ids) and np.array_equal(shared.scores, full.scores)
+    assert (full.ids >= 0).all()
 
 
 def test_equal_anchor_sets_are_one_object() -> None:
