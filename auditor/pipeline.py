@@ -138,7 +138,11 @@ class CorpusFirstEncoder:
         if self._pending:
             pending, self._pending = self._pending, []
             self._say("embedding")
-            self.encoder.encode(pending)
+            preload = getattr(self.encoder, "preload", None)  # no (n, dim) copy to throw away
+            if preload is not None:
+                preload(pending)
+            else:
+                self.encoder.encode(pending)
         return self.encoder.encode(texts, progress)
 
     def __getattr__(self, name: str) -> Any:  # model_id, cache, dimension...: the encoder's

@@ -5,6 +5,7 @@
     python benchmarks/speed.py --quick         # N = 100 only
     python benchmarks/speed.py --quick --embedding-backend onnx   # torch (default), onnx, onnx-int8
     python benchmarks/speed.py --model-free --sizes 5000   # whole audit, model replaced by hashing
+    python benchmarks/speed.py --model-free --sizes 1000 --tracemalloc   # and what holds the memory
 
 Each corpus is built from the fixture articles' sentences, shuffled and perturbed (numbers,
 weekdays and months changed, words dropped or swapped), so nearly every sentence is new text
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import json
 import os
 import random
@@ -36,10 +38,12 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -118,6 +122,7 @@ class StageClock:
         self.stages: dict[str, float] = defaultdict(float)
         self.memory: dict[str, float] = {}
         self.rules: dict[str, float] = defaultdict(float)
+        self.rule_memory: dict[str, float] = {}  # peak RSS after each rule: which one raised it
         self.encode_seconds = 0.0
 
     def stage(self, name: str) -> None:
@@ -151,11 +156,13 @@ class StageClock:
                 return list(check(ctx))
             finally:
                 self.rules[rule_id] += time.perf_counter() - start
+                self.rule_memory[rule_id] = peak_rss_mb()
 
         return timed
 
     def wrap_encoder(self, encoder: Encoder) -> None:
-        original = encoder.encode
+        """Time `encode` and `preload` (the audit's first pass over the corpus)."""
+        original, original_preload = encoder.encode, encoder.preload
 
         def timed(texts: Any, progress: Any = None) -> Any:
             start = time.perf_counter()
@@ -164,7 +171,15 @@ class StageClock:
             finally:
                 self.encode_seconds += time.perf_counter() - start
 
+        def timed_preload(texts: Any) -> None:
+            start = time.perf_counter()
+            try:
+                original_preload(texts)
+            finally:
+                self.encode_seconds += time.perf_counter() - start
+
         encoder.encode = timed  # type: ignore[method-assign]
+        encoder.preload = timed_preload  # type: ignore[method-assign]
 
 
 def run_audit(corpus: Path, cache: Path) -> tuple[float, StageClock, Encoder, Any]:
@@ -294,41 +309,81 @@ def warm_run(corpus: Path, cache: Path) -> None:
     )
 
 
-class HashEncoder:
-    """Stand-in for the model in --align-only runs: a fixed pseudo-random unit vector per text.
+class HashingModel:
+    """Stand-in for the embedding model: a fixed pseudo-random unit vector per text.
 
     Texts that begin with the same words (perturbed copies of one fixture sentence) get
     nearby vectors, as a real model would give them; this times the alignment machinery
-    (candidates, scoring, clustering), not its accuracy.
+    (candidates, scoring, clustering), not its accuracy. Seeds come from blake2b, not Python's
+    salted `hash()`, so every run gives the same vectors, pairs and clusters.
     """
 
-    def __init__(self, dimension: int = 384) -> None:
-        self.dimension = dimension
-        self.encoded_count = 0
+    dimension = 384
 
-    def encode(self, texts: Any, progress: Any = None) -> Any:
-        import numpy as np
+    @staticmethod
+    def _seed(text: str) -> int:
+        return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
-        rows = []
-        for text in texts:
-            base = np.random.default_rng(abs(hash(" ".join(text.split()[:4]))) % (2**32))
-            own = np.random.default_rng(abs(hash(text)) % (2**32))
-            v = (base.normal(size=self.dimension) + 0.5 * own.normal(size=self.dimension)).astype(np.float32)
-            rows.append(v / np.linalg.norm(v))
-        return np.stack(rows) if rows else np.zeros((0, self.dimension), dtype=np.float32)
+    def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+        rows = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for n, text in enumerate(texts):
+            base = np.random.default_rng(self._seed(" ".join(text.split()[:4])))
+            own = np.random.default_rng(self._seed(text))
+            v = base.normal(size=self.dimension) + 0.5 * own.normal(size=self.dimension)
+            rows[n] = v / np.linalg.norm(v)
+        return rows
 
 
-def measure_model_free(articles: int, workdir: Path) -> dict[str, float]:
+class ModelFreeEncoder(Encoder):
+    """The real `Encoder` (memory, SQLite cache, batching) with only the model replaced by
+    `HashingModel`, so a model-free run holds what a real audit holds, vectors included."""
+
+    def __init__(self, cache_dir: Path, use_cache: bool = True) -> None:
+        super().__init__(cache_dir=cache_dir, use_cache=use_cache, progress=False)
+        self.model_id = "hashing-stand-in"  # never mixed with a real model's vectors in a cache
+        self._stand_in = HashingModel()
+
+    @property
+    def model(self) -> HashingModel:
+        return self._stand_in
+
+
+def top_allocations(lines: int = 25) -> None:
+    """What tracemalloc sees alive now, by line (--tracemalloc)."""
+    import tracemalloc
+
+    current, peak = tracemalloc.get_traced_memory()
+    print(f"  tracemalloc: {current / 1e6:.1f} MB alive, {peak / 1e6:.1f} MB peak so far; largest by line:")
+    for stat in tracemalloc.take_snapshot().statistics("lineno")[:lines]:
+        frame = stat.traceback[0]
+        print(f"    {stat.size / 1e6:7.1f} MB {stat.count:9d} blocks  {frame.filename}:{frame.lineno}")
+
+
+def measure_model_free(articles: int, workdir: Path, trace: bool = False) -> dict[str, float]:
     """The whole audit with the model replaced by hashing: peak memory and the cost per article
-    of everything but the encoder, at sizes the real model would take most of an hour to encode."""
+    of everything but the encoder, at sizes the real model would take most of an hour to encode.
+    `trace`: tracemalloc's largest allocations when the rules are done (2-3x slower)."""
     corpus = workdir / f"model-free-{articles}"
     corpus.mkdir()
     build_corpus(corpus, articles)
     clock = StageClock()
     restore = clock.wrap_rules()
+    progress: Callable[[str], None] = clock.stage
+    if trace:
+        import tracemalloc
+
+        def traced_stage(stage: str) -> None:
+            if stage == "aligning":
+                top_allocations()
+            clock.stage(stage)
+
+        progress = traced_stage
+        tracemalloc.start()
     try:
         config = Config(cache_dir=str(workdir / f"model-free-cache-{articles}"))
-        report = audit([corpus], config, encoder=HashEncoder(), progress=clock.stage)
+        encoder = ModelFreeEncoder(Path(config.cache_dir or workdir))
+        clock.wrap_encoder(encoder)
+        report = audit([corpus], config, encoder=encoder, progress=progress)
     finally:
         restore()
     seconds = clock.finish()
@@ -338,8 +393,15 @@ def measure_model_free(articles: int, workdir: Path) -> dict[str, float]:
     for stage, stage_seconds in clock.stages.items():
         if stage != "start" or stage_seconds > 0.05:
             print(f"  stage {stage:12} {stage_seconds:8.1f}s  peak RSS after {clock.memory.get(stage, 0):7.0f} MB")
+    before = clock.memory.get("reading", 0.0)
+    for rule_id, peak in sorted(clock.rule_memory.items(), key=lambda kv: kv[1]):
+        if peak > before + 5:  # the rules (in the order they ran) that raised the peak
+            print(f"  rule  {rule_id:12} {clock.rules[rule_id]:8.1f}s  peak RSS after {peak:7.0f} MB")
+            before = peak
     print(
-        f"  {len(report.clusters)} clusters, {len(report.findings)} findings; peak {peak_rss_mb():.0f} MB", flush=True
+        f"  {encoder.encoded_count} texts hashed ({clock.encode_seconds:.1f}s in the encoder); "
+        f"{len(report.clusters)} clusters, {len(report.findings)} findings; peak {peak_rss_mb():.0f} MB",
+        flush=True,
     )
     return {"articles": articles, "ms_per_article": 1000 * seconds / articles, "peak_mb": peak_rss_mb()}
 
@@ -353,7 +415,9 @@ def measure_alignment(articles: int, workdir: Path) -> dict[str, float]:
     corpus.mkdir()
     build_corpus(corpus, articles)
     documents = [segment_document(d) for d in read_corpus([corpus]).documents]
-    ctx = CheckContext(documents, Config(), _encoder=HashEncoder())
+    ctx = CheckContext(
+        documents, Config(), _encoder=ModelFreeEncoder(workdir / f"align-cache-{articles}", use_cache=False)
+    )
     start = time.perf_counter()
     table = sentence_table(ctx)
     after_table = time.perf_counter()
@@ -398,6 +462,9 @@ def main() -> None:
         action="store_true",
         help="the whole audit with the model replaced by hashing: memory and cost outside the encoder",
     )
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="with --model-free: the largest allocations alive after the rules"
+    )
     parser.add_argument("--warm-run", nargs=2, metavar=("CORPUS", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Every Encoder made here, and the warm audit's new process, reads the backend from the environment.
@@ -409,7 +476,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="auditor-speed-"))
     if args.model_free:
         try:
-            runs = [measure_model_free(n, workdir) for n in sizes]
+            runs = [measure_model_free(n, workdir, args.tracemalloc) for n in sizes]
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         print(

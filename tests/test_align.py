@@ -294,3 +294,62 @@ def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:
     # weights that use a vocabulary-weighted feature take the per-pair path, same result
     refit = {**WEIGHTS, "word_jaccard": 1.5}
     assert same_fact_scores(pa, pb, cosines, vocabulary, refit).tolist() == one_at_a_time(refit)
+
+
+def test_table_vectors_are_the_encoders_and_the_memory_reads_them(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+    """The aligner's table and the encoder's memory hold each vector once, with the same bits."""
+    import os
+
+    from auditor.align import sentence_table
+    from auditor.embed import Encoder
+
+    table = sentence_table(fixture_ctx)
+    texts = [s.text for s in table.sentences]
+    fresh = Encoder(cache_dir=os.environ["AUDITOR_CACHE_DIR"])  # same SQLite cache, empty memory
+    assert np.array_equal(table.vectors, fresh.encode(texts))
+    memory = fixture_ctx.encoder._memory
+    assert all(np.shares_memory(memory[t], table.distinct_vectors) for t in texts)
+    assert not table.distinct_vectors.flags.writeable
+    assert np.array_equal(fixture_ctx.encoder.encode(texts), table.vectors)
+    # One row per distinct text; every sentence points at its own text's row.
+    assert len(table.distinct_vectors) == len(set(texts))
+    for i in range(len(texts)):
+        assert np.array_equal(table.vector(i), table.vectors[i])
+
+
+@pytest.mark.parametrize("exact_limit", [10_000, 100])  # the exact path; the IVF path
+def test_neighbours_of_shared_rows_are_those_of_the_full_matrix(exact_limit: int) -> None:
+    """`rows` (one vector per distinct text) gives exactly the neighbours of `vectors[rows]`, bit for bit."""
+    from auditor.embed.index import cross_group_neighbours
+
+    rng = np.random.default_rng(3)
+    distinct = rng.normal(size=(300, 16)).astype(np.float32)
+    distinct /= np.linalg.norm(distinct, axis=1, keepdims=True)
+    rows = rng.integers(0, 300, size=450)  # a third of the items repeat a vector
+    groups = np.arange(450) // 9
+    full = cross_group_neighbours(distinct[rows], groups, k=5, exact_limit=exact_limit)
+    shared = cross_group_neighbours(distinct, groups, k=5, exact_limit=exact_limit, rows=rows)
+    assert np.array_equal(shared.ids, full.ids) and np.array_equal(shared.scores, full.scores)
+    assert (full.ids >= 0).all()
+
+
+def test_equal_anchor_sets_are_one_object() -> None:
+    from auditor.align.anchors import EMPTY
+
+    a = profile("The Taliban took Kunduz on Sunday, officials said.")
+    b = profile("On Sunday the Taliban seized Kunduz, a provincial capital.")
+    assert a.entities == b.entities == {"taliban", "kunduz"} and a.entities is b.entities
+    assert a.dates is b.dates and a.predicates is b.predicates  # took / seized: one class
+    assert a.numbers is b.numbers is EMPTY
+    assert not hasattr(a, "__dict__")  # slots: one profile per sentence of a corpus
+    assert a.word_tuple == tuple(sorted(a.words)) and "kunduz" in a.words & b.words
+
+
+def test_shared_sets_stay_equal_when_the_store_is_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.align import anchors
+
+    monkeypatch.setattr(anchors, "MAX_SHARED_SETS", 2)
+    monkeypatch.setattr(anchors, "_shared_sets", {})
+    made = [anchors.shared_set({word}) for word in ("a", "b", "c", "a")]
+    assert made == [{"a"}, {"b"}, {"c"}, {"a"}]
+    assert len(anchors._shared_sets) <= 2

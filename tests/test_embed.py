@@ -82,3 +82,46 @@ def test_progress_draws_on_a_terminal_for_long_runs(monkeypatch: pytest.MonkeyPa
     with encoding_progress(10_000) as advance:
         advance(10_000)
     assert "embedding sentences" in stream.getvalue()
+
+
+def test_preload_fills_the_memory_with_the_vectors_encode_gives(tmp_path: Path) -> None:
+    reference = Encoder(cache_dir=tmp_path / "reference").encode(SENTENCES)
+    enc = Encoder(cache_dir=tmp_path / "preloaded")
+    assert enc.preload(SENTENCES) is None  # nothing returned: no (n, dim) copy to throw away
+    assert enc.encoded_count == len(SENTENCES)
+    assert np.array_equal(enc.encode(SENTENCES[::-1]), reference[::-1])  # bit for bit, from memory
+    assert enc.encoded_count == len(SENTENCES)
+
+
+def test_memory_filled_from_the_cache_holds_the_same_bits(tmp_path: Path) -> None:
+    vectors = Encoder(cache_dir=tmp_path).encode(SENTENCES)
+    again = Encoder(cache_dir=tmp_path)  # a new process: its memory is filled from SQLite
+    assert np.array_equal(again.encode(SENTENCES), vectors)
+    assert again.encoded_count == 0
+    rows = [again._memory[t] for t in SENTENCES]
+    assert all(row.base is rows[0].base for row in rows)  # one array, not a buffer per vector
+
+
+def test_shared_rows_are_the_callers_array_and_encode_gives_the_same_vectors(tmp_path: Path) -> None:
+    enc = Encoder(cache_dir=tmp_path)
+    other = "A sentence the caller does not keep, about the weather in Kabul."
+    before = enc.encode([*SENTENCES, other])
+    kept_texts = [SENTENCES[0], SENTENCES[1], SENTENCES[0]]  # duplicates, as in the aligner's table
+    kept = enc.encode(kept_texts)
+    enc.share(kept_texts, kept)
+
+    memory = enc._memory
+    assert not kept.flags.writeable  # the memory reads it now: nobody may write to it
+    assert np.shares_memory(memory[SENTENCES[0]], kept)
+    assert np.shares_memory(memory[SENTENCES[1]], kept)
+    # The others are copied into one compact array of their own, not rows of the model's batches.
+    rest = [memory[t] for t in (SENTENCES[2], other)]
+    assert not np.shares_memory(rest[0], kept)
+    assert rest[0].base is rest[1].base and rest[0].base.shape == (2, 384)
+
+    after = enc.encode([*SENTENCES, other])
+    assert np.array_equal(after, before)  # bit for bit
+    assert after.flags.writeable  # callers still get their own array
+    assert enc.encoded_count == 4
+    with pytest.raises(ValueError):
+        enc.share(SENTENCES[:2], kept)  # a row per text, or the memory would pair them wrongly

@@ -145,6 +145,7 @@ MONTHS = {
     )
     for m in names
 }
+MONTH_WORDS = {month: f"month{month}" for month in range(1, 13)}  # one string each, not one per sentence
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 NUMBER_WORDS = {
@@ -263,17 +264,27 @@ def information(word: str) -> float:
     return max(0.2, 7.0 - zipf)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the aligner keeps one per sentence of the corpus
 class Profile:
-    """What a sentence is about, as sets of canonical anchors and content stems."""
+    """What a sentence is about, as sets of canonical anchors and content stems.
 
-    words: frozenset[str]  # content stems (aliases and predicates canonicalised)
+    The aligner keeps one per sentence (~120k at 5,000 articles), so it is kept small: equal
+    anchor sets are one shared object (`shared_set`: most sentences name the same few entities,
+    dates and predicates, or none), and the content stems, nearly unique per sentence, a sorted
+    tuple (a fifth of a frozenset's size) that `words` turns into a set when asked.
+    """
+
+    word_tuple: tuple[str, ...]  # content stems (aliases and predicates canonicalised), sorted
     entities: frozenset[str]
     numbers: frozenset[str]
     dates: frozenset[str]
     predicates: frozenset[str]
     length: int  # tokens
     normalized: str = ""  # lower-cased, spaces collapsed: for character-level similarity
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.word_tuple)
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -294,6 +305,29 @@ def _number_value(token: str) -> str | None:
         value = float(clean)
         return f"{value:g}"
     return None
+
+
+EMPTY: frozenset[str] = frozenset()
+# Equal anchor sets, one object each. Bounded: cleared when full (sharing is an economy, never
+# needed for correctness: a set made anew equals the shared one).
+MAX_SHARED_SETS = 100_000
+_shared_sets: dict[frozenset[str], frozenset[str]] = {}
+
+
+def shared_set(items: Iterable[str]) -> frozenset[str]:
+    """`frozenset(items)`, as the one object already made for an equal set when there is one.
+
+    A frozenset costs 216 bytes even when empty, and strings made per sentence (entity names,
+    numbers) are separate objects per sentence; shared, a profile's anchors cost ~nothing."""
+    made = frozenset(items)
+    if not made:
+        return EMPTY
+    found = _shared_sets.get(made)
+    if found is None:
+        if len(_shared_sets) >= MAX_SHARED_SETS:
+            _shared_sets.clear()
+        found = _shared_sets[made] = made
+    return found
 
 
 @lru_cache(maxsize=200_000)
@@ -337,7 +371,7 @@ def profile(text: str) -> Profile:
                 day = int(tokens[i - 1])
                 numbers.discard(f"{float(tokens[i - 1]):g}")
             dates.add(f"{month:02d}-{day:02d}" if day else f"{month:02d}")
-            words.add(f"month{month}")
+            words.add(MONTH_WORDS[month])
             i += 1
             continue
         if low in WEEKDAYS:
@@ -349,7 +383,7 @@ def profile(text: str) -> Profile:
             dates.add(f"{int(m.group(1)):02d}-{int(m.group(2)):02d}")
             i += 1
             continue
-        value = _number_value(token)
+        value = _number_value(token) if token[0].isdigit() else None  # a token is a number or a word
         if value is not None:
             if YEAR.fullmatch(token):
                 dates.add(token)  # a year
@@ -379,11 +413,11 @@ def profile(text: str) -> Profile:
         words.add(stem(low))
         i += 1
     return Profile(
-        words=frozenset(words),
-        entities=frozenset(entities),
-        numbers=frozenset(numbers),
-        dates=frozenset(dates),
-        predicates=frozenset(predicates),
+        word_tuple=tuple(sorted(words)),
+        entities=shared_set(entities),
+        numbers=shared_set(numbers),
+        dates=shared_set(dates),
+        predicates=shared_set(predicates),
         length=len(tokens),
         normalized=" ".join(lower),
     )

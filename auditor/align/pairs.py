@@ -57,16 +57,29 @@ class AlignedPair:
 
 @dataclass(frozen=True)
 class SentenceTable:
-    """The active sentences of a corpus with their vectors and anchor profiles (row-aligned)."""
+    """The active sentences of a corpus with their vectors and anchor profiles (row-aligned).
+
+    Vectors are kept once per distinct text: sentence i's is `distinct_vectors[vector_rows[i]]`
+    (`vector(i)`). The same sentence in several documents (wire copy; ~30% of the rows of the
+    synthetic corpora in benchmarks/speed.py) does not repeat its vector."""
 
     sentences: list[Sentence]
-    vectors: np.ndarray
+    distinct_vectors: np.ndarray  # (distinct texts, dim), read-only: the encoder's memory reads it too
+    vector_rows: np.ndarray  # (sentences,) int64 row of distinct_vectors
     profiles: list[Profile]
     vocabulary: Vocabulary
 
+    @property
+    def vectors(self) -> np.ndarray:
+        """One row per sentence, as a new array (tests, small corpora); `vector(i)` makes none."""
+        return self.distinct_vectors[self.vector_rows]
+
+    def vector(self, i: int) -> np.ndarray:
+        return self.distinct_vectors[self.vector_rows[i]]
+
     def score(self, i: int, j: int) -> tuple[float, float]:
         """(same-fact probability, cosine) of rows i and j."""
-        cosine = float(self.vectors[i] @ self.vectors[j])
+        cosine = float(self.vector(i) @ self.vector(j))
         features = pair_features(self.profiles[i], self.profiles[j], cosine, self.vocabulary)
         return same_fact_probability(features), cosine
 
@@ -107,8 +120,18 @@ def sentence_table(ctx: CheckContext) -> SentenceTable:
                 if p.length >= MIN_TOKENS:
                     sentences.append(sentence)
                     profiles.append(p)
-        vectors = ctx.encoder.encode([s.text for s in sentences]) if sentences else np.zeros((0, 384), dtype=np.float32)
-        return SentenceTable(sentences, np.asarray(vectors, dtype=np.float32), profiles, Vocabulary(profiles))
+        texts = list(dict.fromkeys(s.text for s in sentences))
+        row_of = {text: row for row, text in enumerate(texts)}
+        rows = np.array([row_of[s.text] for s in sentences], dtype=np.int64)
+        vectors = (
+            np.asarray(ctx.encoder.encode(texts), dtype=np.float32) if sentences else np.zeros((0, 384), np.float32)
+        )
+        # The table is kept for the whole audit: the encoder's memory reads its rows instead of
+        # holding the same vectors a second time (~190 MB at 5,000 articles).
+        share = getattr(ctx.encoder, "share", None)
+        if share is not None and texts:
+            share(texts, vectors)
+        return SentenceTable(sentences, vectors, rows, profiles, Vocabulary(profiles))
 
     table: SentenceTable = ctx.artifact("sentence_table", build)
     return table
@@ -210,13 +233,14 @@ def aligned_pairs(ctx: CheckContext) -> AlignedPairs:
 def _score_pairs(table: SentenceTable) -> AlignedPairs:
     """Candidates from embedding neighbours, each scored by the same-fact model; best first."""
     groups = np.array([s.doc_id for s in table.sentences])
-    neighbours = cross_group_neighbours(table.vectors, groups, k=NEIGHBOURS)
+    neighbours = cross_group_neighbours(table.distinct_vectors, groups, k=NEIGHBOURS, rows=table.vector_rows)
     candidates_a, candidates_b = neighbours.pair_arrays(min_score=MIN_CANDIDATE_COSINE)
     # Cosines as the table computes them one pair at a time (float32 dot), so scores match `table.pair`.
+    distinct, rows = table.distinct_vectors, table.vector_rows
     cosines = np.fromiter(
         (
-            float(table.vectors[i] @ table.vectors[j])
-            for i, j in zip(candidates_a.tolist(), candidates_b.tolist(), strict=True)
+            float(distinct[i] @ distinct[j])
+            for i, j in zip(rows[candidates_a].tolist(), rows[candidates_b].tolist(), strict=True)
         ),
         dtype=np.float64,
         count=len(candidates_a),
@@ -232,12 +256,13 @@ def _score_pairs(table: SentenceTable) -> AlignedPairs:
         )
     keep = scores >= CANDIDATE_FLOOR
     found_anchors: dict[int, tuple[str, ...]] = {}
+    anchor_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}  # equal anchors, one tuple: many pairs share them
     for n in np.flatnonzero(cosines >= EVENT_MIN_COSINE).tolist():
         i, j = int(candidates_a[n]), int(candidates_b[n])
         anchors = shared_event_anchors(table.profiles[i], table.profiles[j], float(cosines[n]), table.vocabulary)
         if anchors:
             keep[n] = True
-            found_anchors[n] = anchors
+            found_anchors[n] = anchor_tuples.setdefault(anchors, anchors)
     kept = np.flatnonzero(keep)
     rows_a, rows_b = candidates_a[kept], candidates_b[kept]
     # Best first, then by (document, sentence) of each side: the order the objects were sorted in.

@@ -75,9 +75,9 @@ def _mass(words: frozenset[str], vocabulary: Vocabulary) -> float:
 
 
 def pair_features(a: Profile, b: Profile, cosine: float, vocabulary: Vocabulary) -> PairFeatures:
-    shared_words = a.words & b.words
-    shared_mass = _mass(shared_words, vocabulary)
-    mass_a, mass_b = _mass(a.words, vocabulary), _mass(b.words, vocabulary)
+    words_a, words_b = a.words, b.words
+    shared_mass = _mass(words_a & words_b, vocabulary)
+    mass_a, mass_b = _mass(words_a, vocabulary), _mass(words_b, vocabulary)
     union = mass_a + mass_b - shared_mass
     jaccard = shared_mass / union if union > 0 else 0.0
     containment = shared_mass / min(mass_a, mass_b) if min(mass_a, mass_b) > 0 else 0.0

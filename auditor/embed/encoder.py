@@ -176,15 +176,30 @@ class Encoder:
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        keys = [EmbeddingCache.key(t) for t in texts]
+        self._fill(texts, progress)
         known = self._memory
-        unseen = sorted({k for k in keys if k not in known})
+        return np.stack([known[t] for t in texts]).astype(np.float32, copy=False)
+
+    def preload(self, texts: Sequence[str]) -> None:
+        """Have the vectors of `texts` in memory (from the cache or the model) without returning
+        them: `encode` without its (n, dim) copy, for a caller that only wants later calls fast."""
+        if texts:
+            self._fill(texts, None)
+
+    def _fill(self, texts: Sequence[str], progress: Callable[[int], None] | None) -> None:
+        """Put every text's vector in `_memory`: from the cache, else from the model.
+
+        The memory is keyed by the texts themselves, which the documents hold anyway: no hash
+        string per vector, and no hashing at all for a text already in memory."""
+        known = self._memory
+        unseen = [t for t in dict.fromkeys(texts) if t not in known]
         if unseen and self.cache:
-            known.update(self.cache.get_many(self.model_id, unseen))
+            by_key = {EmbeddingCache.key(t): t for t in unseen}
+            cached = self.cache.get_many(self.model_id, sorted(by_key))
+            if cached:  # one array, rows viewed: not one buffer and array object per vector
+                known.update(zip((by_key[k] for k in cached), np.stack(list(cached.values())), strict=True))
         # Longest first, so each model batch holds texts of similar length (little padding).
-        missing = sorted(
-            {k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items(), key=lambda kt: -len(kt[1])
-        )
+        missing = sorted((t for t in unseen if t not in known), key=lambda t: -len(t))
         if missing:
             from auditor.embed.progress import encoding_progress
 
@@ -192,16 +207,34 @@ class Encoder:
                 step = self.batch_size * 16
                 for i in range(0, len(missing), step):
                     chunk = missing[i : i + step]
-                    vectors = self.model.encode([t for _, t in chunk], self.batch_size)
-                    fresh = {k: np.asarray(v, dtype=np.float32) for (k, _), v in zip(chunk, vectors, strict=True)}
+                    vectors = self.model.encode(chunk, self.batch_size)
+                    fresh = {t: np.asarray(v, dtype=np.float32) for t, v in zip(chunk, vectors, strict=True)}
                     self.encoded_count += len(fresh)
                     if self.cache:  # written as we go: an interrupted long run keeps its work
-                        self.cache.put_many(self.model_id, fresh)
+                        self.cache.put_many(self.model_id, {EmbeddingCache.key(t): v for t, v in fresh.items()})
                     known.update(fresh)
                     advance(len(chunk))
                     if progress:
                         progress(len(chunk))
-        return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)
+
+    def share(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Hold the vectors of `texts` as rows of `vectors`, which the caller keeps: the aligner's
+        table holds most of a corpus's vectors, and without this the memory holds them again.
+
+        `vectors` must be what `encode(texts)` returned (row i is texts[i]'s vector, bit for bit);
+        it is made read-only, since the memory now reads it. The vectors of other texts are
+        copied into one compact array, so the arrays they were rows of (the model's batches) are
+        freed rather than kept alive by a few rows each.
+        """
+        if len(texts) != vectors.shape[0]:
+            raise ValueError(f"{len(texts)} texts for {vectors.shape[0]} vectors")
+        vectors.flags.writeable = False
+        shared = dict(zip(texts, vectors, strict=True))
+        others = [k for k in self._memory if k not in shared]
+        compact = np.stack([self._memory[k] for k in others]) if others else None
+        memory = dict(zip(others, compact, strict=True)) if compact is not None else {}
+        memory.update(shared)
+        self._memory = memory
 
     @property
     def dimension(self) -> int:

@@ -22,6 +22,23 @@ BLOCK = 2048
 CELLS_PER_BLOCK = 8_000_000
 
 
+class RowsOf:
+    """`vectors[rows]` without building it: indexing gives `vectors[rows[index]]`, the same values.
+
+    Items may share a row (the same sentence in several documents: wire copy); the IVF search
+    only ever reads blocks of items, so the whole (items, dim) matrix is never made."""
+
+    def __init__(self, vectors: np.ndarray, rows: np.ndarray) -> None:
+        self.vectors, self.rows = vectors, rows
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (len(self.rows), int(self.vectors.shape[1]))
+
+    def __getitem__(self, index: slice | np.ndarray) -> np.ndarray:
+        return self.vectors[self.rows[index]]
+
+
 def _rows_per_block(columns: int) -> int:
     return max(16, min(BLOCK, CELLS_PER_BLOCK // max(columns, 1)))
 
@@ -84,7 +101,7 @@ def exact_neighbours(vectors: np.ndarray, groups: np.ndarray, k: int) -> Neighbo
     return Neighbours(best_ids, best_scores)
 
 
-def _kmeans(vectors: np.ndarray, cells: int, iterations: int, rng: np.random.Generator) -> np.ndarray:
+def _kmeans(vectors: np.ndarray | RowsOf, cells: int, iterations: int, rng: np.random.Generator) -> np.ndarray:
     """Spherical k-means on a sample; returns normalised centroids."""
     sample_size = min(vectors.shape[0], cells * 40)
     sample = vectors[rng.choice(vectors.shape[0], sample_size, replace=False)]
@@ -102,7 +119,7 @@ def _kmeans(vectors: np.ndarray, cells: int, iterations: int, rng: np.random.Gen
 
 
 def approximate_neighbours(
-    vectors: np.ndarray, groups: np.ndarray, k: int, probes: int = 8, seed: int = 0
+    vectors: np.ndarray | RowsOf, groups: np.ndarray, k: int, probes: int = 8, seed: int = 0
 ) -> Neighbours:
     """IVF search: about sqrt(probes * n) cells, each query scans its `probes` nearest cells.
 
@@ -148,15 +165,23 @@ def approximate_neighbours(
 
 
 def cross_group_neighbours(
-    vectors: np.ndarray, groups: np.ndarray, k: int = 10, exact_limit: int = EXACT_LIMIT
+    vectors: np.ndarray,
+    groups: np.ndarray,
+    k: int = 10,
+    exact_limit: int = EXACT_LIMIT,
+    rows: np.ndarray | None = None,
 ) -> Neighbours:
-    """Top-k neighbours in other groups: exact for small inputs, IVF above `exact_limit`."""
+    """Top-k neighbours in other groups: exact for small inputs, IVF above `exact_limit`.
+
+    With `rows`, item i's vector is `vectors[rows[i]]` and `groups` has one entry per item: the
+    result is exactly that of `vectors[rows]`, which the IVF search never builds whole."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     # Integer codes: the blocks compare every row's group with every column's, and comparing
     # strings (document ids) there cost more than the matrix product itself.
     groups = np.unique(np.asarray(groups), return_inverse=True)[1].reshape(-1)
-    if vectors.shape[0] == 0:
+    items = vectors.shape[0] if rows is None else len(rows)
+    if items == 0:
         return Neighbours(np.zeros((0, k), dtype=np.int64), np.zeros((0, k), dtype=np.float32))
-    if vectors.shape[0] <= exact_limit:
-        return exact_neighbours(vectors, groups, k)
-    return approximate_neighbours(vectors, groups, k)
+    if items <= exact_limit:
+        return exact_neighbours(vectors if rows is None else vectors[rows], groups, k)
+    return approximate_neighbours(vectors if rows is None else RowsOf(vectors, rows), groups, k)
