@@ -296,7 +296,7 @@ def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:
     assert same_fact_scores(pa, pb, cosines, vocabulary, refit).tolist() == one_at_a_time(refit)
 
 
-def test_table_vectors_are_the_encoders_and_the_memory_reads_them(fixture_ctx) -> None:  # type: ignore[no-untyped-def]
+def test_table_vectors_are_the_encoders_and_the_memory_reads_them(fixture_ctx) -> None:
     """The aligner's table and the encoder's memory hold each vector once, with the same bits."""
     import os
 

@@ -87,7 +87,7 @@ def test_progress_draws_on_a_terminal_for_long_runs(monkeypatch: pytest.MonkeyPa
 def test_preload_fills_the_memory_with_the_vectors_encode_gives(tmp_path: Path) -> None:
     reference = Encoder(cache_dir=tmp_path / "reference").encode(SENTENCES)
     enc = Encoder(cache_dir=tmp_path / "preloaded")
-    assert enc.preload(SENTENCES) is None  # nothing returned: no (n, dim) copy to throw away
+    enc.preload(SENTENCES)  # returns nothing: no (n, dim) copy to throw away
     assert enc.encoded_count == len(SENTENCES)
     assert np.array_equal(enc.encode(SENTENCES[::-1]), reference[::-1])  # bit for bit, from memory
     assert enc.encoded_count == len(SENTENCES)
@@ -117,7 +117,8 @@ def test_shared_rows_are_the_callers_array_and_encode_gives_the_same_vectors(tmp
     # The others are copied into one compact array of their own, not rows of the model's batches.
     rest = [memory[t] for t in (SENTENCES[2], other)]
     assert not np.shares_memory(rest[0], kept)
-    assert rest[0].base is rest[1].base and rest[0].base.shape == (2, 384)
+    base = rest[0].base
+    assert base is not None and base is rest[1].base and base.shape == (2, 384)
 
     after = enc.encode([*SENTENCES, other])
     assert np.array_equal(after, before)  # bit for bit
