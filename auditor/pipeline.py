@@ -27,6 +27,7 @@ from auditor.checks.registry import (
 from auditor.checks.results import rule_flags
 from auditor.config import Config
 from auditor.corpus import read_corpus
+from auditor.embed.encoder import release_freed_memory
 from auditor.model import Category, Document, Finding, fingerprint
 from auditor.report.model import DocumentSummary, Report
 from auditor.text import segment_documents
@@ -143,6 +144,7 @@ class CorpusFirstEncoder:
                 preload(pending)
             else:
                 self.encoder.encode(pending)
+            release_freed_memory()
         return self.encoder.encode(texts, progress)
 
     def __getattr__(self, name: str) -> Any:  # model_id, cache, dimension...: the encoder's

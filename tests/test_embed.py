@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import platform
 import sys
 from pathlib import Path
 
@@ -126,3 +127,32 @@ def test_shared_rows_are_the_callers_array_and_encode_gives_the_same_vectors(tmp
     assert enc.encoded_count == 4
     with pytest.raises(ValueError):
         enc.share(SENTENCES[:2], kept)  # a row per text, or the memory would pair them wrongly
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
+def test_freed_memory_goes_back_to_the_system_after_a_big_release() -> None:
+    """glibc keeps freed heap memory; release_freed_memory hands it back (RSS falls)."""
+    import ctypes
+
+    from auditor.embed.encoder import release_freed_memory
+
+    def resident_mb() -> float:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise AssertionError("no VmRSS")
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.free.argtypes = [ctypes.c_void_p]
+    libc.mallopt(-3, 1 << 30)  # M_MMAP_THRESHOLD: small blocks come from the heap, as after torch's frees
+    blocks = [libc.malloc(64 * 1024) for _ in range(3200)]  # 200 MB in 64 KB blocks
+    for block in blocks:
+        ctypes.memset(block, 1, 64 * 1024)
+    for block in blocks[:-1]:  # the last block, at the heap's top, keeps glibc from trimming by itself
+        libc.free(block)
+    held = resident_mb()
+    assert release_freed_memory()
+    assert resident_mb() < held - 150
+    libc.free(blocks[-1])
+    libc.mallopt(-3, 128 * 1024)  # glibc's default threshold again
