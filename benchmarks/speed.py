@@ -204,7 +204,7 @@ def bare_encode(texts: list[str], cache: Path) -> float:
     return time.perf_counter() - start
 
 
-QUICK_ENCODE_SAMPLE = 700  # a third of the 100-article corpus's unique texts
+QUICK_ENCODE_SAMPLE = 500  # a random quarter of the 100-article corpus's unique texts (see PERFORMANCE.md)
 
 
 def audited_sentences(corpus: Path, cache: Path) -> list[str]:
@@ -260,14 +260,16 @@ def measure(articles: int, workdir: Path, encode_sample: int | None = None) -> d
     sentences, unique = len(texts), sorted(set(texts))
     print(f"  {sentences} sentences, {len(unique)} unique texts")
 
-    # The bare model's throughput, from every unique text or (--quick) a random sample of them: a
-    # uniform sample has the same lengths, so the same texts/s, at a fraction of the wall time.
-    # Batches of a sample pack lengths a little less tightly, so its texts/s is, if anything, lower.
+    # The bare model's time for every unique text, or (--quick) for a random sample of them scaled
+    # up by characters: the model's work grows with text length, so a sample whose texts happen to
+    # be longer or shorter than the corpus's does not bias the estimate (a random 500 of the
+    # 100-article corpus's texts differ from its mean length by 1.5% on average). Batches of a sample
+    # pack lengths a little less tightly, so its estimate is, if anything, slower.
     measured = (
         unique if not encode_sample or encode_sample >= len(unique) else random.Random(0).sample(unique, encode_sample)
     )
     sample_seconds = bare_encode(measured, cache)
-    encode_seconds = sample_seconds * len(unique) / len(measured)
+    encode_seconds = sample_seconds * sum(map(len, unique)) / sum(map(len, measured))
     ratio = (sentences / cold) / (sentences / encode_seconds)
     sampled = f" (timed on a random {len(measured)} of them)" if len(measured) < len(unique) else ""
     print(
@@ -467,7 +469,7 @@ def main() -> None:
         "--encode-sample",
         type=int,
         default=None,
-        help="time the bare encode on this many random unique texts (default: all; 700 with --quick)",
+        help="time the bare encode on this many random unique texts (default: all; 500 with --quick)",
     )
     parser.add_argument(
         "--align-only", action="store_true", help="time the alignment stage alone, the model replaced by hashing"
