@@ -5,6 +5,7 @@
     python benchmarks/speed.py --quick         # N = 100 only
     python benchmarks/speed.py --quick --embedding-backend onnx   # torch (default), onnx, onnx-int8
     python benchmarks/speed.py --model-free --sizes 5000   # whole audit, model replaced by hashing
+    python benchmarks/speed.py --cold-only --sizes 5000    # the cold audit alone, real model: its memory
     python benchmarks/speed.py --model-free --sizes 1000 --tracemalloc   # and what holds the memory
 
 Each corpus is built from the fixture articles' sentences, shuffled and perturbed (numbers,
@@ -233,7 +234,7 @@ def place_onnx_file(backend: EmbeddingBackend, cache: Path) -> None:
     shutil.copyfile(made, target)
 
 
-def measure(articles: int, workdir: Path, encode_sample: int | None = None) -> dict[str, Any]:
+def measure(articles: int, workdir: Path, encode_sample: int | None = None, cold_only: bool = False) -> dict[str, Any]:
     corpus = workdir / f"corpus-{articles}"
     cache = workdir / f"cache-{articles}"
     corpus.mkdir()
@@ -258,7 +259,10 @@ def measure(articles: int, workdir: Path, encode_sample: int | None = None) -> d
     print(f"  {len(report.clusters)} clusters, {len(report.findings)} findings")
     texts = audited_sentences(corpus, cache)
     sentences, unique = len(texts), sorted(set(texts))
-    print(f"  {sentences} sentences, {len(unique)} unique texts")
+    outside = 1000 * (cold - clock.encode_seconds) / articles
+    print(f"  {sentences} sentences, {len(unique)} unique texts; {outside:.0f} ms per article outside the encoder")
+    if cold_only:
+        return {"backend": backend_in_use.name, "articles": articles, "cold_s": cold, "peak_mb": peak_rss_mb()}
 
     # The bare model's time for every unique text, or (--quick) for a random sample of them scaled
     # up by characters: the model's work grows with text length, so a sample whose texts happen to
@@ -481,6 +485,11 @@ def main() -> None:
         help="the embedding model's runtime (default: AUDITOR_EMBEDDING_BACKEND, else torch)",
     )
     parser.add_argument(
+        "--cold-only",
+        action="store_true",
+        help="the cold audit only, with the real model (no bare encode, no warm run): memory at 5,000 articles",
+    )
+    parser.add_argument(
         "--model-free",
         action="store_true",
         help="the whole audit with the model replaced by hashing: memory and cost outside the encoder",
@@ -518,10 +527,17 @@ def main() -> None:
         return
     try:
         sample = args.encode_sample or (QUICK_ENCODE_SAMPLE if args.quick else None)
-        results = [measure(n, workdir, sample) for n in sizes]
+        results = [measure(n, workdir, sample, args.cold_only) for n in sizes]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print()
+    if args.cold_only:
+        print(
+            " ".join(
+                f"cold_s_{r['articles']}={r['cold_s']:.1f} peak_mb_{r['articles']}={r['peak_mb']:.0f}" for r in results
+            )
+        )
+        return
     for r in results:
         print(
             f"backend={r['backend']} articles={r['articles']} sentences={r['sentences']} cold_s={r['cold_s']:.1f} warm_s={r['warm_s']:.1f} "
