@@ -435,16 +435,22 @@ def unsupported_heading_words(ctx: CheckContext, heading: str, body_text: str) -
 
 
 def _doubtful_headings(ctx: CheckContext, doc: Document) -> list[tuple[Section, float, float, str]]:
-    """(section, cosine, P(fits), section text) of the headings whose fit is in doubt."""
-    found = []
-    for section, cosine in heading_fit(ctx, doc):
-        heading = section.heading.text
-        if BYLINE.match(heading) or (doc.byline and doc.byline in heading) or not looks_like_heading(heading):
-            continue
-        probability = heading_fit_probability(cosine)
-        if probability < HEADING_DOUBT_PROBABILITY:
-            found.append((section, cosine, probability, " ".join(s.text for s in section.body)))
-    return found
+    """(section, cosine, P(fits), section text) of the headings whose fit is in doubt (cached:
+    `embed_heading_words` and `misfit_headings` both ask)."""
+
+    def build() -> list[tuple[Section, float, float, str]]:
+        found = []
+        for section, cosine in heading_fit(ctx, doc):
+            heading = section.heading.text
+            if BYLINE.match(heading) or (doc.byline and doc.byline in heading) or not looks_like_heading(heading):
+                continue
+            probability = heading_fit_probability(cosine)
+            if probability < HEADING_DOUBT_PROBABILITY:
+                found.append((section, cosine, probability, " ".join(s.text for s in section.body)))
+        return found
+
+    result: list[tuple[Section, float, float, str]] = ctx.artifact(f"doubtful_headings:{doc.id}", build)
+    return result
 
 
 def embed_heading_words(ctx: CheckContext, documents: Iterable[Document]) -> None:
