@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from auditor.embed.backends import EmbeddingBackend, parse_backend
+from auditor.embed.parallel import encode_in_parallel, encode_workers, longest_first_batches, torch_threads
 from auditor.workcache import connect, select_by_keys
 
 if TYPE_CHECKING:
@@ -87,11 +88,28 @@ class TorchSentenceModel:
         # renamed in sentence-transformers 6; the old name warns there but is all 5.x has
         dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dimension = int(dimension())
+        import torch
+
+        self.workers = encode_workers(torch.get_num_threads())
 
     def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+        batches = longest_first_batches(texts, batch_size)
+        if self.workers < 2 or len(batches) < 3:
+            return self._encode_batch(list(texts), batch_size)
+        # The first batch alone, on every thread: it sets the tokenizer's padding and truncation,
+        # which the workers then share without changing them (a change while another thread
+        # tokenizes fails in the tokenizer).
+        first = batches[0]
+        head = self._encode_batch([texts[i] for i in first])
+        with torch_threads(1):  # each worker's batch on one core
+            vectors = encode_in_parallel(texts, batches[1:], self._encode_batch, self.workers, self.dimension)
+        vectors[first] = head
+        return vectors
+
+    def _encode_batch(self, texts: list[str], batch_size: int | None = None) -> np.ndarray:
         return np.asarray(
             self.sentence_transformer.encode(
-                list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
+                texts, batch_size=batch_size or len(texts), normalize_embeddings=True, show_progress_bar=False
             ),
             dtype=np.float32,
         )
