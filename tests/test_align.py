@@ -268,7 +268,7 @@ def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:
 
 
 def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:
-    from auditor.align.score import WEIGHTS, same_fact_scores
+    from auditor.align.score import WEIGHTS, same_fact_score, same_fact_scores
 
     texts = [
         line.strip()
@@ -290,10 +290,15 @@ def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:
             for p, q, c in zip(pa, pb, cosines, strict=True)
         ]
 
+    def fast_one_at_a_time(weights: dict[str, float]) -> list[float]:
+        return [same_fact_score(p, q, float(c), vocabulary, weights) for p, q, c in zip(pa, pb, cosines, strict=True)]
+
     assert same_fact_scores(pa, pb, cosines, vocabulary).tolist() == one_at_a_time(WEIGHTS)
+    assert fast_one_at_a_time(WEIGHTS) == one_at_a_time(WEIGHTS)
     # weights that use a vocabulary-weighted feature take the per-pair path, same result
     refit = {**WEIGHTS, "word_jaccard": 1.5}
     assert same_fact_scores(pa, pb, cosines, vocabulary, refit).tolist() == one_at_a_time(refit)
+    assert fast_one_at_a_time(refit) == one_at_a_time(refit)
 
 
 def test_table_vectors_are_the_encoders_and_the_memory_reads_them(fixture_ctx) -> None:

@@ -17,8 +17,7 @@ from auditor.align.anchors import Profile, Vocabulary, profile
 from auditor.align.score import (
     EVENT_MIN_COSINE,
     SAME_FACT_THRESHOLD,
-    pair_features,
-    same_fact_probability,
+    same_fact_score,
     same_fact_scores,
     shared_event_anchors,
 )
@@ -80,8 +79,7 @@ class SentenceTable:
     def score(self, i: int, j: int) -> tuple[float, float]:
         """(same-fact probability, cosine) of rows i and j."""
         cosine = float(self.vector(i) @ self.vector(j))
-        features = pair_features(self.profiles[i], self.profiles[j], cosine, self.vocabulary)
-        return same_fact_probability(features), cosine
+        return same_fact_score(self.profiles[i], self.profiles[j], cosine, self.vocabulary), cosine
 
     def pair(self, i: int, j: int) -> AlignedPair:
         score, cosine = self.score(i, j)

@@ -168,6 +168,27 @@ _PER_PAIR: dict[str, Callable[[Profile, Profile], float]] = {
 _STRING_SIMILARITY = {"character_similarity": fuzz.ratio, "word_order_similarity": fuzz.token_sort_ratio}
 
 
+def same_fact_score(
+    a: Profile, b: Profile, cosine: float, vocabulary: Vocabulary, weights: dict[str, float] | None = None
+) -> float:
+    """`same_fact_probability(pair_features(a, b, cosine))`, equal to the last bit, computing only
+    the features with a weight (the clusters' linking scores pairs one at a time)."""
+    w = weights or WEIGHTS
+    used = [name for name in FEATURES if w[name] != 0.0]
+    if not set(used) <= {"cosine", *_PER_PAIR, *_STRING_SIMILARITY}:
+        return same_fact_probability(pair_features(a, b, cosine, vocabulary), w)
+    total = 0.0  # summed in FEATURES order, as the other two paths do
+    for name in used:
+        if name == "cosine":
+            value = cosine
+        elif name in _STRING_SIMILARITY:
+            value = _STRING_SIMILARITY[name](a.normalized, b.normalized) / 100.0
+        else:
+            value = _PER_PAIR[name](a, b)
+        total += w[name] * value
+    return 1.0 / (1.0 + math.exp(-(w["bias"] + total)))
+
+
 def same_fact_scores(
     a: Sequence[Profile],
     b: Sequence[Profile],

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from auditor.checks.boilerplate import is_furniture
 from auditor.checks.registry import CLEAN, DOCUMENT, CheckContext, rule
@@ -67,27 +69,32 @@ def near_duplicate(ctx: CheckContext) -> Iterable[Flag]:
     (AP)" right after the same sentence without "(AP)".
     """
     for doc in ctx.documents:
-        earlier: list[tuple[str, int, int]] = []
-        for sentence in doc.sentences:
-            key = _normal(sentence.text)
-            if len(key.split()) < NEAR_DUPLICATE_MIN_WORDS:
+        long_enough = [
+            (s, key) for s in doc.sentences if len((key := _normal(s.text)).split()) >= NEAR_DUPLICATE_MIN_WORDS
+        ]
+        if len(long_enough) < 2:
+            continue
+        keys = [key for _, key in long_enough]
+        # Every pair's similarity in one call (ratio is symmetric); below the threshold it reads 0.
+        ratios = cdist(keys, keys, scorer=fuzz.ratio, dtype=np.float64, score_cutoff=NEAR_DUPLICATE_RATIO)
+        for n in range(1, len(long_enough)):
+            similar = np.flatnonzero(ratios[n, :n] >= NEAR_DUPLICATE_RATIO)
+            if not similar.size:
                 continue
-            for previous, start, end in earlier:
-                if previous == key:
-                    break  # word-for-word repeats of a whole line are D001's
-                ratio = fuzz.ratio(previous, key)
-                if ratio >= NEAR_DUPLICATE_RATIO:
-                    if doc.text[start:end].strip() == doc.text[sentence.start : sentence.end].strip():
-                        break
-                    line, _ = doc.line_column(start)
-                    yield Flag(
-                        doc,
-                        sentence.start,
-                        sentence.end,
-                        f"nearly repeats the sentence on line {line} ({ratio:.0f}% the same wording)",
-                        suggestion="keep one of the two",
-                        confidence=round(ratio / 100, 2),
-                        evidence=(Evidence.from_span(doc, start, end),),
-                    )
-                    break
-            earlier.append((key, sentence.start, sentence.end))
+            sentence, key = long_enough[n]
+            previous, previous_key = long_enough[int(similar[0])]  # the earliest similar sentence
+            if previous_key == key:
+                continue  # word-for-word repeats of a whole line are D001's
+            if doc.text[previous.start : previous.end].strip() == doc.text[sentence.start : sentence.end].strip():
+                continue
+            ratio = float(ratios[n, similar[0]])
+            line, _ = doc.line_column(previous.start)
+            yield Flag(
+                doc,
+                sentence.start,
+                sentence.end,
+                f"nearly repeats the sentence on line {line} ({ratio:.0f}% the same wording)",
+                suggestion="keep one of the two",
+                confidence=round(ratio / 100, 2),
+                evidence=(Evidence.from_span(doc, previous.start, previous.end),),
+            )

@@ -21,6 +21,7 @@ import pycountry
 
 from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.model import Category, Document, Flag, Sentence, Severity
+from auditor.text.alternation import literal_alternation
 
 # A stated figure further than this factor from the reference is implausible, not a rounding
 # or a recent reform (Afghanistan's 34 provinces were 32 before 2004: a factor of 1.06).
@@ -136,8 +137,7 @@ def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
             value = getattr(country, attribute, None)
             if value and "," not in value:  # "Korea, Republic of" never appears like that in prose
                 names[value] = country.alpha_2
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w.])" + literal_alternation(names) + r"(?![\w])")  # longest name first
     return pattern, names
 
 

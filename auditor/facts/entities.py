@@ -17,6 +17,7 @@ from pathlib import Path
 
 from auditor.facts.model import EntityMention
 from auditor.model import Sentence
+from auditor.text.alternation import literal_alternation
 
 GAZETTEER_PATH = Path(__file__).with_name("gazetteer.json")
 
@@ -69,9 +70,9 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     for demonym, country in data.get("demonyms", {}).items():
         home = next((e for e in entries.values() if e.kind == "country" and e.country == country), None)
         entries[demonym] = Entry(home.canonical if home else demonym, "demonym", country)
-    aliases = sorted(entries, key=len, reverse=True)
-    # Capitalised aliases match as written (so "US" is not "us"), with word boundaries that allow dots.
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+    # Capitalised aliases match as written (so "US" is not "us"), with word boundaries that allow
+    # dots, the longest alias first.
+    pattern = re.compile(r"(?<![\w.])" + literal_alternation(entries) + r"(?![\w])")
     return Gazetteer(entries, pattern)
 
 
