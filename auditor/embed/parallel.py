@@ -3,9 +3,9 @@
 A small model on a CPU uses its cores better running several batches side by side, each on one
 thread, than running one batch at a time split across threads: each thread then works on its
 own matrices, with no barrier after every operation where it waits for the others. The batches
-are the ones a single serial pass would make (texts sorted longest first, cut every
-`batch_size`), and each batch's vectors depend only on its own texts, so the result does not
-depend on which worker ran which batch.
+are cut as a serial pass cuts them (texts sorted longest first, cut every `batch_size`), and each
+batch's vectors depend only on its own texts, so the result does not depend on which worker ran
+which batch, nor on how many workers there are.
 """
 
 from __future__ import annotations
