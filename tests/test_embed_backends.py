@@ -201,3 +201,17 @@ def test_model_export_refuses_a_folder_without_a_sentence_transformers_model(
     result = CliRunner().invoke(app, ["model", "export"])
     assert result.exit_code == 2
     assert "modules.json" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_onnx_batches_side_by_side_give_the_serial_vectors(onnx_cache: Path, fixture_texts: list[str]) -> None:
+    from auditor.embed.onnx_model import OnnxSentenceModel
+
+    onnx_file = onnx_file_path(Path(default_model_path()), DEFAULT_MODEL, "fp32", onnx_cache)
+    model_dir = Path(default_model_path())
+    texts = fixture_texts[:150]
+    serial = OnnxSentenceModel(onnx_file, model_dir, workers=1).encode(texts, 16)
+    side_by_side = {w: OnnxSentenceModel(onnx_file, model_dir, workers=w).encode(texts, 16) for w in (2, 3)}
+    assert np.array_equal(side_by_side[2], side_by_side[3])  # the same batches whatever the worker count
+    assert np.abs(side_by_side[2] - serial).max() < 1e-5
+    assert OnnxSentenceModel(onnx_file, model_dir).workers >= 1  # default: one per core
+    assert OnnxSentenceModel(onnx_file, model_dir, threads=2).workers == 1  # threads asked: serial, as before

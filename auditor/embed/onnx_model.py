@@ -15,12 +15,15 @@ A model whose files ask for anything else is refused (`UnsupportedModel`): use t
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from auditor.embed.parallel import encode_in_parallel, encode_workers, longest_first_batches
 
 TRANSFORMER_MODULE = "sentence_transformers.models.Transformer"
 POOLING_MODULE = "sentence_transformers.models.Pooling"
@@ -80,7 +83,12 @@ def session_options(threads: int | None = None) -> Any:
 class OnnxSentenceModel:
     """Sentence vectors from an ONNX export of a model's transformer (`auditor.embed.onnx_export`)."""
 
-    def __init__(self, onnx_file: Path, model_dir: Path, threads: int | None = None) -> None:
+    def __init__(
+        self, onnx_file: Path, model_dir: Path, threads: int | None = None, workers: int | None = None
+    ) -> None:
+        """`threads`: onnxruntime's threads per batch (None: its default, one per core). `workers`:
+        batches run side by side, each on one thread (`auditor.embed.parallel`; None: one per core,
+        or `AUDITOR_ENCODE_WORKERS`, when `threads` is not given)."""
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -93,12 +101,21 @@ class OnnxSentenceModel:
         tokenizer.enable_padding(pad_id=padding.get("pad_id", 0), pad_token=padding.get("pad_token", "[PAD]"))
         tokenizer.enable_truncation(max_length=self.pipeline.max_seq_length)
         self.tokenizer = tokenizer
+        if workers is None:
+            workers = encode_workers(os.cpu_count() or 1) if threads is None else 1
+        self.workers = workers
+        # Side by side, every batch runs on one thread; one session serves all the workers.
         self.session = onnxruntime.InferenceSession(
-            str(onnx_file), session_options(threads), providers=["CPUExecutionProvider"]
+            str(onnx_file), session_options(1 if workers > 1 else threads), providers=["CPUExecutionProvider"]
         )
 
     def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
         """L2-normalised mean-pooled vectors, (len(texts), dimension) float32, in the order of `texts`."""
+        if self.workers > 1:
+            # Half-size batches, as the torch backend's side by side: as many texts in flight as
+            # one serial batch. The tokenizer's padding and truncation are set once, above.
+            batches = longest_first_batches(texts, max(1, batch_size // 2))
+            return encode_in_parallel(texts, batches, self._encode_batch, self.workers, self.dimension)
         # Longest first, as sentence-transformers does, so a batch's texts need little padding.
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
