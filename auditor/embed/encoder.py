@@ -95,8 +95,10 @@ class TorchSentenceModel:
     def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
         # Side by side, each batch is half the serial size: two workers hold as many texts (and
         # activations) at once as one serial batch. Whatever the worker count, the same batches.
+        if self.workers < 2:
+            return self._encode_batch(list(texts), batch_size)
         batches = longest_first_batches(texts, max(1, batch_size // 2))
-        if self.workers < 2 or len(batches) < 3:
+        if len(batches) < 3:
             return self._encode_batch(list(texts), batch_size)
         # The first batch alone, on every thread: it sets the tokenizer's padding and truncation,
         # which the workers then share without changing them (a change while another thread

@@ -117,10 +117,8 @@ class OnnxSentenceModel:
             batches = longest_first_batches(texts, max(1, batch_size // 2))
             return encode_in_parallel(texts, batches, self._encode_batch, self.workers, self.dimension)
         # Longest first, as sentence-transformers does, so a batch's texts need little padding.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+        for rows in longest_first_batches(texts, batch_size):
             vectors[rows] = self._encode_batch([texts[i] for i in rows])
         return vectors
 
