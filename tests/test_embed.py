@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import platform
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -203,8 +204,16 @@ def test_encoder_gives_memory_back_after_the_model_ran(tmp_path: Path, monkeypat
     import auditor.embed.encoder as encoder_module
 
     calls: list[str] = []
-    monkeypatch.setattr(encoder_module, "release_freed_memory", lambda: calls.append("trim") or True)
-    monkeypatch.setattr(encoder_module, "keep_big_blocks_off_the_heap", lambda: calls.append("threshold") or True)
+
+    def recorder(name: str) -> Callable[[], bool]:
+        def record() -> bool:
+            calls.append(name)
+            return True
+
+        return record
+
+    monkeypatch.setattr(encoder_module, "release_freed_memory", recorder("trim"))
+    monkeypatch.setattr(encoder_module, "keep_big_blocks_off_the_heap", recorder("threshold"))
     enc = Encoder(cache_dir=tmp_path)
     first = enc.encode(SENTENCES)
     assert calls == ["trim", "threshold"]
