@@ -7,6 +7,7 @@
     python benchmarks/speed.py --model-free --sizes 5000   # whole audit, model replaced by hashing
     python benchmarks/speed.py --cold-only --sizes 5000    # the cold audit alone, real model: its memory
     python benchmarks/speed.py --model-free --sizes 1000 --tracemalloc   # and what holds the memory
+    python benchmarks/speed.py --cold-only --sizes 1000 --rss-trace DIR  # where in time RSS peaks, and in what
 
 Each corpus is built from the fixture articles' sentences, shuffled and perturbed (numbers,
 weekdays and months changed, words dropped or swapped), so nearly every sentence is new text
@@ -128,6 +129,13 @@ class StageClock:
         self.rules: dict[str, float] = defaultdict(float)
         self.rule_memory: dict[str, float] = {}  # peak RSS after each rule: which one raised it
         self.encode_seconds = 0.0
+        self.rule = ""  # the rule running now, if any (for RssSampler's tags)
+        self.step = ""  # the traced function running now, if any (RssSampler.trace)
+
+    @property
+    def tag(self) -> str:
+        """Where the audit is now: stage, rule and traced step, e.g. "analyzing/C001/_kmeans"."""
+        return "/".join(part for part in (self.current, self.rule, self.step) if part)
 
     def stage(self, name: str) -> None:
         now = time.perf_counter()
@@ -156,9 +164,11 @@ class StageClock:
         @functools.wraps(check)
         def timed(ctx: Any) -> list[Any]:
             start = time.perf_counter()
+            self.rule = rule_id
             try:
                 return list(check(ctx))
             finally:
+                self.rule = ""
                 self.rules[rule_id] += time.perf_counter() - start
                 self.rule_memory[rule_id] = peak_rss_mb()
 
@@ -186,16 +196,141 @@ class StageClock:
         encoder.preload = timed_preload  # type: ignore[method-assign]
 
 
-def run_audit(corpus: Path, cache: Path) -> tuple[float, StageClock, Encoder, Any]:
+def current_rss_mb() -> tuple[float, float]:
+    """Resident memory of this process now, in MB: (VmRSS, RssAnon), (0, 0) where /proc is missing.
+    The rest of VmRSS is mapped files (libraries, the model's weights if mapped) and shared memory."""
+    rss = anon = 0.0
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    rss = int(line.split()[1]) / 1024
+                elif line.startswith("RssAnon:"):
+                    anon = int(line.split()[1]) / 1024
+                    break
+    except OSError:
+        pass
+    return rss, anon
+
+
+# What --rss-trace tags besides stages and rules: (module, function), each patched while sampling.
+TRACED_STEPS = [
+    ("auditor.align.pairs", "sentence_table"),
+    ("auditor.align.pairs", "_score_pairs"),
+    ("auditor.align.pairs", "cross_group_neighbours"),
+    ("auditor.embed.index", "_kmeans"),
+    ("auditor.align", "build_clusters"),
+    ("auditor.align.counterparts", "with_counterparts"),
+    ("auditor.checks.scores", "document_garble_scores"),
+    ("auditor.embed.encoder", "release_freed_memory"),
+    ("auditor.pipeline", "release_freed_memory"),
+]
+
+
+class RssSampler:
+    """A thread reading VmRSS every `interval` seconds, each sample tagged with `clock.tag` (stage,
+    rule, traced step): where in time the peak happens and how big each step's transient is.
+
+    `trace()` also tags the functions of TRACED_STEPS and the encoder's own calls ("encode")."""
+
+    def __init__(self, clock: StageClock, interval: float = 0.1) -> None:
+        import threading
+
+        self.clock, self.interval = clock, interval
+        self.samples: list[tuple[float, float, float, str]] = []  # (seconds since start, RSS, anon MB, tag)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._undo: list[Callable[[], None]] = []
+
+    def _run(self) -> None:
+        start = time.perf_counter()
+        while not self._stop.is_set():
+            self.samples.append((time.perf_counter() - start, *current_rss_mb(), self.clock.tag))
+            self._stop.wait(self.interval)
+
+    def trace(self, encoder: Any = None) -> None:
+        import importlib
+
+        for module_name, name in TRACED_STEPS:
+            module = importlib.import_module(module_name)
+            original = getattr(module, name)
+            setattr(module, name, self._tagged(name, original))
+            self._undo.append(functools.partial(setattr, module, name, original))
+        if encoder is not None:
+            for name in ("encode", "preload"):
+                original = getattr(encoder, name)
+                setattr(encoder, name, self._tagged(name, original))
+                self._undo.append(functools.partial(setattr, encoder, name, original))
+
+    def _tagged(self, step: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        clock = self.clock
+
+        @functools.wraps(function)
+        def tagged(*args: Any, **kwargs: Any) -> Any:
+            outer, clock.step = clock.step, step if not clock.step else f"{clock.step}>{step}"
+            try:
+                return function(*args, **kwargs)
+            finally:
+                clock.step = outer
+
+        return tagged
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        for undo in reversed(self._undo):
+            undo()
+
+    def report(self, path: Path | None = None, lines: int = 20) -> None:
+        """The peak's moment and tag; per tag (in order of first appearance): RSS on entry, its max,
+        on exit; the tags whose max rose most above their entry. `path`: every sample as TSV."""
+        if not self.samples:
+            return
+        if path is not None:
+            path.write_text("".join(f"{t:.2f}\t{rss:.1f}\t{anon:.1f}\t{tag}\n" for t, rss, anon, tag in self.samples))
+        t_peak, rss_peak, anon_peak, tag_peak = max(self.samples, key=lambda sample: sample[1])
+        print(
+            f"  RSS sampled {len(self.samples)} times; peak {rss_peak:.0f} MB ({anon_peak:.0f} anonymous) "
+            f"at {t_peak:.1f}s in {tag_peak}"
+        )
+        spans: dict[str, list[float]] = {}  # tag -> [entry RSS, max RSS, exit RSS, seconds]
+        previous = self.samples[0][1]
+        last_t = 0.0
+        for t, rss, _anon, tag in self.samples:
+            span = spans.setdefault(tag, [previous, rss, rss, 0.0])
+            span[1], span[2], span[3] = max(span[1], rss), rss, span[3] + (t - last_t)
+            previous, last_t = rss, t
+        shown = sorted(spans.items(), key=lambda kv: -kv[1][1])[:lines]
+        print("  tags by max RSS (entry -> max -> exit, seconds sampled):")
+        for tag, (entry, top, exit_, seconds) in shown:
+            print(f"    {top:7.0f} MB  {entry:7.0f} -> {top:7.0f} -> {exit_:7.0f}  {seconds:7.1f}s  {tag}")
+
+
+def run_audit(corpus: Path, cache: Path, rss_trace: Path | None = None) -> tuple[float, StageClock, Encoder, Any]:
+    """One audit, timed; `rss_trace`: sample RSS meanwhile (RssSampler), print where it peaked and
+    write the samples there."""
     encoder = Encoder(cache_dir=cache, progress=False)
     clock = StageClock()
     clock.wrap_encoder(encoder)
     restore = clock.wrap_rules()
+    sampler = RssSampler(clock) if rss_trace is not None else None
     try:
-        report = audit([corpus], Config(cache_dir=str(cache)), encoder=encoder, progress=clock.stage)
+        if sampler is not None:
+            sampler.trace(encoder)
+            with sampler:
+                report = audit([corpus], Config(cache_dir=str(cache)), encoder=encoder, progress=clock.stage)
+        else:
+            report = audit([corpus], Config(cache_dir=str(cache)), encoder=encoder, progress=clock.stage)
     finally:
         restore()
-    return clock.finish(), clock, encoder, report
+    seconds = clock.finish()
+    if sampler is not None:
+        sampler.report(rss_trace)
+    return seconds, clock, encoder, report
 
 
 def bare_encode(texts: list[str], cache: Path) -> float:
@@ -241,7 +376,13 @@ def place_onnx_file(backend: EmbeddingBackend, cache: Path) -> None:
     shutil.copyfile(made, target)
 
 
-def measure(articles: int, workdir: Path, encode_sample: int | None = None, cold_only: bool = False) -> dict[str, Any]:
+def measure(
+    articles: int,
+    workdir: Path,
+    encode_sample: int | None = None,
+    cold_only: bool = False,
+    rss_trace: Path | None = None,
+) -> dict[str, Any]:
     corpus = workdir / f"corpus-{articles}"
     cache = workdir / f"cache-{articles}"
     corpus.mkdir()
@@ -253,7 +394,8 @@ def measure(articles: int, workdir: Path, encode_sample: int | None = None, cold
     if not backend_in_use.is_reference:
         place_onnx_file(backend_in_use, cache)
     Encoder(cache_dir=cache, use_cache=False).model  # noqa: B018
-    cold, clock, encoder, report = run_audit(corpus, cache)
+    trace_file = rss_trace / f"rss-{backend_in_use.name}-{articles}.tsv" if rss_trace else None
+    cold, clock, encoder, report = run_audit(corpus, cache, trace_file)
     print(
         f"cold audit   {cold:8.1f}s  "
         f"({encoder.encoded_count} encoded, {clock.encode_seconds:.1f}s in the encoder)  peak {peak_rss_mb():.0f} MB"
@@ -393,7 +535,9 @@ def top_allocations(lines: int = 25) -> None:
         print(f"    {stat.size / 1e6:7.1f} MB {stat.count:9d} blocks  {frame.filename}:{frame.lineno}")
 
 
-def measure_model_free(articles: int, workdir: Path, trace: bool = False) -> dict[str, float]:
+def measure_model_free(
+    articles: int, workdir: Path, trace: bool = False, rss_trace: Path | None = None
+) -> dict[str, float]:
     """The whole audit with the model replaced by hashing: peak memory and the cost per article
     of everything but the encoder, at sizes the real model would take most of an hour to encode.
     `trace`: tracemalloc's largest allocations when the rules are done (2-3x slower)."""
@@ -413,14 +557,22 @@ def measure_model_free(articles: int, workdir: Path, trace: bool = False) -> dic
 
         progress = traced_stage
         tracemalloc.start()
+    sampler = RssSampler(clock) if rss_trace is not None else None
     try:
         config = Config(cache_dir=str(workdir / f"model-free-cache-{articles}"))
         encoder = ModelFreeEncoder(Path(config.cache_dir or workdir))
         clock.wrap_encoder(encoder)
-        report = audit([corpus], config, encoder=encoder, progress=progress)
+        if sampler is not None:
+            sampler.trace(encoder)
+            with sampler:
+                report = audit([corpus], config, encoder=encoder, progress=progress)
+        else:
+            report = audit([corpus], config, encoder=encoder, progress=progress)
     finally:
         restore()
     seconds = clock.finish()
+    if sampler is not None and rss_trace is not None:
+        sampler.report(rss_trace / f"rss-model-free-{articles}.tsv")
     print(
         f"\n== {articles} articles, model replaced by hashing: {seconds:.1f}s, {1000 * seconds / articles:.1f} ms/article"
     )
@@ -504,6 +656,13 @@ def main() -> None:
     parser.add_argument(
         "--tracemalloc", action="store_true", help="with --model-free: the largest allocations alive after the rules"
     )
+    parser.add_argument(
+        "--rss-trace",
+        type=Path,
+        metavar="DIR",
+        help="sample RSS every 0.1 s during the cold audit, tagged by stage, rule and step: print where it "
+        "peaked and each step's transient, and write the samples to DIR/rss-<backend>-<N>.tsv",
+    )
     parser.add_argument("--warm-run", nargs=2, metavar=("CORPUS", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     # Every Encoder made here, and the warm audit's new process, reads the backend from the environment.
@@ -515,7 +674,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="auditor-speed-"))
     if args.model_free:
         try:
-            runs = [measure_model_free(n, workdir, args.tracemalloc) for n in sizes]
+            runs = [measure_model_free(n, workdir, args.tracemalloc, args.rss_trace) for n in sizes]
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         print(
@@ -534,7 +693,7 @@ def main() -> None:
         return
     try:
         sample = args.encode_sample or (QUICK_ENCODE_SAMPLE if args.quick else None)
-        results = [measure(n, workdir, sample, args.cold_only) for n in sizes]
+        results = [measure(n, workdir, sample, args.cold_only, args.rss_trace) for n in sizes]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print()

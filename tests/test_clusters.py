@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 
 def test_dispute_index_decides_as_disputes_does() -> None:
     """The index clusters use gives, for random spans and flags, the decision of `disputes`."""
@@ -80,8 +82,12 @@ def _reference_group(table: Any, rows_a: Any, rows_b: Any, strengths: Any) -> li
     return sorted(sorted(rows) for rows in clusters.values() if len(rows) > 1)
 
 
-def test_greedy_grouping_gives_the_clusters_of_the_plain_version() -> None:
-    """`_group` (arrays, chunks, no per-row objects) merges exactly as the plain dict version."""
+@pytest.mark.parametrize("remembered", [None, 1, 3])
+def test_greedy_grouping_gives_the_clusters_of_the_plain_version(
+    remembered: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`_group` (arrays, chunks, no per-row objects) merges exactly as the plain dict version,
+    however few of the links it computed on the way it remembers (`LINKS_REMEMBERED`)."""
     import random
     from types import SimpleNamespace
 
@@ -89,6 +95,8 @@ def test_greedy_grouping_gives_the_clusters_of_the_plain_version() -> None:
 
     from auditor.align import clusters
 
+    if remembered is not None:
+        monkeypatch.setattr(clusters, "LINKS_REMEMBERED", remembered)
     rng = random.Random(11)
     merged = 0
     for trial in range(30):

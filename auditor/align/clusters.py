@@ -36,6 +36,9 @@ MEAN_LINK = SAME_FACT_THRESHOLD * 0.6
 # representatives each, so merging stays cheap however large they grow.
 REPRESENTATIVES = 6
 PAIRS_PER_CHUNK = 65_536  # pairs turned into Python ints at a time
+# Links scored on the way (pairs the aligner did not keep) are remembered for the next merge that
+# asks, up to this many, then forgotten all at once: at 5,000 articles the dict grew to ~85 MB.
+LINKS_REMEMBERED = 100_000
 CLUSTERS_STAGE = "clusters"
 
 
@@ -58,6 +61,8 @@ def _group(table: SentenceTable, rows_a: np.ndarray, rows_b: np.ndarray, strengt
         if at < len(known_keys) and int(known_keys[at]) == key:
             return float(known_links[at])
         if key not in computed:
+            if len(computed) >= LINKS_REMEMBERED:
+                computed.clear()  # a link is a pure function of (i, j): forgetting changes no cluster
             computed[key] = table.linked(i, j)
         return computed[key]
 

@@ -55,6 +55,27 @@ def release_freed_memory() -> bool:
     return True
 
 
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+HEAP_BLOCK_LIMIT = 256 * 1024  # blocks this big or bigger are mapped on their own, never from the heap
+
+
+def keep_big_blocks_off_the_heap() -> bool:
+    """From now on, have glibc map every block of HEAP_BLOCK_LIMIT or more on its own, so that it
+    goes back to the system the moment it is freed (elsewhere than glibc: nothing; True if set).
+
+    glibc's default threshold starts at 128 KB but rises to the size of the largest mapped block
+    freed, up to 32 MB: after torch's activations it is that high, and every array below it (the
+    aligner's blocks, k-means, the model's later calls) comes from the heap, whose freed pages
+    the process keeps, scattered between live blocks, until a trim. A fixed threshold ends the
+    rise. Process-wide and kept: called once the model has run (`Encoder`), so the corpus pass
+    itself allocates as before."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except Exception:
+        return False
+    return bool(mallopt(M_MMAP_THRESHOLD, HEAP_BLOCK_LIMIT))
+
+
 def default_cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "auditor"
@@ -253,6 +274,10 @@ class Encoder:
                     advance(len(chunk))
                     if progress:
                         progress(len(chunk))
+            # The model's activations are freed now: give their memory back, and keep later
+            # transients (the rules' arrays, the model's next calls) from being held the same way.
+            release_freed_memory()
+            keep_big_blocks_off_the_heap()
 
     def share(self, texts: Sequence[str], vectors: np.ndarray) -> None:
         """Hold the vectors of `texts` as rows of `vectors`, which the caller keeps: the aligner's
