@@ -168,14 +168,21 @@ _PER_PAIR: dict[str, Callable[[Profile, Profile], float]] = {
 _STRING_SIMILARITY = {"character_similarity": fuzz.ratio, "word_order_similarity": fuzz.token_sort_ratio}
 
 
+def _fast_path_features(weights: dict[str, float]) -> list[str] | None:
+    """The features with a weight, in FEATURES order, when each can be computed on its own
+    (cosine, a per-pair feature, a string similarity); None when one needs `pair_features`."""
+    used = [name for name in FEATURES if weights[name] != 0.0]
+    return used if set(used) <= {"cosine", *_PER_PAIR, *_STRING_SIMILARITY} else None
+
+
 def same_fact_score(
     a: Profile, b: Profile, cosine: float, vocabulary: Vocabulary, weights: dict[str, float] | None = None
 ) -> float:
     """`same_fact_probability(pair_features(a, b, cosine))`, equal to the last bit, computing only
     the features with a weight (the clusters' linking scores pairs one at a time)."""
     w = weights or WEIGHTS
-    used = [name for name in FEATURES if w[name] != 0.0]
-    if not set(used) <= {"cosine", *_PER_PAIR, *_STRING_SIMILARITY}:
+    used = _fast_path_features(w)
+    if used is None:
         return same_fact_probability(pair_features(a, b, cosine, vocabulary), w)
     total = 0.0  # summed in FEATURES order, as the other two paths do
     for name in used:
@@ -203,8 +210,8 @@ def same_fact_scores(
     model's, not the interpreter's. Weights that use another feature take the per-pair path.
     """
     w = weights or WEIGHTS
-    used = [name for name in FEATURES if w[name] != 0.0]
-    if not set(used) <= {"cosine", *_PER_PAIR, *_STRING_SIMILARITY}:
+    used = _fast_path_features(w)
+    if used is None:
         return np.array(
             [
                 same_fact_probability(pair_features(p, q, float(c), vocabulary), w)
