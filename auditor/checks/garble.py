@@ -366,6 +366,7 @@ WORD_SUPPORT_COSINE = 0.5  # a heading word is supported by a section word this 
 HEADING_DOUBT_PROBABILITY = 0.75
 
 
+@lru_cache(maxsize=65536)  # G005 stems every word of every heading and its section
 def _stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ings", "ing", "ions", "ion", "es", "ed", "s"):
