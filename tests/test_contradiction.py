@@ -319,3 +319,16 @@ def test_other_holders_finds_what_all_pairs_would() -> None:
             if a.doc_id != b.doc_id and surname(a.person) != surname(b.person):
                 expected.setdefault(a, b)
         assert dict(_other_holders(group)) == expected
+
+
+def test_word_window_spans_the_words_around_a_position() -> None:
+    from auditor.checks.contradiction import _word_window
+
+    text = "The  withdrawal of all US troops is due by the end of August."
+    at = text.find("withdrawal")
+    lo, hi = _word_window(text, at, 2)
+    assert text[lo:hi] == "The  withdrawal of all"
+    lo, hi = _word_window(text, text.find("August"), 3)
+    assert text[lo:hi] == "the end of August."
+    lo, hi = _word_window(text, at + 3, 0)  # inside a word: that word alone
+    assert text[lo:hi] == "withdrawal"

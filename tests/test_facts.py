@@ -225,3 +225,13 @@ def test_names_times_and_compounds_are_not_counts() -> None:
 def test_publication_stamps_are_not_events() -> None:
     found = dates_of("This article was posted in Local News on Friday, September 20, 2013.")
     assert found and all(d.event is None for d in found)
+
+
+def test_stem_strips_the_longest_suffix_and_non_letters() -> None:
+    from auditor.facts.words import stem
+
+    assert stem("withdrawal") == stem("withdrawing") == stem("withdraw") == "withdraw"
+    assert stem("Negotiations") == "negoti"  # "ations" is tried before "ation" and "s"
+    assert stem("agreements") == "agree"  # "ments" before "ment" and "s"
+    assert stem("U.S.-led") == "usled"
+    assert stem("talks") == "talk" and stem("bus") == "bus"

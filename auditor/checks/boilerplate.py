@@ -161,9 +161,12 @@ LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+_LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
+
+
 def _words(line: str) -> list[str]:
     """Words of a line, splitting glued ones ("articleComments" -> "article", "Comments")."""
-    spaced = re.sub(r"([a-z])([A-Z])", r"\1 \2", line.replace(":", " "))
+    spaced = _LOWER_UPPER.sub(r"\1 \2", line.replace(":", " "))
     return [w.lower().replace("’", "'") for w in WORD.findall(spaced)]
 
 

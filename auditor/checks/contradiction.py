@@ -18,9 +18,11 @@ clusters they touch as disputed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -260,9 +262,17 @@ def _event_participants(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     )
 
 
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=4096)  # C002 asks for the same sentence's words for every date pair
+def _word_starts(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _NON_SPACE_RUN.finditer(text))
+
+
 def _word_window(text: str, position: int, words: int) -> tuple[int, int]:
-    starts = [m.start() for m in re.finditer(r"\S+", text)]
-    index = max(0, sum(1 for s in starts if s <= position) - 1)
+    starts = _word_starts(text)
+    index = max(0, bisect_right(starts, position) - 1)  # starts are ascending
     lo = starts[max(0, index - words)]
     hi_index = min(len(starts) - 1, index + words)
     hi = starts[hi_index] + len(text[starts[hi_index] :].split(maxsplit=1)[0])
@@ -537,8 +547,11 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
     return holders
 
 
+_NON_WORD_RUN = re.compile(r"\W+")
+
+
 def _quote_key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    return _NON_WORD_RUN.sub(" ", text.lower()).strip()
 
 
 @rule(
@@ -694,6 +707,9 @@ def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     return memo[key]
 
 
+_PLACE_PHRASE_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z-]*\s+){1,3})(?:in|at)\s+(?:the\s+)?$")
+
+
 def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     facts = document_facts(ctx)[sentence.doc_id]
     out = []
@@ -701,7 +717,7 @@ def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]
         if e.sentence != sentence.index or e.kind not in ("city", "country"):
             continue
         before = sentence.text[: e.start - sentence.start]
-        match = re.search(r"((?:[A-Za-z][A-Za-z-]*\s+){1,3})(?:in|at)\s+(?:the\s+)?$", before)
+        match = _PLACE_PHRASE_BEFORE.search(before)
         if not match:
             continue
         event = next((w for w in reversed(match.group(1).split()) if is_eventive(w)), None)

@@ -23,8 +23,11 @@ NEAR_DUPLICATE_RATIO = 85.0
 NEAR_DUPLICATE_MIN_WORDS = 8
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().casefold()
+    return _SPACES.sub(" ", text.replace("\xa0", " ")).strip().casefold()
 
 
 @rule("D001", "repeated-line", Category.DUPLICATE, Severity.WARNING, stage=CLEAN, scope=DOCUMENT)

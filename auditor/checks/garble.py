@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -187,6 +188,11 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 def find_repetitions(text: str) -> list[Repetition]:
     """Doubled words ("the the"), "X and X" ("attacks and attacks") and a phrase said twice in one sentence."""
+    return list(_repetitions(text))
+
+
+@lru_cache(maxsize=65536)  # G003 and the garble score's rule_hits ask for every sentence
+def _repetitions(text: str) -> tuple[Repetition, ...]:
     tokens = _tokens(text)
     found: list[Repetition] = []
     for (a, a_start, _), (b, b_start, b_end) in itertools.pairwise(tokens):
@@ -221,7 +227,7 @@ def find_repetitions(text: str) -> list[Repetition]:
                 )
             )
     found.extend(_repeated_phrases(text, tokens))
-    return sorted(found, key=lambda r: r.start)
+    return tuple(sorted(found, key=lambda r: r.start))
 
 
 MAX_RESTATEMENT_GAP = 1  # words between a phrase and its repeat ("X, and X"); more is rhetoric
@@ -360,6 +366,7 @@ WORD_SUPPORT_COSINE = 0.5  # a heading word is supported by a section word this 
 HEADING_DOUBT_PROBABILITY = 0.75
 
 
+@lru_cache(maxsize=65536)  # G005 stems every word of every heading and its section
 def _stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     for suffix in ("ings", "ing", "ions", "ion", "es", "ed", "s"):

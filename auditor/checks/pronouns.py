@@ -354,21 +354,23 @@ def person_mentions(doc: Document, sentence: Sentence, known: dict[str, Mention]
     and capitalised words that may be people of unknown gender ("Palin told...")."""
     text = sentence.text
     tokens = [(m.group(), sentence.start + m.start(), sentence.start + m.end()) for m in TOKEN.finditer(text)]
+    # Each token's possessive-free form and its capitalisation, worked out once: the loops below
+    # look at most tokens several times.
+    bare = [_strip_possessive(word) for word, _, _ in tokens]
+    capitalised = [_is_capitalised(word) for word in bare]
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
         word, start, end = tokens[i]
-        if not _is_capitalised(_strip_possessive(word)):
-            if _strip_possessive(word).lower() in PERSON_NOUNS:
+        if not capitalised[i]:
+            if bare[i].lower() in PERSON_NOUNS:
                 mentions.append(_role(start, end, word))
             i += 1
             continue
         # A run of capitalised words (with name particles) not broken by punctuation: a possible name.
         j = i
         run: list[int] = []
-        while j < len(tokens) and (
-            _is_capitalised(_strip_possessive(tokens[j][0])) or tokens[j][0].lower() in NAME_PARTICLES
-        ):
+        while j < len(tokens) and (capitalised[j] or tokens[j][0].lower() in NAME_PARTICLES):
             if run and doc.text[tokens[j - 1][2] : tokens[j][1]].strip():
                 break
             run.append(j)
@@ -380,14 +382,14 @@ def person_mentions(doc: Document, sentence: Sentence, known: dict[str, Mention]
             run.pop()
         # Sentence-initial and other common words are not part of a name ("The", "Meanwhile"),
         # unless they are a surname already met ("Felt" after "Mark Felt").
-        while run and len(run) > 0 and _is_common_word(_strip_possessive(tokens[run[0]][0])):
-            if len(run) == 1 and _strip_possessive(tokens[run[0]][0]) in known:
+        while run and len(run) > 0 and _is_common_word(bare[run[0]]):
+            if len(run) == 1 and bare[run[0]] in known:
                 break
-            lead = _strip_possessive(tokens[run[0]][0])
+            lead = bare[run[0]]
             if _is_role(lead):
                 mentions.append(_role(tokens[run[0]][1], tokens[run[0]][2], lead))
             run.pop(0)
-        words = [_strip_possessive(tokens[k][0]).rstrip(".") for k in run]
+        words = [bare[k].rstrip(".") for k in run]
         if not words:
             continue
         span = (tokens[run[0]][1], tokens[run[-1]][2])
@@ -420,6 +422,7 @@ def _role(start: int, end: int, word: str) -> Mention:
     return Mention(start, end, gender, 0.9 if gender else 0.0)
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word, asked for most lone capitalised words
 def _may_be_person(word: str) -> bool:
     """A lone capitalised word that could name a person: not a country, organisation or common word."""
     from wordfreq import zipf_frequency

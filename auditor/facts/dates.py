@@ -291,10 +291,15 @@ def extract_dates(sentence: Sentence, published: date | None) -> list[DateMentio
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in taken)
 
+    cue_found: dict[re.Pattern[str], bool] = {}  # kinds share cues: each searched once per sentence
     for kind, pattern in _PATTERNS:
         cue = _CUES[kind]
-        if cue is not None and not cue.search(text):
-            continue  # most sentences name no date: skip the expensive patterns
+        if cue is not None:
+            found = cue_found.get(cue)
+            if found is None:
+                found = cue_found[cue] = cue.search(text) is not None
+            if not found:
+                continue  # most sentences name no date: skip the expensive patterns
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if not free(s, e):

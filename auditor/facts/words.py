@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _IRREGULAR = {
     "people": "people",
@@ -35,12 +36,15 @@ def singular(word: str) -> str:
 
 
 _SUFFIXES = ("ations", "ation", "als", "al", "ings", "ing", "ed", "es", "s", "ment", "ments", "ial", "e")
+_LONGEST_SUFFIX_FIRST = tuple(sorted(_SUFFIXES, key=len, reverse=True))
+_NOT_LOWER_LETTER = re.compile(r"[^a-z]")
 
 
+@lru_cache(maxsize=65536)  # asked for every word of every fact, scope and clause
 def stem(word: str) -> str:
     """A crude stem that joins a verb and its nominalizations: withdraw/withdrawal/withdrawing -> withdraw."""
-    lower = re.sub(r"[^a-z]", "", word.lower())
-    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+    lower = _NOT_LOWER_LETTER.sub("", word.lower())
+    for suffix in _LONGEST_SUFFIX_FIRST:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 4:
             return lower[: -len(suffix)]
     return lower

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
-import pysbd
+from pysbd.lang.english import English
+from pysbd.processor import Processor
 
 from auditor.model import Document, Sentence
 from auditor.workcache import WorkCache, work_key
@@ -27,13 +27,46 @@ SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 INNER_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"'“‘(\[]?[A-Z0-9]")
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False)
+# Characters that re.IGNORECASE matches to an ASCII letter although `str.lower()` does not map
+# them to it (İ ı ſ K): with one of them in a block, the shortcut below is not taken.
+_CASE_FOLD_SURPRISES = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _AbbreviationReplacer(English.AbbreviationReplacer):
+    """pysbd's English abbreviation step, skipping abbreviations that cannot act on the block.
+
+    pysbd tries every one of its ~190 abbreviations that occurs anywhere in the block as a
+    substring ("a", "al", "is", "me", "no"...), with a `findall` and one `re.sub` per occurrence
+    (half of pysbd's time on news text). Each of those substitutions only changes a period right
+    after the abbreviation, so an all-letter abbreviation never followed by "." in the block
+    changes nothing and is skipped; the rest run exactly as in pysbd 0.3.4 (same output, tested
+    against the stock segmenter)."""
+
+    def search_for_abbreviations_in_string(self, text: str) -> str:
+        lowered = text.lower()
+        plain_case = _CASE_FOLD_SURPRISES.isdisjoint(text)
+        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+            stripped = abbr.strip()
+            if stripped not in lowered:
+                continue
+            if plain_case and stripped.isascii() and stripped.isalpha() and stripped + "." not in lowered:
+                continue  # no "abbr." anywhere: none of pysbd's substitutions can match
+            abbrev_match = re.findall(rf"(?:^|\s|\r|\n){stripped}", text, flags=re.IGNORECASE)
+            if not abbrev_match:
+                continue
+            next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
+            char_array = re.findall(next_word_start, text)
+            for ind, match in enumerate(abbrev_match):
+                text = self.scan_for_replacements(text, match, ind, char_array)
+        return str(text)
+
+
+class _NewsEnglish(English):
+    AbbreviationReplacer = _AbbreviationReplacer
 
 
 def _pysbd_sentences(block: str) -> list[str]:
-    r"""What `pysbd.Segmenter.segment(block)` returns, without its slow last step.
+    r"""What `pysbd.Segmenter(language="en", clean=False).segment(block)` returns, faster.
 
     pysbd locates each sentence with `re.finditer(re.escape(sentence) + r"\s*", text)`: a new
     regex per sentence, compiled every time (half its time on news text). The same search is
@@ -41,7 +74,7 @@ def _pysbd_sentences(block: str) -> list[str]:
     whitespace that follows it (`\s` is `str.isspace`). Same output on the fixtures, 772 ECB+
     articles and the garble corpus.
     """
-    sentences = _segmenter().processor(block).process()
+    sentences = Processor(block, _NewsEnglish).process()
     pieces: list[str] = []
     prior_end = 0
     for sentence in sentences:
