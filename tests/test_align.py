@@ -267,6 +267,19 @@ def test_pairs_kept_as_arrays_read_as_the_sorted_objects(fixture_ctx) -> None:
         pairs[len(pairs)]
 
 
+def test_pairs_kept_in_compact_arrays_give_the_table_s_own_pairs(fixture_ctx) -> None:
+    """Rows as int32 and cosines as float32 lose nothing: every pair read back is the pair the
+    table computes for its two rows (score and cosine bit for bit, anchors too)."""
+    from auditor.align import aligned_pairs
+
+    pairs = aligned_pairs(fixture_ctx)
+    assert pairs.rows_a.dtype == pairs.rows_b.dtype == np.int32 and pairs.cosines.dtype == np.float32
+    table = pairs.table
+    for position in range(len(pairs)):
+        i, j = int(pairs.rows_a[position]), int(pairs.rows_b[position])
+        assert pairs[position] == table.pair(i, j)
+
+
 def test_scores_for_many_pairs_equal_the_per_pair_score(fixtures_dir) -> None:
     from auditor.align.score import WEIGHTS, same_fact_score, same_fact_scores
 

@@ -82,12 +82,13 @@ def _reference_group(table: Any, rows_a: Any, rows_b: Any, strengths: Any) -> li
     return sorted(sorted(rows) for rows in clusters.values() if len(rows) > 1)
 
 
-@pytest.mark.parametrize("remembered", [None, 1, 3])
+@pytest.mark.parametrize(("remembered", "row_type"), [(None, "int64"), (None, "int32"), (1, "int32"), (3, "int64")])
 def test_greedy_grouping_gives_the_clusters_of_the_plain_version(
-    remembered: int | None, monkeypatch: pytest.MonkeyPatch
+    remembered: int | None, row_type: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`_group` (arrays, chunks, no per-row objects) merges exactly as the plain dict version,
-    however few of the links it computed on the way it remembers (`LINKS_REMEMBERED`)."""
+    however few of the links it computed on the way it remembers (`LINKS_REMEMBERED`), with rows
+    as int32 (what `build_clusters` passes) or int64."""
     import random
     from types import SimpleNamespace
 
@@ -112,8 +113,8 @@ def test_greedy_grouping_gives_the_clusters_of_the_plain_version(
             (a, b) for a in range(rows) for b in range(rows) if a < b and docs[a] != docs[b] and rng.random() < 0.3
         }
         ordered = sorted(pairs)
-        rows_a = np.array([a for a, _ in ordered], dtype=np.int64)
-        rows_b = np.array([b for _, b in ordered], dtype=np.int64)
+        rows_a = np.array([a for a, _ in ordered], dtype=row_type)
+        rows_b = np.array([b for _, b in ordered], dtype=row_type)
         strengths = np.array([round(rng.uniform(0.3, 1.0), 2) for _ in ordered])  # ties too
         expected = _reference_group(table, rows_a, rows_b, strengths)
         assert sorted(clusters._group(table, rows_a, rows_b, strengths)) == expected, trial  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from auditor.align.pairs import SentenceTable, aligned_pairs, sentence_table
 from auditor.align.score import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
 from auditor.checks.results import kept_for_corpus
+from auditor.embed.encoder import release_freed_memory
 from auditor.model import Document, Finding, Flag
 from auditor.report.model import Cluster, ClusterMember
 
@@ -51,15 +52,18 @@ def _group(table: SentenceTable, rows_a: np.ndarray, rows_b: np.ndarray, strengt
     n = len(table.sentences)
     keys = np.minimum(rows_a, rows_b).astype(np.int64) * n + np.maximum(rows_a, rows_b)
     by_key = np.argsort(keys, kind="stable")
-    known_keys, known_links = keys[by_key], strengths[by_key]
-    del keys, by_key
+    known_keys = keys[by_key]
+    del keys
+    # The pair's position rather than a sorted copy of its strength: 4 bytes a pair, not 8.
+    known_at = by_key.astype(np.int32)
+    del by_key
     computed: dict[int, float] = {}
 
     def score(i: int, j: int) -> float:
         key = min(i, j) * n + max(i, j)
         at = int(np.searchsorted(known_keys, key))
         if at < len(known_keys) and int(known_keys[at]) == key:
-            return float(known_links[at])
+            return float(strengths[known_at[at]])
         if key not in computed:
             if len(computed) >= LINKS_REMEMBERED:
                 computed.clear()  # a link is a pure function of (i, j): forgetting changes no cluster
@@ -80,8 +84,11 @@ def _group(table: SentenceTable, rows_a: np.ndarray, rows_b: np.ndarray, strengt
             docs_of[row] = {doc_code[row]}
         return cluster_of[row]
 
-    strongest_first = np.argsort(-strengths, kind="stable")
+    strongest_first = np.argsort(-strengths, kind="stable").astype(np.int32)
     for chunk in range(0, len(strongest_first), PAIRS_PER_CHUNK):
+        # The loop's own objects are small, but the lists and sets it grows and the links it
+        # forgets leave freed blocks in the C heap: handed back each chunk, they do not pile up.
+        release_freed_memory()
         order = strongest_first[chunk : chunk + PAIRS_PER_CHUNK]
         for i, j in zip(rows_a[order].tolist(), rows_b[order].tolist(), strict=True):
             ci, cj = cluster_of[i], cluster_of[j]
@@ -164,10 +171,16 @@ def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding])
     table = sentence_table(ctx)
     if not table.sentences:
         return []
+    release_freed_memory()  # what the rules freed, before this stage's arrays come on top
     pairs = aligned_pairs(ctx)
     chosen = np.flatnonzero(pairs.same_fact_mask())
     links = np.maximum(pairs.scores[chosen], SAME_FACT_THRESHOLD)
-    groups = _group(table, pairs.rows_a[chosen], pairs.rows_b[chosen], links)
+    # Rows as int32, as the aligner keeps them (a table has far fewer than 2**31 rows).
+    rows_a = pairs.rows_a[chosen].astype(np.int32, copy=False)
+    rows_b = pairs.rows_b[chosen].astype(np.int32, copy=False)
+    del chosen
+    groups = _group(table, rows_a, rows_b, links)
+    del rows_a, rows_b, links
     dispute_index = DisputeIndex(contradictions)
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}

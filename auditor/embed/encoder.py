@@ -297,6 +297,10 @@ class Encoder:
         memory = dict(zip(others, compact, strict=True)) if compact is not None else {}
         memory.update(shared)
         self._memory = memory
+        # The arrays just freed were the model's output, made while torch's activations had
+        # raised glibc's mmap threshold: they sit in the heap (~110 MB at 5,000 articles), which
+        # keeps them until a trim.
+        release_freed_memory()
 
     @property
     def dimension(self) -> int:
