@@ -7,6 +7,7 @@ import platform
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -130,6 +131,23 @@ def test_shared_rows_are_the_callers_array_and_encode_gives_the_same_vectors(tmp
         enc.share(SENTENCES[:2], kept)  # a row per text, or the memory would pair them wrongly
 
 
+def _resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def _c_allocator() -> Any:
+    """The C library, with malloc and free typed for pointers."""
+    import ctypes
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.free.argtypes = [ctypes.c_void_p]
+    return libc
+
+
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
 def test_freed_memory_goes_back_to_the_system_after_a_big_release() -> None:
     """glibc keeps freed heap memory; release_freed_memory hands it back (RSS falls)."""
@@ -137,24 +155,16 @@ def test_freed_memory_goes_back_to_the_system_after_a_big_release() -> None:
 
     from auditor.embed.encoder import release_freed_memory
 
-    def resident_mb() -> float:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        raise AssertionError("no VmRSS")
-
-    libc = ctypes.CDLL(None)
-    libc.malloc.restype = ctypes.c_void_p
-    libc.free.argtypes = [ctypes.c_void_p]
+    libc = _c_allocator()
     libc.mallopt(-3, 1 << 30)  # M_MMAP_THRESHOLD: small blocks come from the heap, as after torch's frees
     blocks = [libc.malloc(64 * 1024) for _ in range(3200)]  # 200 MB in 64 KB blocks
     for block in blocks:
         ctypes.memset(block, 1, 64 * 1024)
     for block in blocks[:-1]:  # the last block, at the heap's top, keeps glibc from trimming by itself
         libc.free(block)
-    held = resident_mb()
+    held = _resident_mb()
     assert release_freed_memory()
-    assert resident_mb() < held - 150
+    assert _resident_mb() < held - 150
     libc.free(blocks[-1])
     libc.mallopt(-3, 128 * 1024)  # glibc's default threshold again
 
@@ -168,15 +178,7 @@ def test_big_blocks_kept_off_the_heap_go_back_to_the_system_when_freed() -> None
 
     from auditor.embed.encoder import HEAP_BLOCK_LIMIT, keep_big_blocks_off_the_heap
 
-    def resident_mb() -> float:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        raise AssertionError("no VmRSS")
-
-    libc = ctypes.CDLL(None)
-    libc.malloc.restype = ctypes.c_void_p
-    libc.free.argtypes = [ctypes.c_void_p]
+    libc = _c_allocator()
     libc.mallopt(-3, 32 << 20)  # as after torch's frees: blocks under 32 MB come from the heap
     try:
         assert keep_big_blocks_off_the_heap()
@@ -188,10 +190,10 @@ def test_big_blocks_kept_off_the_heap_go_back_to_the_system_when_freed() -> None
             ctypes.memset(block, 1, size)
             blocks.append(block)
             pins.append(libc.malloc(100_000))
-        held = resident_mb()
+        held = _resident_mb()
         for block in blocks:
             libc.free(block)
-        assert resident_mb() < held - 150  # gone without malloc_trim
+        assert _resident_mb() < held - 150  # gone without malloc_trim
         for pin in pins:
             libc.free(pin)
     finally:

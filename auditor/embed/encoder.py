@@ -47,12 +47,20 @@ def release_freed_memory() -> bool:
     A long embedding pass leaves the model's activations freed but held by the C allocator
     (~170 MB with torch on 1,000 texts), where the rules' Python objects, which live in Python's
     own arenas, cannot reuse them: without this they add to the audit's peak. True if trimmed."""
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except Exception:  # not glibc (musl, macOS, Windows): nothing to do
+    trim = _c_function("malloc_trim")
+    if trim is None:  # not glibc (musl, macOS, Windows): nothing to do
         return False
     trim(0)
     return True
+
+
+@lru_cache(maxsize=8)  # asked after every model call and every chunk of the clusters' loop
+def _c_function(name: str) -> Any:
+    """The C library's function `name`, or None where the process's C library has none."""
+    try:
+        return getattr(ctypes.CDLL(None), name)
+    except Exception:
+        return None
 
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
@@ -69,11 +77,8 @@ def keep_big_blocks_off_the_heap() -> bool:
     the process keeps, scattered between live blocks, until a trim. A fixed threshold ends the
     rise. Process-wide and kept: called once the model has run (`Encoder`), so the corpus pass
     itself allocates as before."""
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except Exception:
-        return False
-    return bool(mallopt(M_MMAP_THRESHOLD, HEAP_BLOCK_LIMIT))
+    mallopt = _c_function("mallopt")
+    return mallopt is not None and bool(mallopt(M_MMAP_THRESHOLD, HEAP_BLOCK_LIMIT))
 
 
 def default_cache_dir() -> Path:
