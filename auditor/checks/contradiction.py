@@ -341,6 +341,77 @@ def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     )
 
 
+# Words that say which occurrence of a recurring event is meant: the first round is not the
+# runoff, the second leg not the first, the final not the semi-final.
+_OCCURRENCE_WORDS = word_set(
+    """first second third fourth fifth sixth final finals last next previous initial preliminary opening
+    closing runoff run-off rerun re-run round rounds semifinal semifinals semi-final semi-finals quarterfinal
+    quarterfinals quarter-final quarter-finals leg stage phase"""
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
+_LEAD_IN_WORDS = 5
+
+
+def _lead_in(ctx: CheckContext, d: DateMention) -> list[str]:
+    """The words right before the event word, back to a clause break ("EU finance ministers will"
+    for "meet"): who or which occurrence the event is, which the event clause leaves out."""
+    if not d.event_text:
+        return []
+    sentence = _sentence(ctx.document(d.doc_id), d.sentence)
+    position = sentence.text.find(d.event_text)
+    if position < 0:
+        return []
+    clauses = _CLAUSE_BREAK.split(sentence.text[:position])
+    words = [w.strip(".'’") for w in clauses[-1].split()]
+    if len(clauses) == 1 and words and words[0].istitle():
+        words[0] = words[0].lower()  # "Peace talks will resume": capitalised as the sentence's first word
+    return words[-_LEAD_IN_WORDS:]
+
+
+def _occurrence_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+    """Occurrence words ("first", "round", "runoff") of the lead-in and the event clause; words of
+    the dates themselves ("last week", "next Tuesday") do not count."""
+    s, e = _clip_span(ctx, d)
+    text = ctx.document(d.doc_id).text
+    spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence]
+    clause = [
+        m.group()
+        for m in re.finditer(r"[A-Za-z][A-Za-z-]+", text[s:e])
+        if not any(a <= s + m.start() < b for a, b in spans)
+    ]
+    return frozenset(w.lower() for w in [*_lead_in(ctx, d), *clause] if w.lower() in _OCCURRENCE_WORDS)
+
+
+def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+    """The common nouns right before the event word, auxiliaries skipped: "finance ministers" in
+    "EU finance ministers will meet", "peace" in "peace talks" (folded). A determiner, a name or
+    any other word ends them, so "the entire withdrawal" and "plans in April to withdraw" have none:
+    only an event whose doer or kind is named next to it can be told apart this way."""
+    words: list[str] = []
+    for word in reversed(_lead_in(ctx, d)):
+        lower = word.lower()
+        if not words and lower in _AUXILIARIES:
+            continue
+        if not (word.isalpha() and word.islower()) or lower in _CLAUSE_STOP or lower in _OCCURRENCE_WORDS:
+            break
+        if lower in _LEAD_IN_FILLERS or is_eventive(word):
+            break
+        words.append(noun_key(word))
+    return frozenset(words)
+
+
+# Between a doer and its verb: "ministers will meet", "troops are due to withdraw".
+_AUXILIARIES = word_set(
+    """will would shall should can could may might must to is are was were be been being has have had
+    do does did not also still now then again just already soon due expected set planned scheduled likely"""
+)
+# Words before an event that name neither its doer nor its kind.
+_LEAD_IN_FILLERS = word_set(
+    """entire full whole complete partial new old long short major big large small several many some all
+    both each any other another such"""
+)
+
+
 POSTING_CAP = 60  # a content word in more clauses than this says little about which event it is
 
 
@@ -419,6 +490,11 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
                 continue  # an outlet that also gives the other date describes two occurrences
             if not _shared_objects(ctx, a, b):
                 continue  # "hosted the Oscars" vs "hosted the Tonys": same verb, different events
+            if _occurrence_words(ctx, a) != _occurrence_words(ctx, b):
+                continue  # "the first round ... on April 10" vs "the runoff ... on April 24"
+            actors_a, actors_b = _actor_words(ctx, a), _actor_words(ctx, b)
+            if actors_a and actors_b and not actors_a & actors_b:
+                continue  # "finance ministers will meet" vs "leaders will meet": two meetings
             pa, pb = _event_participants(ctx, a), _event_participants(ctx, b)
             if pa and pb and not pa & pb:
                 continue  # different actors: the US withdrawal is not the UK's

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from auditor.facts.dates import is_eventive
 from auditor.facts.entities import same_place
 from auditor.facts.model import DateMention, EntityMention, Quantity
-from auditor.facts.words import stem
+from auditor.facts.words import stem, word_set
 
 # Words that widen or narrow what is counted: a total, a part, a running count.
 SCOPE_MARKERS: dict[str, str] = {
@@ -61,7 +61,7 @@ class QuantityScope:
     owner_mentions: tuple[EntityMention, ...]
     markers: frozenset[str]  # total | part | running | increment
     window: str | None  # "window:1" for "in the past 24 hours", "since:2021-05" ...
-    event: str | None  # stem of the event word the count goes with ("return", "kill")
+    event: str | None  # the kind of event the count goes with (`event_key`: "kill", "return")
 
 
 def _local(text: str, start: int, end: int, before: int, after: int) -> str:
@@ -98,8 +98,48 @@ def quantity_scope(
         span = (d.latest - d.earliest).days if d.earliest and d.latest else None
         window = f"{d.relation}:{span if d.relation == 'window' else d.earliest}"
     after = sentence_text[e:].split()[:5]
-    event = next((stem(w) for w in after if is_eventive(w.strip(".,;:"))), None)
+    event = _verb_before(sentence_text, s) or next(
+        (event_key(w.strip(".,;:")) for w in after if is_eventive(w.strip(".,;:"))), None
+    )
     return QuantityScope(frozenset(m.canonical for m in owner_mentions), owner_mentions, markers, window, event)
+
+
+# Words that may stand between a verb and the number it governs: "killed some 40", "hurt about 12".
+_BETWEEN_VERB_AND_NUMBER = word_set("a an the some about around nearly almost over only")
+# Words before a number that are not a verb governing it: "rose to 80", "one of 12", "than 50",
+# and verbs of saying, whose object is the whole clause ("Russia said around 1,000 soldiers ...").
+_NOT_A_VERB = word_set(
+    """to of by for from with in on at as than and or but into onto over under after before since until
+    while per between among about around nearly almost only just some any all each every these those
+    this that its their his her our your my were was are is be been being has have had will would could
+    should can may might must not no said says say told tells stated reported announced added noted
+    warned wrote"""
+)
+
+
+def _verb_before(text: str, start: int) -> str | None:
+    """The event of the verb right before the number: "killed 12 workers", "injured some 40
+    people", "cut 1,000 jobs", "won 52 seats" (12 killed and 40 injured are two counts, not a
+    dispute). Any lower-case word there other than a preposition, article or auxiliary is taken
+    as the verb: short verbs ("cut", "won", "lost") carry no suffix to recognise them by."""
+    for word in reversed(text[:start].split()[-2:]):
+        word = word.strip(".,;:\"'“”‘’()")
+        lower = word.lower()
+        if lower in _BETWEEN_VERB_AND_NUMBER:
+            continue
+        if word.isalpha() and word.islower() and lower not in _NOT_A_VERB:
+            return event_key(word)
+        return None
+    return None
+
+
+def event_key(word: str) -> str:
+    """One key per kind of event: the aligner's predicate class ("killed", "died", "deaths" ->
+    "kill"), else the word's stem, so that two wordings of one event are not told apart."""
+    from auditor.align.anchors import PREDICATES  # the aligner's vocabulary; imported late (layering)
+
+    lower = word.lower()
+    return PREDICATES.get(lower) or stem(lower)
 
 
 def _qualifies(text: str, sentence_start: int, mention: EntityMention, quantity: Quantity) -> bool:
