@@ -35,6 +35,22 @@ from auditor.workcache import open_work_cache
 
 ProgressCallback = Callable[[str], None]
 
+# Artifacts of the analyze stage that nothing after it reads (clusters read the sentence table and
+# the aligned pairs, garble scores their own artifacts): the contradiction rules' candidate list
+# (one object per aligned pair scoring >= 0.35), their facts and memos. Dropped before the clusters
+# are built, so the audit's last stage does not carry them (a stage that asked again would only
+# compute them again: no result depends on the drop).
+SPENT_AFTER_ANALYSIS = ("contradiction_candidates", "facts", "date_clause_content", "event_places")
+
+
+def drop_spent_artifacts(ctx: CheckContext) -> list[str]:
+    """Forget the artifacts no later stage reads (SPENT_AFTER_ANALYSIS) and hand their memory back;
+    the names dropped."""
+    dropped = [name for name in SPENT_AFTER_ANALYSIS if ctx.artifacts.pop(name, None) is not None]
+    if dropped:
+        release_freed_memory()
+    return dropped
+
 
 def active_rules(config: Config, stage: str | None = None) -> list[Rule]:
     rules = sorted(load_rules().values(), key=lambda r: r.id)
@@ -201,6 +217,7 @@ def audit(
         ctx.skip("clusters", CLUSTERS_SKIPPED)
     if ctx.documents and garble_scores and not want_garble:
         ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
+    drop_spent_artifacts(ctx)
     contradictions = [f for f in findings if f.category is Category.CONTRADICTION]
     fact_clusters = build_clusters(ctx, contradictions) if ctx.documents and want_clusters else []
     scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}

@@ -120,3 +120,37 @@ def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path,
     assert sentences and sentences <= set(recording.calls[0])
     # what the rules embed later is their own text (heading words, event clauses), never a sentence again
     assert not sentences & {t for call in recording.calls[1:] for t in call}
+
+
+def test_the_contradiction_rules_artifacts_are_dropped_before_the_clusters(
+    fixtures_dir: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The candidate list, facts and memos of the C rules are not carried into the clusters' stage
+    (memory: at 5,000 articles the candidates are one object per aligned pair); what the clusters
+    and the garble scores read is still there, so nothing is computed twice."""
+    import auditor.align as align
+    from auditor.pipeline import SPENT_AFTER_ANALYSIS
+
+    seen: list[set[str]] = []
+    build = align.build_clusters
+
+    def spy(ctx: Any, contradictions: Any = ()) -> Any:
+        seen.append(set(ctx.artifacts))
+        return build(ctx, contradictions)
+
+    monkeypatch.setattr(align, "build_clusters", spy)
+    monkeypatch.setattr("auditor.pipeline.open_work_cache", lambda *_: None)  # every rule runs: no kept results
+    report = audit([fixtures_dir], Config(cache_dir=str(tmp_path)), encoder=encoder)
+    assert report.clusters and len(seen) == 1
+    assert not seen[0] & set(SPENT_AFTER_ANALYSIS)
+    assert {"sentence_table", "aligned_pairs", "garble_sentence_scores"} <= seen[0]
+
+
+def test_dropping_spent_artifacts_keeps_the_rest() -> None:
+    from auditor.checks.registry import CheckContext
+    from auditor.pipeline import drop_spent_artifacts
+
+    ctx = CheckContext([], Config())
+    ctx.artifacts.update({"contradiction_candidates": [1], "facts": {}, "aligned_pairs": object()})
+    assert drop_spent_artifacts(ctx) == ["contradiction_candidates", "facts"]
+    assert set(ctx.artifacts) == {"aligned_pairs"}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -185,11 +186,12 @@ def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding])
     documents = {d.id: d for d in ctx.documents}
     clustered = {r for rows in groups for r in rows}
     # A sentence no other outlet matches, but which carries a checkable value (number, date),
-    # is a single-source fact worth listing.
-    singles = [[r] for r, p in enumerate(table.profiles) if r not in clustered and (p.numbers or p.dates - _DAYS)]
+    # is a single-source fact worth listing (made one at a time: no one-element list per row kept).
+    singles = ([r] for r, p in enumerate(table.profiles) if r not in clustered and (p.numbers or p.dates - _DAYS))
+    groups.sort(key=lambda rs: (-len(rs), rs[0]))
 
     clusters: list[Cluster] = []
-    for rows in sorted(groups, key=lambda rs: (-len(rs), rs[0])) + singles:
+    for rows in chain(groups, singles):
         members = []
         for r in sorted(rows, key=lambda r: (table.sentences[r].doc_id, table.sentences[r].start)):
             s = table.sentences[r]
@@ -219,6 +221,8 @@ def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding])
                 label=", ".join(sorted(shared - _DAYS)) or None,
             )
         )
+    del groups, singles, clustered
+    release_freed_memory()  # `_group`'s lists and sets, freed: not carried into the next stages
     return clusters
 
 
