@@ -325,15 +325,20 @@ def _content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     return found
 
 
-def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+def _clause_words(ctx: CheckContext, d: DateMention) -> list[str]:
+    """The words of the event clause outside its sentence's dates ("last week" is no occurrence)."""
     s, e = _clip_span(ctx, d)
     text = ctx.document(d.doc_id).text
     spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence]
-    words = [
+    return [
         m.group()
         for m in re.finditer(r"[A-Za-z][A-Za-z-]+", text[s:e])
         if not any(a <= s + m.start() < b for a, b in spans)
     ]
+
+
+def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+    words = _clause_words(ctx, d)
     return frozenset(
         noun_key(w)
         for w in words
@@ -371,15 +376,8 @@ def _lead_in(ctx: CheckContext, d: DateMention) -> list[str]:
 def _occurrence_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Occurrence words ("first", "round", "runoff") of the lead-in and the event clause; words of
     the dates themselves ("last week", "next Tuesday") do not count."""
-    s, e = _clip_span(ctx, d)
-    text = ctx.document(d.doc_id).text
-    spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence]
-    clause = [
-        m.group()
-        for m in re.finditer(r"[A-Za-z][A-Za-z-]+", text[s:e])
-        if not any(a <= s + m.start() < b for a, b in spans)
-    ]
-    return frozenset(w.lower() for w in [*_lead_in(ctx, d), *clause] if w.lower() in _OCCURRENCE_WORDS)
+    words = [*_lead_in(ctx, d), *_clause_words(ctx, d)]
+    return frozenset(w.lower() for w in words if w.lower() in _OCCURRENCE_WORDS)
 
 
 def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
