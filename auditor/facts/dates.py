@@ -141,7 +141,7 @@ _NOT_EVENT = word_set(
     """
 )
 # A date after a verb of saying (before any event word) dates the statement: "Kirby said Monday".
-_SAYING = word_set(
+SAYING_VERBS = word_set(
     """
     said says say told tells stated announced reported warned wrote added noted
     """
@@ -254,7 +254,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     fallback: tuple[str, str] | None = None  # nearest weak event word (-ing, -ment, -ure nouns)
     for match in reversed(before):
         word = match.group().lower()
-        if word in _SAYING:
+        if word in SAYING_VERBS:
             return "say", match.group(), aspect  # "announced plans in April": the date of the announcement
         if word in _ASPECT_END:
             aspect = "end"

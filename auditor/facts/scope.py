@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.facts.dates import is_eventive
+from auditor.facts.dates import SAYING_VERBS, is_eventive
 from auditor.facts.entities import same_place
 from auditor.facts.model import DateMention, EntityMention, Quantity
 from auditor.facts.words import stem, word_set
@@ -108,12 +108,13 @@ def quantity_scope(
 _BETWEEN_VERB_AND_NUMBER = word_set("a an the some about around nearly almost over only")
 # Words before a number that are not a verb governing it: "rose to 80", "one of 12", "than 50",
 # and verbs of saying, whose object is the whole clause ("Russia said around 1,000 soldiers ...").
-_NOT_A_VERB = word_set(
-    """to of by for from with in on at as than and or but into onto over under after before since until
-    while per between among about around nearly almost only just some any all each every these those
-    this that its their his her our your my were was are is be been being has have had will would could
-    should can may might must not no said says say told tells stated reported announced added noted
-    warned wrote"""
+_NOT_A_VERB = (
+    word_set(
+        """to of by for from with in on at as than and or but into onto over under after before since until
+        while per between among just any all each every these those this that its their his her our your my
+        were was are is be been being has have had will would could should can may might must not no"""
+    )
+    | SAYING_VERBS
 )
 
 
