@@ -500,7 +500,7 @@ class HashingModel:
     def _seed(text: str) -> int:
         return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
-    def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int, side_by_side: bool = True) -> np.ndarray:
         rows = np.empty((len(texts), self.dimension), dtype=np.float32)
         for n, text in enumerate(texts):
             base = np.random.default_rng(self._seed(" ".join(text.split()[:4])))

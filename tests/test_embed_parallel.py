@@ -79,9 +79,12 @@ def test_parallel_vectors_equal_the_librarys_and_do_not_depend_on_the_worker_cou
     for workers in (2, 3):
         monkeypatch.setattr(model, "workers", workers)
         by_workers[workers] = model.encode(texts, 8)
+    one_by_one = model.encode(texts, 8, side_by_side=False)
     assert torch.get_num_threads() == threads_before  # put back after the parallel pass
     # Each batch is computed on its own, whichever worker ran it: the same bits.
     assert np.array_equal(by_workers[2], by_workers[3])
+    # The same batches one after another (a rule's small call while a corpus is held): the same bits.
+    assert np.array_equal(one_by_one, by_workers[2])
     # The library's vectors up to float rounding (one thread instead of several per batch).
     assert np.abs(by_workers[2] - library).max() < 1e-5
     assert np.allclose(np.linalg.norm(by_workers[2], axis=1), 1.0, atol=1e-5)

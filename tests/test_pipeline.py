@@ -101,10 +101,12 @@ class RecordingModel:
         self.model = model
         self.dimension = model.dimension
         self.calls: list[list[str]] = []
+        self.side_by_side: list[bool] = []
 
-    def encode(self, texts: Any, batch_size: int) -> Any:
+    def encode(self, texts: Any, batch_size: int, side_by_side: bool = True) -> Any:
         self.calls.append(list(texts))
-        return self.model.encode(texts, batch_size)
+        self.side_by_side.append(side_by_side)
+        return self.model.encode(texts, batch_size, side_by_side)
 
 
 def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path, encoder: Encoder) -> None:
@@ -120,6 +122,10 @@ def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path,
     assert sentences and sentences <= set(recording.calls[0])
     # what the rules embed later is their own text (heading words, event clauses), never a sentence again
     assert not sentences & {t for call in recording.calls[1:] for t in call}
+    # the corpus pass runs its batches side by side; the rules' later few texts, with the corpus
+    # in memory, one batch at a time (side by side they set the audit's peak memory)
+    assert recording.side_by_side[0] and len(recording.calls) > 1
+    assert not any(recording.side_by_side[1:])
 
 
 def test_the_contradiction_rules_artifacts_are_dropped_before_the_clusters(

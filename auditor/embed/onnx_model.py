@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from auditor.embed.parallel import encode_in_parallel, encode_workers, longest_first_batches
+from auditor.embed.parallel import encode_in_parallel, encode_one_by_one, encode_workers, longest_first_batches
 
 TRANSFORMER_MODULE = "sentence_transformers.models.Transformer"
 POOLING_MODULE = "sentence_transformers.models.Pooling"
@@ -109,12 +109,15 @@ class OnnxSentenceModel:
             str(onnx_file), session_options(1 if workers > 1 else threads), providers=["CPUExecutionProvider"]
         )
 
-    def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
-        """L2-normalised mean-pooled vectors, (len(texts), dimension) float32, in the order of `texts`."""
+    def encode(self, texts: Sequence[str], batch_size: int, side_by_side: bool = True) -> np.ndarray:
+        """L2-normalised mean-pooled vectors, (len(texts), dimension) float32, in the order of `texts`.
+        `side_by_side` False: the same batches one after another (the same vectors, less memory)."""
         if self.workers > 1:
             # Half-size batches, as the torch backend's side by side: as many texts in flight as
             # one serial batch. The tokenizer's padding and truncation are set once, above.
             batches = longest_first_batches(texts, max(1, batch_size // 2))
+            if not side_by_side:
+                return encode_one_by_one(texts, batches, self._encode_batch, self.dimension)
             return encode_in_parallel(texts, batches, self._encode_batch, self.workers, self.dimension)
         # Longest first, as sentence-transformers does, so a batch's texts need little padding.
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)

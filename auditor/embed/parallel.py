@@ -39,6 +39,20 @@ def longest_first_batches(texts: Sequence[str], batch_size: int) -> list[list[in
     return [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
 
 
+def encode_one_by_one(
+    texts: Sequence[str],
+    batches: Sequence[Sequence[int]],
+    encode_batch: Callable[[list[str]], np.ndarray],
+    dimension: int,
+) -> np.ndarray:
+    """What `encode_in_parallel` returns, the batches run one after another in this thread: one
+    batch's activations in memory at a time instead of one per worker."""
+    vectors = np.zeros((len(texts), dimension), dtype=np.float32)
+    for rows in batches:
+        vectors[list(rows)] = encode_batch([texts[i] for i in rows])
+    return vectors
+
+
 def encode_in_parallel(
     texts: Sequence[str],
     batches: Sequence[Sequence[int]],
