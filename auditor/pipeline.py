@@ -14,6 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from auditor.checks.contradiction import (
+    CANDIDATES_ARTIFACT,
+    CLAUSE_CONTENT_ARTIFACT,
+    EVENT_PLACES_ARTIFACT,
+)
 from auditor.checks.registry import (
     ANALYZE,
     CLEAN,
@@ -28,6 +33,7 @@ from auditor.checks.results import rule_flags
 from auditor.config import Config
 from auditor.corpus import read_corpus
 from auditor.embed.encoder import release_freed_memory
+from auditor.facts import FACTS_ARTIFACT
 from auditor.model import Category, Document, Finding, fingerprint
 from auditor.report.model import DocumentSummary, Report
 from auditor.text import segment_documents
@@ -40,7 +46,7 @@ ProgressCallback = Callable[[str], None]
 # (one object per aligned pair scoring >= 0.35), their facts and memos. Dropped before the clusters
 # are built, so the audit's last stage does not carry them (a stage that asked again would only
 # compute them again: no result depends on the drop).
-SPENT_AFTER_ANALYSIS = ("contradiction_candidates", "facts", "date_clause_content", "event_places")
+SPENT_AFTER_ANALYSIS = (CANDIDATES_ARTIFACT, FACTS_ARTIFACT, CLAUSE_CONTENT_ARTIFACT, EVENT_PLACES_ARTIFACT)
 
 
 def drop_spent_artifacts(ctx: CheckContext) -> list[str]:

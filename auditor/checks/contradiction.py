@@ -39,6 +39,11 @@ from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope
 from auditor.facts.words import singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
+# The rules' shared results and memos (ctx.artifacts' keys); none is read after the analysis.
+CANDIDATES_ARTIFACT = "contradiction_candidates"
+CLAUSE_CONTENT_ARTIFACT = "date_clause_content"
+EVENT_PLACES_ARTIFACT = "event_places"
+
 CANDIDATE_MIN_SCORE = 0.35  # same-fact probability below which two sentences are not compared
 # Numbers are compared only in sentences the aligner is fairly sure state the same fact: in an
 # ECB+ review, pairs scored 0.5-0.6 were mostly different statistics of one story (punches of
@@ -78,7 +83,7 @@ def candidate_pairs(ctx: CheckContext) -> list[Candidate]:
     def build() -> list[Candidate]:
         return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx).at_least(CANDIDATE_MIN_SCORE)]
 
-    result: list[Candidate] = ctx.artifact("contradiction_candidates", build)
+    result: list[Candidate] = ctx.artifact(CANDIDATES_ARTIFACT, build)
     return result
 
 
@@ -318,7 +323,7 @@ _CLAUSE_STOP = word_set(
 
 def _content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Content words of the event clause other than the event and the date, nouns folded."""
-    memo: dict[DateMention, frozenset[str]] = ctx.artifacts.setdefault("date_clause_content", {})
+    memo: dict[DateMention, frozenset[str]] = ctx.artifacts.setdefault(CLAUSE_CONTENT_ARTIFACT, {})
     found = memo.get(d)
     if found is None:
         found = memo[d] = _clause_content(ctx, d)
@@ -774,7 +779,7 @@ _PLACE_PREP = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     """Places an event word points at: "met in Qatar", "talks in Doha" -> (entity, event stem)."""
-    memo: dict[tuple[str, int], list[tuple[Any, str]]] = ctx.artifacts.setdefault("event_places", {})
+    memo: dict[tuple[str, int], list[tuple[Any, str]]] = ctx.artifacts.setdefault(EVENT_PLACES_ARTIFACT, {})
     key = (sentence.doc_id, sentence.index)
     if key not in memo:
         memo[key] = _event_places(ctx, sentence)

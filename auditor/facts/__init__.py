@@ -51,6 +51,7 @@ def extract_facts(doc: Document, *, include_excluded: bool = False) -> DocumentF
 
 
 FACTS_STAGE = "facts"
+FACTS_ARTIFACT = "facts"  # ctx.artifacts' key for every document's facts
 
 
 def facts_key(doc: Document) -> str:
@@ -73,5 +74,5 @@ def document_facts(ctx: CheckContext) -> dict[str, DocumentFacts]:
         )
         return {doc.id: facts for doc, facts in zip(ctx.documents, found, strict=True)}
 
-    facts: dict[str, DocumentFacts] = ctx.artifact("facts", build)
+    facts: dict[str, DocumentFacts] = ctx.artifact(FACTS_ARTIFACT, build)
     return facts
