@@ -124,6 +124,22 @@ def test_numeric_must_not_flag_and_control_is_flagged(encoder: Any, case: str) -
     assert len(pair(encoder, "C001", control_a, control_b)) == 1
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        ("52 seats", "48 seats", True),  # exact figures no one rounds to: no slack
+        ("1,512 soldiers", "1,467 soldiers", True),
+        ("50 seats", "52 seats", False),  # a round figure may stand for 52
+        ("1,500 soldiers", "1,512 soldiers", False),
+        ("about 1,500 soldiers", "1,540 soldiers", False),
+    ],
+)
+def test_only_round_or_qualified_figures_get_rounding_slack(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    sentence = "The ruling alliance sent {} to the northern border on Sunday, its spokesman said."
+    flags = pair(encoder, "C001", sentence.format(a), sentence.format(b))
+    assert len(flags) == (1 if disputed else 0)
+
+
 def test_cumulative_vs_recent_capitals_not_flagged(encoder: Any) -> None:
     a = "This comes after the Taliban captured as many as 18 provincial capitals."
     b = "The Taliban have toppled six provincial capitals in the past 24 hours."
@@ -212,6 +228,16 @@ def test_start_and_completion_dates_are_not_compared(encoder: Any) -> None:
     assert pair(encoder, "C002", a, b) == []
 
 
+def test_start_dates_are_compared_with_start_dates(encoder: Any) -> None:
+    a = "The trial of the former mayor on corruption charges will begin on September 4, the court said."
+    b = "The trial of the former mayor on corruption charges will begin on September 18, the court said."
+    same = "The trial of the former mayor on corruption charges will start on September 4, his lawyer said."
+    ends = "The trial of the former mayor on corruption charges will end on September 18, the court said."
+    assert len(pair(encoder, "C002", a, b)) == 2
+    assert pair(encoder, "C002", a, same) == []
+    assert pair(encoder, "C002", a, ends) == []  # a start and an end are two moments
+
+
 # ------------------------------------------------------------------ C003 entity role
 
 
@@ -232,6 +258,18 @@ def test_same_office_different_holders(encoder: Any) -> None:
     assert len(pair(encoder, "C003", a, b)) == 1
     assert pair(encoder, "C003", a, former) == []
     assert pair(encoder, "C003", a, same_person) == []
+
+
+def test_a_companys_office_held_by_two_people(encoder: Any) -> None:
+    # Companies are not in the gazetteer: the capitalised name before the office is the company.
+    a = "Nordwind Energy chief executive Clara Jensen said on Tuesday that output would rise this year."
+    b = "On Tuesday Nordwind Energy CEO Pieter Visser said that output would rise this year."
+    former = "Former Nordwind Energy chief executive Pieter Visser said on Tuesday that output would rise this year."
+    other_company = "Baltic Grid chief executive Pieter Visser said on Tuesday that output would rise this year."
+    (flag,) = [f for f in pair(encoder, "C003", a, b) if f.doc.id == "a"] or pair(encoder, "C003", a, b)
+    assert "Nordwind Energy chief executive" in flag.message
+    assert pair(encoder, "C003", a, former) == []
+    assert pair(encoder, "C003", a, other_company) == []
 
 
 def test_a_city_and_its_country_are_not_a_contradiction(encoder: Any) -> None:
@@ -388,5 +426,5 @@ def test_traps_benchmark_reports_false_alarms_and_misses() -> None:
     # A dispute (two death tolls) and a trap (killed vs injured): both as expected.
     fields = last_line_fields("contradiction_traps", stories, "quake_toll_conflict", "injured_vs_killed")
     assert fields == {"stories": "2", "false_alarms": "0", "missed": "0"}
-    # A known miss (start dates are not compared) is counted as one.
-    assert last_line_fields("contradiction_traps", stories, "trial_date_conflict")["missed"] == "1"
+    # A known miss (one meeting in two cities: no place conflict is drawn for a meeting) counts as one.
+    assert last_line_fields("contradiction_traps", stories, "venue_conflict")["missed"] == "1"

@@ -17,6 +17,7 @@ clusters they touch as disputed.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -154,10 +155,29 @@ MEASURE_UNITS = frozenset(
 )
 
 
+ROUNDING_SLACK = 0.05
+
+
+def _rounding_slack(q: Quantity) -> float:
+    """How far a figure may be from the count it reports: 5% for a round or qualified one ("1,500",
+    "about 50"), none for an exact figure no one rounds to ("48", "1,512", "twelve"), so 48 and
+    52 seats disagree while 1,500 and 1,512 soldiers do not."""
+    if q.kind != "exact" or q.unit_scale != 1.0 or q.value != int(q.value):
+        return ROUNDING_SLACK
+    return ROUNDING_SLACK if q.value >= 10 and q.value % 10 == 0 else 0.0
+
+
+def _agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
+    """Can one amount be reported as both figures, each allowed its own rounding?"""
+    slack_a = _rounding_slack(qa) * (qa.high if math.isfinite(qa.high) else qa.low)
+    slack_b = _rounding_slack(qb) * (qb.high if math.isfinite(qb.high) else qb.low)
+    return qa.low - slack_a <= qb.high + slack_b and qb.low - slack_b <= qa.high + slack_a
+
+
 def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
     """Does this document itself give a number like q for the same noun?"""
     return any(
-        other.noun and noun_key(other.noun) == noun_key(q.noun or "") and other.overlaps(q, tolerance=0.05)
+        other.noun and noun_key(other.noun) == noun_key(q.noun or "") and _agree_after_rounding(other, q)
         for other in document_facts(ctx)[doc_id].quantities
     )
 
@@ -175,7 +195,7 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # "several", "dozens": too loose to contradict a figure
     if any(noun_key(word) in MEASURE_UNITS for word in qa.noun.split()):
         return None  # "seven years", "40 percent": what they measure is not in the noun
-    if qa.overlaps(qb, tolerance=0.05):
+    if _agree_after_rounding(qa, qb):
         return None
     if _also_states(ctx, qa.doc_id, qb) or _also_states(ctx, qb.doc_id, qa):
         return None  # each outlet gives both numbers: two counts (this raid vs all raids), not a dispute
@@ -300,12 +320,13 @@ MAX_DATE_GAP_DAYS = 180
 
 
 def _comparable_dates(d: DateMention) -> bool:
-    """Dated occurrences only: no statements, past windows, "since", or bare years (background)."""
+    """Dated occurrences only: no statements, past windows, "since", or bare years (background).
+    Starts count ("the trial will begin on September 4"); they are compared with starts only."""
     if d.event in (None, "say") or d.earliest is None:
         return False
     if d.granularity == "window":
         return d.relation == "by"  # "completed in less than a week" is a deadline
-    return d.relation in ("on", "by") and d.granularity != "year"
+    return d.relation in ("on", "by", "start") and d.granularity != "year"
 
 
 def _dates_agree_elsewhere(facts: DocumentFacts, d: DateMention) -> bool:
@@ -581,9 +602,20 @@ def _clip_span(ctx: CheckContext, d: DateMention) -> tuple[int, int]:
 
 _SINGLE_HOLDER = re.compile(
     r"^(?:(?:vice|first\s+vice)\s+)?(?:president|prime\s+minister|chancellor|king|queen|secretary[\s-]general|"
-    r"secretary\s+of\s+state|chief|(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|governor|mayor)$",
+    r"secretary\s+of\s+state|chief|(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|governor|mayor|"
+    r"chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman)$",
     re.IGNORECASE,
 )
+# A company's offices: companies are too many for a gazetteer, so the capitalised name right
+# before the title is taken as the organisation ("Volvo Cars chief executive Jim Rowan").
+_COMPANY_OFFICE = re.compile(r"^(?:chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman)$", re.IGNORECASE)
+_COMPANY_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+$")
+_NOT_A_COMPANY = word_set(
+    """the a an his her its their our this that former then acting interim outgoing incoming new late
+    on in at as and but after when while meanwhile monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december"""
+)
+_SAME_OFFICE = {"ceo": "chief executive", "chief executive officer": "chief executive", "chairwoman": "chairman"}
 _FORMER = re.compile(r"(?:former|ex-|late|then-?|outgoing|incoming|acting|interim|elect)\W*$", re.IGNORECASE)
 
 
@@ -604,26 +636,44 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
         entities = [e for e in facts.entities if e.sentence == sentence.index and e.kind != "person"]
         for match in PERSON_WITH_TITLE.finditer(sentence.text):
             role = re.sub(r"[\s-]+", " ", match.group("role").lower())
+            role = _SAME_OFFICE.get(role, role)
             if not _SINGLE_HOLDER.match(role):
                 continue
             before = sentence.text[: match.start("role")]
             org = next((e for e in entities if e.end - sentence.start == len(before.rstrip())), None)
-            if org is None:
+            if org is not None:
+                org_name, org_start = org.canonical, org.start - sentence.start
+            elif _COMPANY_OFFICE.match(role) and (company := _company_before(before)):
+                org_name, org_start = company
+            else:
                 continue  # "President Joe Biden" names no country: too ambiguous to compare
-            prefix = sentence.text[: org.start - sentence.start]
+            prefix = sentence.text[:org_start]
             if _FORMER.search(prefix) or re.match(r"\s*-?\s*elect", sentence.text[match.end("role") :]):
                 continue
             holders.append(
                 RoleHolder(
                     doc.id,
-                    org.canonical,
+                    org_name,
                     role,
                     match.group("name"),
-                    org.start,
+                    sentence.start + org_start,
                     sentence.start + match.end("name"),
                 )
             )
     return holders
+
+
+def _company_before(before: str) -> tuple[str, int] | None:
+    """The capitalised name that ends right before a company office, and where it starts: the
+    words after the last one that cannot be part of it ("On Tuesday Volvo Cars" -> "Volvo Cars")."""
+    found = _COMPANY_NAME.search(before)
+    if found is None:
+        return None
+    words = list(re.finditer(r"\S+", found.group(1)))
+    kept = words[max((n + 1 for n, w in enumerate(words) if w.group().lower() in _NOT_A_COMPANY), default=0) :]
+    if not kept:
+        return None
+    return " ".join(w.group() for w in kept), found.start(1) + kept[0].start()
 
 
 _NON_WORD_RUN = re.compile(r"\W+")

@@ -78,7 +78,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
 
 _TITLE = (
     r"(?:(?:vice|deputy|acting|interim|first\s+vice)\s+)?(?:president|prime\s+minister|chancellor|king|queen|"
-    r"secretary[\s-]general|secretary\s+of\s+state|chief|spokesman|spokeswoman|spokesperson|"
+    r"secretary[\s-]general|secretary\s+of\s+state|chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chief|spokesman|spokeswoman|spokesperson|"
     r"(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|minister|envoy|ambassador|governor|"
     r"mayor|commander|general|leader|head|adviser|advisor|director)"
 )
