@@ -32,7 +32,7 @@ import numpy as np
 from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import is_eventive
-from auditor.facts.entities import PERSON_WITH_TITLE, load_gazetteer
+from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer
 from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import surname
@@ -635,6 +635,8 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
     for sentence in doc.active_sentences():
         entities = [e for e in facts.entities if e.sentence == sentence.index and e.kind != "person"]
         for match in PERSON_WITH_TITLE.finditer(sentence.text):
+            if match.group("name").split()[0] in HONORIFICS:
+                continue  # "Chairman Rep. Nick Rahall": the name is after the honorific
             role = re.sub(r"[\s-]+", " ", match.group("role").lower())
             role = _SAME_OFFICE.get(role, role)
             if not _SINGLE_HOLDER.match(role):

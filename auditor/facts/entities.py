@@ -88,7 +88,41 @@ PERSON_WITH_TITLE = re.compile(
 )
 
 
+# Honorifics and ranks written before a name: "Chairman Rep. Nick Rahall" names no "Rep".
+HONORIFICS = frozenset(
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Rep",
+        "Sen",
+        "Gov",
+        "Gen",
+        "Lt",
+        "Col",
+        "Maj",
+        "Capt",
+        "Sgt",
+        "Adm",
+        "Cmdr",
+        "Rev",
+        "Hon",
+        "Pres",
+        "Amb",
+    ]
+)
+
+
 def _is_name(text: str) -> bool:
+    if text.split()[0] in HONORIFICS:
+        return False
     return all(w[0].isupper() for w in text.split() if w not in ("bin", "al", "van", "von", "de"))
 
 
