@@ -602,20 +602,20 @@ def _clip_span(ctx: CheckContext, d: DateMention) -> tuple[int, int]:
 
 _SINGLE_HOLDER = re.compile(
     r"^(?:(?:vice|first\s+vice)\s+)?(?:president|prime\s+minister|chancellor|king|queen|secretary[\s-]general|"
-    r"secretary\s+of\s+state|chief|(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|governor|mayor|"
-    r"chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman)$",
+    r"secretary\s+of\s+state|chief|(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|governor|mayor)$",
     re.IGNORECASE,
 )
-# A company's offices: companies are too many for a gazetteer, so the capitalised name right
-# before the title is taken as the organisation ("Volvo Cars chief executive Jim Rowan").
-_COMPANY_OFFICE = re.compile(r"^(?:chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman)$", re.IGNORECASE)
+# A company's single-holder offices, as the titles name them once folded by _SAME_OFFICE.
+# Companies are too many for a gazetteer, so the capitalised name right before the title is
+# taken as the company ("Volvo Cars chief executive Jim Rowan").
+_SAME_OFFICE = {"ceo": "chief executive", "chief executive officer": "chief executive", "chairwoman": "chairman"}
+_COMPANY_OFFICES = frozenset({"chief executive", "chairman"})
 _COMPANY_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+$")
 _NOT_A_COMPANY = word_set(
-    """the a an his her its their our this that former then acting interim outgoing incoming new late
-    on in at as and but after when while meanwhile monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december"""
+    """the a an his her its their our this that former then acting interim outgoing incoming new late on in
+    at as and but after when while meanwhile monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december"""
 )
-_SAME_OFFICE = {"ceo": "chief executive", "chief executive officer": "chief executive", "chairwoman": "chairman"}
 _FORMER = re.compile(r"(?:former|ex-|late|then-?|outgoing|incoming|acting|interim|elect)\W*$", re.IGNORECASE)
 
 
@@ -635,17 +635,17 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
     for sentence in doc.active_sentences():
         entities = [e for e in facts.entities if e.sentence == sentence.index and e.kind != "person"]
         for match in PERSON_WITH_TITLE.finditer(sentence.text):
-            if match.group("name").split()[0] in HONORIFICS:
+            if match.group("name").split()[0].lower() in HONORIFICS:
                 continue  # "Chairman Rep. Nick Rahall": the name is after the honorific
             role = re.sub(r"[\s-]+", " ", match.group("role").lower())
             role = _SAME_OFFICE.get(role, role)
-            if not _SINGLE_HOLDER.match(role):
+            if not (_SINGLE_HOLDER.match(role) or role in _COMPANY_OFFICES):
                 continue
             before = sentence.text[: match.start("role")]
             org = next((e for e in entities if e.end - sentence.start == len(before.rstrip())), None)
             if org is not None:
                 org_name, org_start = org.canonical, org.start - sentence.start
-            elif _COMPANY_OFFICE.match(role) and (company := _company_before(before)):
+            elif role in _COMPANY_OFFICES and (company := _company_before(before)):
                 org_name, org_start = company
             else:
                 continue  # "President Joe Biden" names no country: too ambiguous to compare

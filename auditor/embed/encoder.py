@@ -211,8 +211,9 @@ class Encoder:
     same sentences hit neither the model nor SQLite twice. `preload` is the bulk pass, its
     batches side by side on every core; once a preload has run, the texts later calls miss (a
     rule's own few: heading words, clauses) are encoded one batch at a time, as the process then
-    holds a corpus, and side by side those calls' activations set the audit's peak memory. `progress`: None shows a rich progress
-    bar on long runs only when stderr is a terminal; False never; True always. The ONNX backend's
+    holds a corpus, and side by side those calls' activations set the audit's peak memory.
+    `progress`: None shows a rich progress bar on long runs only when stderr is a terminal; False
+    never; True always. The ONNX backend's
     model file is kept in `cache_dir` even when `use_cache` is False.
     """
 

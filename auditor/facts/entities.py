@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from auditor.facts.model import EntityMention
+from auditor.facts.words import word_set
 from auditor.model import Sentence
 from auditor.text.alternation import literal_alternation
 
@@ -89,39 +90,13 @@ PERSON_WITH_TITLE = re.compile(
 
 
 # Honorifics and ranks written before a name: "Chairman Rep. Nick Rahall" names no "Rep".
-HONORIFICS = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Dr",
-        "Prof",
-        "Sir",
-        "Dame",
-        "Lord",
-        "Lady",
-        "Rep",
-        "Sen",
-        "Gov",
-        "Gen",
-        "Lt",
-        "Col",
-        "Maj",
-        "Capt",
-        "Sgt",
-        "Adm",
-        "Cmdr",
-        "Rev",
-        "Hon",
-        "Pres",
-        "Amb",
-    ]
+HONORIFICS = word_set(
+    "mr mrs ms miss dr prof sir dame lord lady rep sen gov gen lt col maj capt sgt adm cmdr rev hon pres amb"
 )
 
 
 def _is_name(text: str) -> bool:
-    if text.split()[0] in HONORIFICS:
+    if text.split()[0].lower() in HONORIFICS:
         return False
     return all(w[0].isupper() for w in text.split() if w not in ("bin", "al", "van", "von", "de"))
 
