@@ -270,6 +270,10 @@ def test_a_companys_office_held_by_two_people(encoder: Any) -> None:
     assert "Nordwind Energy chief executive" in flag.message
     assert pair(encoder, "C003", a, former) == []
     assert pair(encoder, "C003", a, other_company) == []
+    # A generic name says no whose: two boards' chairmen are two offices.
+    board = "Board chairman Clara Jensen said on Tuesday that output would rise this year."
+    other_board = "Board chairman Pieter Visser said on Tuesday that output would rise this year."
+    assert pair(encoder, "C003", board, other_board) == []
     # An honorific after the title is no name: "Chairman Rep. Nick Rahall" does not name "Rep".
     chair = "House Resources Committee Chairman Nick J. Rahall said he would seek to overturn the rule."
     honorific = "House Resources Committee Chairman Rep. Nick Rahall said he would seek to overturn the rule."

@@ -608,6 +608,7 @@ _SINGLE_HOLDER = re.compile(
 # A company's single-holder offices, as the titles name them once folded by _SAME_OFFICE.
 # Companies are too many for a gazetteer, so the capitalised name right before the title is
 # taken as the company ("Volvo Cars chief executive Jim Rowan").
+_GENERIC_ORGANISATION = word_set("board company group firm bank committee party council club team union")
 _SAME_OFFICE = {"ceo": "chief executive", "chief executive officer": "chief executive", "chairwoman": "chairman"}
 _COMPANY_OFFICES = frozenset({"chief executive", "chairman"})
 _COMPANY_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+$")
@@ -673,8 +674,8 @@ def _company_before(before: str) -> tuple[str, int] | None:
         return None
     words = list(re.finditer(r"\S+", found.group(1)))
     kept = words[max((n + 1 for n, w in enumerate(words) if w.group().lower() in _NOT_A_COMPANY), default=0) :]
-    if not kept:
-        return None
+    if not kept or all(w.group().lower() in _GENERIC_ORGANISATION for w in kept):
+        return None  # "Board chairman X": whose board?
     return " ".join(w.group() for w in kept), found.start(1) + kept[0].start()
 
 
