@@ -32,7 +32,7 @@ from auditor.checks.registry import (
 from auditor.checks.results import rule_flags
 from auditor.config import Config
 from auditor.corpus import read_corpus
-from auditor.embed.encoder import release_freed_memory, release_loaded_models
+from auditor.embed.encoder import release_freed_memory
 from auditor.facts import FACTS_ARTIFACT
 from auditor.model import Category, Document, Finding, fingerprint
 from auditor.report.model import DocumentSummary, Report
@@ -47,13 +47,6 @@ ProgressCallback = Callable[[str], None]
 # are built, so the audit's last stage does not carry them (a stage that asked again would only
 # compute them again: no result depends on the drop).
 SPENT_AFTER_ANALYSIS = (CANDIDATES_ARTIFACT, FACTS_ARTIFACT, CLAUSE_CONTENT_ARTIFACT, EVENT_PLACES_ARTIFACT)
-
-
-# From this many sentences on, the model is released once the rules have embedded what they need
-# (nothing after them runs it): ~75 MB less at the audit's peak, the clusters' stage, at the cost
-# of ~1 s to load it again for a later audit in the same process. Such a corpus took many
-# minutes to embed; a library caller auditing small corpora again and again keeps the model.
-RELEASE_MODEL_FROM_SENTENCES = 50_000
 
 
 def drop_spent_artifacts(ctx: CheckContext) -> list[str]:
@@ -231,8 +224,6 @@ def audit(
     if ctx.documents and garble_scores and not want_garble:
         ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
     drop_spent_artifacts(ctx)
-    if sum(len(doc.sentences) for doc in ctx.documents) >= RELEASE_MODEL_FROM_SENTENCES:
-        release_loaded_models()
     contradictions = [f for f in findings if f.category is Category.CONTRADICTION]
     fact_clusters = build_clusters(ctx, contradictions) if ctx.documents and want_clusters else []
     scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}

@@ -160,22 +160,3 @@ def test_dropping_spent_artifacts_keeps_the_rest() -> None:
     ctx.artifacts.update({"contradiction_candidates": [1], "facts": {}, "aligned_pairs": object()})
     assert drop_spent_artifacts(ctx) == ["contradiction_candidates", "facts"]
     assert set(ctx.artifacts) == {"aligned_pairs"}
-
-
-def test_a_large_corpus_releases_the_model_once_the_rules_have_embedded(
-    fixtures_dir: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Past RELEASE_MODEL_FROM_SENTENCES the model is forgotten after the rules (memory at the
-    clusters' stage); nothing after them loads it again, and the report is the same."""
-    import auditor.pipeline as pipeline
-    from auditor.embed.encoder import load_sentence_model
-
-    kept = audit([fixtures_dir], Config(cache_dir=str(tmp_path / "kept")), encoder=encoder)
-    assert load_sentence_model.cache_info().currsize > 0
-    monkeypatch.setattr(pipeline, "RELEASE_MODEL_FROM_SENTENCES", 1)
-    fresh = Encoder(cache_dir=tmp_path / "fresh", use_cache=False, progress=False)  # must run the model
-    released = audit([fixtures_dir], Config(cache_dir=str(tmp_path / "released")), encoder=fresh)
-    assert fresh.encoded_count > 0
-    assert load_sentence_model.cache_info().currsize == 0  # not loaded again after the release
-    assert [f.fingerprint for f in released.findings] == [f.fingerprint for f in kept.findings]
-    assert [c.id for c in released.clusters] == [c.id for c in kept.clusters]

@@ -168,14 +168,6 @@ def load_sentence_model(path: str, backend: EmbeddingBackend, cache_dir: Path, m
     return OnnxSentenceModel(ensure_onnx_file(model_dir, model_name, backend.quantization, cache_dir), model_dir)
 
 
-def release_loaded_models() -> None:
-    """Forget the models loaded in this process and hand their memory back (~75 MB for MiniLM on
-    torch); the next call that needs one loads it again (~1 s)."""
-    load_sentence_model.cache_clear()
-    _load_model.cache_clear()
-    release_freed_memory()
-
-
 class EmbeddingCache:
     """Vectors on disk, keyed by model and text hash."""
 
@@ -251,7 +243,6 @@ class Encoder:
         self.encoded_count = 0  # sentences actually run through the model (cache misses)
         self._memory: dict[str, np.ndarray] = {}
         self._preloaded = False
-        self._dimension: int | None = None
 
     @classmethod
     def from_config(cls, config: Config) -> Encoder:
@@ -335,6 +326,4 @@ class Encoder:
 
     @property
     def dimension(self) -> int:
-        if self._dimension is None:  # kept: asking it must not load a released model again
-            self._dimension = self.model.dimension
-        return self._dimension
+        return self.model.dimension
