@@ -17,7 +17,6 @@ clusters they touch as disputed.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -169,9 +168,7 @@ def _rounding_slack(q: Quantity) -> float:
 
 def _agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
     """Can one amount be reported as both figures, each allowed its own rounding?"""
-    slack_a = _rounding_slack(qa) * (qa.high if math.isfinite(qa.high) else qa.low)
-    slack_b = _rounding_slack(qb) * (qb.high if math.isfinite(qb.high) else qb.low)
-    return qa.low - slack_a <= qb.high + slack_b and qb.low - slack_b <= qa.high + slack_a
+    return qa.overlaps(qb, _rounding_slack(qa), _rounding_slack(qb))
 
 
 def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:

@@ -120,10 +120,7 @@ class OnnxSentenceModel:
                 return encode_one_by_one(texts, batches, self._encode_batch, self.dimension)
             return encode_in_parallel(texts, batches, self._encode_batch, self.workers, self.dimension)
         # Longest first, as sentence-transformers does, so a batch's texts need little padding.
-        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for rows in longest_first_batches(texts, batch_size):
-            vectors[rows] = self._encode_batch([texts[i] for i in rows])
-        return vectors
+        return encode_one_by_one(texts, longest_first_batches(texts, batch_size), self._encode_batch, self.dimension)
 
     def _encode_batch(self, texts: Sequence[str]) -> np.ndarray:
         encodings = self.tokenizer.encode_batch(list(texts))

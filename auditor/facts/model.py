@@ -39,10 +39,13 @@ class Quantity:
     garbled: bool = False  # written as damaged machine translation ("2 5 Hundreds")
     repaired: str | None = None  # the repair for garbled numerals ("2,500")
 
-    def overlaps(self, other: Quantity, tolerance: float = 0.0) -> bool:
-        """Can both statements be true of one amount? Intervals touch, allowing rounding slack."""
+    def overlaps(self, other: Quantity, tolerance: float = 0.0, other_tolerance: float | None = None) -> bool:
+        """Can both statements be true of one amount? Intervals touch, allowing rounding slack: a
+        share of each figure (`other_tolerance` for `other`'s; default: the same as this one's)."""
+        if other_tolerance is None:
+            other_tolerance = tolerance
         slack_self = tolerance * (self.high if math.isfinite(self.high) else self.low)
-        slack_other = tolerance * (other.high if math.isfinite(other.high) else other.low)
+        slack_other = other_tolerance * (other.high if math.isfinite(other.high) else other.low)
         return self.low - slack_self <= other.high + slack_other and other.low - slack_other <= self.high + slack_self
 
 
