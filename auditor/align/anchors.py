@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.facts.words import WEEKDAYS
+
 # Aliases of the same entity. The first name is the canonical one. Extensible: add a row.
 ENTITY_ALIASES: tuple[tuple[str, ...], ...] = (
     ("united states", "us", "u.s.", "u.s", "usa", "u.s.a.", "america", "american", "americans", "washington"),
@@ -146,7 +148,6 @@ MONTHS = {
     for m in names
 }
 MONTH_WORDS = {month: f"month{month}" for month in range(1, 13)}  # one string each, not one per sentence
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 NUMBER_WORDS = {
     "one": 1,

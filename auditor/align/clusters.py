@@ -27,6 +27,7 @@ from auditor.align.score import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
 from auditor.checks.results import kept_for_corpus
 from auditor.embed.encoder import release_freed_memory
+from auditor.facts.words import WEEKDAYS
 from auditor.model import Document, Finding, Flag
 from auditor.report.model import Cluster, ClusterMember
 
@@ -226,4 +227,4 @@ def _build_clusters(ctx: CheckContext, contradictions: Sequence[Flag | Finding])
     return clusters
 
 
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_DAYS = frozenset(WEEKDAYS)

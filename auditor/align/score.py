@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
 from auditor.align.anchors import Profile, Vocabulary
+from auditor.facts.words import WEEKDAYS
 
 FEATURES = (
     "cosine",
@@ -115,7 +116,7 @@ def pair_features(a: Profile, b: Profile, cosine: float, vocabulary: Vocabulary)
     )
 
 
-_WEEKDAY_SET = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAY_SET = frozenset(WEEKDAYS)
 
 
 # Same event, different words: MRPC's labels are about paraphrase, so its weights give little

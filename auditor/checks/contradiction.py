@@ -36,7 +36,7 @@ from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
-from auditor.facts.words import singular, stem, word_set
+from auditor.facts.words import MONTHS, WEEKDAYS, singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
 # The rules' shared results and memos (ctx.artifacts' keys); none is read after the analysis.
@@ -609,10 +609,13 @@ _GENERIC_ORGANISATION = word_set("board company group firm bank committee party 
 _SAME_OFFICE = {"ceo": "chief executive", "chief executive officer": "chief executive", "chairwoman": "chairman"}
 _COMPANY_OFFICES = frozenset({"chief executive", "chairman"})
 _COMPANY_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)\s+$")
-_NOT_A_COMPANY = word_set(
-    """the a an his her its their our this that former then acting interim outgoing incoming new late on in
-    at as and but after when while meanwhile monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december"""
+_NOT_A_COMPANY = (
+    word_set(
+        """the a an his her its their our this that former then acting interim outgoing incoming new late on in
+        at as and but after when while meanwhile"""
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
 )
 _FORMER = re.compile(r"(?:former|ex-|late|then-?|outgoing|incoming|acting|interim|elect)\W*$", re.IGNORECASE)
 

@@ -18,8 +18,8 @@ from functools import lru_cache
 import numpy as np
 
 from auditor.checks.registry import DOCUMENT, CheckContext, rule
-from auditor.checks.scores import word_set
 from auditor.facts.numerals import find_garbled_numerals
+from auditor.facts.words import CALENDAR_WORDS, word_set
 from auditor.model import Category, Document, Flag, Sentence, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -377,10 +377,8 @@ def _stem(word: str) -> str:
 
 
 # Page furniture that sits on a line of its own: datelines, timestamps, "Updated ...", scores.
-_TIME_WORDS = word_set(
-    """january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
-    thu thurs fri sat sun updated update published posted last modified gmt utc bst est edt pst pdt ist aest cet
+_TIME_WORDS = CALENDAR_WORDS | word_set(
+    """updated update published posted last modified gmt utc bst est edt pst pdt ist aest cet
     am pm a.m p.m at on th st nd rd"""
 )
 

@@ -33,14 +33,9 @@ import numpy as np
 
 from auditor.checks.registry import CheckContext
 from auditor.checks.results import results_cache, subset_context
+from auditor.facts.words import word_set
 from auditor.model import Document, Sentence
 from auditor.workcache import work_key
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A vocabulary written as one whitespace-separated string."""
-    return frozenset(words.split())
-
 
 MODEL_PATH = Path(__file__).with_name("garble_model.json")
 GARBLE_SCORE_STAGE = "garble_score"
@@ -171,7 +166,7 @@ def score_texts(texts: Sequence[str], encoder: Any = None, model: GarbleModel | 
     return model.score(features, vectors)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceScore:
     sentence: Sentence
     score: float

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from auditor.facts.words import MONTH_ABBREVIATIONS, MONTHS
+
 SCALES: dict[str, int] = {
     "hundred": 100,
     "thousand": 1_000,
@@ -51,13 +53,7 @@ NUMERAL_RE = re.compile(
     rf"(?P<scale>(?:\s+{_SCALE_WORD}\b)+)?(?![\w/:]|-\d)",
     re.IGNORECASE,
 )
-_MONTHS = frozenset(
-    [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec",
-    ]
-)  # fmt: skip
+_MONTHS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
 
 
 @dataclass(frozen=True)

@@ -53,3 +53,14 @@ def stem(word: str) -> str:
 def word_set(text: str) -> frozenset[str]:
     """A vocabulary written as a block of words (easier to read and extend than a list literal)."""
     return frozenset(text.split())
+
+
+# The calendar's words, lower case, for every extractor and rule that must know them.
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # date.weekday() order
+WEEKDAY_ABBREVIATIONS = word_set("mon tue tues wed thu thurs fri sat sun")
+CALENDAR_WORDS = frozenset(MONTHS) | MONTH_ABBREVIATIONS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
