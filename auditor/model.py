@@ -39,7 +39,7 @@ class Category(enum.StrEnum):
     CONTRADICTION = "contradiction"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     """Who a document credits: an agency, a photographer, a quoted outlet."""
 
@@ -53,7 +53,9 @@ class Credit:
         return f"{self.name} ({self.role})"
 
 
-@dataclass(frozen=True)
+# slots: one per sentence of the corpus, and an instance with a __dict__ pickled for the work cache
+# keeps that dict for good (Python 3.11 builds it on first access): ~26 MB at 5,000 articles.
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence or a stand-alone line (title, heading, caption) of a document."""
 
@@ -130,7 +132,7 @@ OTHER_SIDE = "other-side"  # evidence that disagrees with the finding's text (a 
 SAME_FACT = "same-fact"  # another outlet's sentence reporting the same fact (e.g. in clean wording)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """The other side of a contradiction, or another outlet's sentence reporting the same fact."""
 
@@ -160,7 +162,7 @@ class Evidence:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """What a rule's check yields; the registry turns it into a `Finding`."""
 
@@ -175,7 +177,7 @@ class Flag:
     data: tuple[tuple[str, object], ...] = ()  # extra machine-readable detail
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
     category: Category

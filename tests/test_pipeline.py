@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
+import auditor.embed.encoder as encoder_module
 from auditor import audit
 from auditor.config import Config
 from auditor.embed import Encoder
 from auditor.report.jsonschema import validation_errors
+from auditor.report.model import Report
 
 
 class NoModel:
@@ -109,7 +111,7 @@ class RecordingModel:
         return self.model.encode(texts, batch_size, side_by_side)
 
 
-def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path, encoder: Encoder) -> None:
+def _recorded_audit(fixtures_dir: Path, encoder: Encoder) -> tuple[Report, RecordingModel]:
     recording = RecordingModel(encoder.model)
 
     class Recorded(Encoder):
@@ -117,13 +119,26 @@ def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path,
         def model(self) -> Any:
             return recording
 
-    report = audit([fixtures_dir], _config(), encoder=Recorded(use_cache=False))
+    return audit([fixtures_dir], _config(), encoder=Recorded(use_cache=False)), recording
+
+
+def test_the_corpus_is_embedded_in_one_pass_before_the_rules(fixtures_dir: Path, encoder: Encoder) -> None:
+    report, recording = _recorded_audit(fixtures_dir, encoder)
     sentences = {s.text for d in report.documents_by_id.values() if d.is_english for s in d.sentences}
     assert sentences and sentences <= set(recording.calls[0])
     # what the rules embed later is their own text (heading words, event clauses), never a sentence again
     assert not sentences & {t for call in recording.calls[1:] for t in call}
-    # the corpus pass runs its batches side by side; the rules' later few texts, with the corpus
-    # in memory, one batch at a time (side by side they set the audit's peak memory)
+    # a small corpus: every call runs its batches side by side (the faster way)
+    assert len(recording.calls) > 1 and all(recording.side_by_side)
+
+
+def test_a_big_corpus_has_the_rules_texts_embedded_one_batch_at_a_time(
+    fixtures_dir: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ONE_BATCH_AT_A_TIME_FROM vectors in memory on, the rules' later texts run one batch at
+    a time (side by side they set a 5,000-article audit's peak memory); the corpus pass does not."""
+    monkeypatch.setattr(encoder_module, "ONE_BATCH_AT_A_TIME_FROM", 1)
+    _report, recording = _recorded_audit(fixtures_dir, encoder)
     assert recording.side_by_side[0] and len(recording.calls) > 1
     assert not any(recording.side_by_side[1:])
 

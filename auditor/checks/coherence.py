@@ -40,7 +40,7 @@ def neighbour_fit_probability(cosine: float) -> float:
     return float(1.0 / (1.0 + np.exp(-(NEIGHBOUR_FIT_INTERCEPT + NEIGHBOUR_FIT_SLOPE * cosine))))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoherenceSignal:
     scored: SentenceScore
     neighbour_cosine: float | None  # None when the sentence has no neighbours

@@ -263,7 +263,7 @@ TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("''", "''"), ("‘", "’"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A possible referent of a pronoun: a named person, a role noun, or an unknown name."""
 

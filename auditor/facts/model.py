@@ -15,7 +15,9 @@ from functools import cached_property
 from typing import Any
 
 
-@dataclass(frozen=True)
+# slots (here and below): a big corpus has hundreds of thousands of these, pickled for the work
+# cache, which gives an instance with a __dict__ that dict for good.
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with its qualifier and the thing it counts: "around 1,000 of its soldiers".
 
@@ -49,7 +51,7 @@ class Quantity:
         return self.low - slack_self <= other.high + slack_other and other.low - slack_other <= self.high + slack_self
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date or time window, resolved against the document's publication date when relative.
 
@@ -74,7 +76,7 @@ class DateMention:
     event_text: str | None = None  # that word as written ("withdrawal")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     """A person, place, organization or group, with its canonical name from the gazetteer."""
 
@@ -88,7 +90,7 @@ class EntityMention:
     country: str | None = None  # ISO alpha-2 of the country a place lies in ("QA" for Doha)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Words in quotation marks and who the text says spoke them."""
 
@@ -129,7 +131,7 @@ class DocumentFacts:
         return state
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceFacts:
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()

@@ -71,7 +71,7 @@ class DocumentSummary:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClusterMember:
     doc: str
     text: str
