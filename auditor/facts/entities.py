@@ -60,14 +60,13 @@ def _country_names() -> dict[str, Entry]:
 MIN_CITY_POPULATION = 250_000
 # Another country's city of the same name from this size on makes a name ambiguous (Valencia in
 # Spain and in Venezuela): which is meant cannot be told, and a wrong country would make one place
-# two. Unless the larger is DOMINANT_CITY_RATIO times the other's size: London is England's.
+# two. Unless the larger is DOMINANT_CITY_RATIO times the other's size: London is the UK's.
 RIVAL_CITY_POPULATION = 100_000
 DOMINANT_CITY_RATIO = 5
 # A name that is also a lower-case English word ("Nice", "Mobile", "Reading", "Split") starts
 # sentences as that word, and one that is a first name ("Austin", "Florence") names people: such
 # a city is known only from this size on (Berlin, Phoenix, Sydney).
 COMMON_WORD_CITY_POPULATION = 1_000_000
-_CITY_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]+")  # "Zürich", "Lyon": a capital, then lower-case letters
 
 
 def _plain(name: str) -> str:
@@ -87,8 +86,8 @@ def _city_records() -> list[tuple[str, str, int]]:
     def record(fields: dict[str, object]) -> object:
         if "geonameid" not in fields:
             return fields
-        population = int(fields.get("population") or 0)  # type: ignore[call-overload]
-        if population < RIVAL_CITY_POPULATION:
+        population = fields.get("population")
+        if not isinstance(population, int) or population < RIVAL_CITY_POPULATION:
             return None
         return (str(fields["name"]), str(fields["countrycode"]), population)
 
@@ -115,7 +114,8 @@ def _world_cities() -> dict[str, Entry]:
         if population < MIN_CITY_POPULATION or rival * DOMINANT_CITY_RATIO > population:
             continue
         words = re.split(r"[ -]", written)
-        if len(words) > 3 or not all(w[:1].isupper() and _CITY_WORD.fullmatch(w) and w[1:].islower() for w in words):
+        # Up to three capitalised words of letters ("Zürich", "Abu Dhabi"), as text writes names.
+        if len(words) > 3 or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
             continue
         if re.fullmatch(_TITLE, words[0], re.IGNORECASE):
             continue  # "General Santos" (the Philippines) reads as a general
