@@ -125,6 +125,63 @@ def test_numeric_must_not_flag_and_control_is_flagged(encoder: Any, case: str) -
     assert len(pair(encoder, "C001", control_a, control_b)) == 1
 
 
+# Measures (years, percent, feet): compared only when the words around them say what they measure,
+# the same on both sides. (outlet A, outlet B, disputed?)
+MEASURES = [
+    (
+        "A court in Lyon sentenced the former mayor to 12 years in prison on Tuesday for fraud.",
+        "A court in Lyon sentenced the former mayor to 15 years in prison on Tuesday for fraud.",
+        True,
+    ),
+    (
+        "Turnout in Sunday's referendum was 62 percent, the electoral commission said.",
+        "Turnout in Sunday's referendum was 48 percent, the electoral commission said.",
+        True,
+    ),
+    (  # what is measured differs: inflation vs unemployment
+        "Inflation rose to 7 percent in March, the statistics office said on Monday.",
+        "Unemployment rose to 5 percent in March, the statistics office said on Monday.",
+        False,
+    ),
+    (  # the sentence handed down vs the time already served
+        "The former mayor was sentenced to 12 years in prison on Tuesday for fraud.",
+        "The former mayor, who served 4 years in prison for bribery, was convicted on Tuesday of fraud.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "disputed"), MEASURES)
+def test_measures_are_compared_only_when_they_measure_the_same_thing(
+    encoder: Any, a: str, b: str, disputed: bool
+) -> None:
+    flags = pair(encoder, "C001", a, b)
+    assert len(flags) == (1 if disputed else 0), [f.message for f in flags]
+    # "for the same years" would say nothing: the message quotes the words around the measure.
+    assert all("for the same measure ('" in f.message for f in flags)
+
+
+def test_the_company_of_each_outlet_is_the_one_named_before(encoder: Any) -> None:
+    def story(company: str, chief: str, passengers: str) -> str:
+        return (
+            f"{company} chief executive {chief} said on Monday that demand was strong.\n\n"
+            f"The airline carried {passengers} passengers in May, up from a year earlier."
+        )
+
+    two_airlines = pair(
+        encoder, "C001", story("Kestrel Airways", "Maria Lund", "41,000"), story("Nordic Skies", "Per Holm", "18,000")
+    )
+    assert two_airlines == []
+    # Control: the same airline named before both counts, so the figures are in dispute.
+    one_airline = pair(
+        encoder,
+        "C001",
+        story("Kestrel Airways", "Maria Lund", "41,000"),
+        story("Kestrel Airways", "Maria Lund", "18,000"),
+    )
+    assert len(one_airline) == 1
+
+
 @pytest.mark.parametrize(
     ("a", "b", "disputed"),
     [

@@ -36,7 +36,7 @@ from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
-from auditor.facts.words import MONTHS, WEEKDAYS, singular, stem, word_set
+from auditor.facts.words import CALENDAR_WORDS, MONTHS, WEEKDAYS, singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
 # The rules' shared results and memos (ctx.artifacts' keys); none is read after the analysis.
@@ -154,6 +154,77 @@ MEASURE_UNITS = frozenset(
 )
 
 
+# Words around a measure that are not what it measures: function words, qualifiers, saying verbs.
+_MEASURE_CONTEXT_STOP = word_set(
+    """a an the of in on at by to for from with and or but as than that which who whom whose this these
+    those its their his her our my your it they he she we him them was were is are be been being have has
+    had will would could should may might can did do does said says told say about around over under
+    more less most least nearly almost some just only up down per each every all any other also not no
+    then there here into out"""
+)
+_MEASURE_CONTEXT_WORDS = 3
+
+
+def _measure_window(ctx: CheckContext, q: Quantity) -> tuple[list[str], list[str]]:
+    """The words right before and after a measure, inside its clause."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    start, end = q.start - sentence.start, q.end - sentence.start
+    before = _CLAUSE_BREAK.split(sentence.text[:start])[-1].split()[-_MEASURE_CONTEXT_WORDS:]
+    after = _CLAUSE_BREAK.split(sentence.text[end:])[0].split()[:_MEASURE_CONTEXT_WORDS]
+    return before, after
+
+
+def _measure_context(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """Content words right around a measure: what "12 years" or "40 percent" is of ("sentenced
+    to 12 years in prison", "turnout of 62 percent", "dragged her 10 feet")."""
+    before, after = _measure_window(ctx, q)
+    words = (w.strip(".,;:!?'’").lower() for w in (*before, *after))
+    return frozenset(stem(w) for w in words if w.isalpha() and w not in _MEASURE_CONTEXT_STOP)
+
+
+def is_measure(q: Quantity) -> bool:
+    """Does q measure (years, percent, feet) rather than count things?"""
+    return any(noun_key(word) in MEASURE_UNITS for word in (q.noun or "").split())
+
+
+def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Do two measures in one unit measure the same thing? Only when the words around them say so
+    (the same content words on both sides): "sentenced to 12 years in prison" in both outlets,
+    not "served 12 years" vs "sentenced to 15 years", nor "a 12-year term" vs "for 15 years"."""
+    context_a, context_b = _measure_context(ctx, qa), _measure_context(ctx, qb)
+    return bool(context_a) and context_a == context_b
+
+
+# Nouns by which a sentence refers back to an organisation named before it ("The company sold
+# 51,000 cars"): the count belongs to whatever the previous sentence named.
+ORGANISATION_NOUNS = word_set(
+    """company firm carmaker automaker maker manufacturer producer group bank lender insurer airline
+    carrier retailer chain brand club team party agency ministry operator startup conglomerate
+    business corporation organisation organization charity union league"""
+)
+_REFERRING_SUBJECT = re.compile(r"^(?:The|This|That)\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z’'-]*")
+
+
+def _antecedent_names(ctx: CheckContext, q: Quantity) -> frozenset[str] | None:
+    """The names of the sentence before, if q's sentence opens by referring back to an
+    organisation ("The company ..."); else None. Sentence-initial words and the calendar's
+    words are not names."""
+    doc = ctx.document(q.doc_id)
+    match = _REFERRING_SUBJECT.match(_sentence(doc, q.sentence).text)
+    if match is None or q.sentence == 0 or not any(singular(w) in ORGANISATION_NOUNS for w in match["words"].split()):
+        return None
+    words = _CAPITALISED.findall(_sentence(doc, q.sentence - 1).text)[1:]
+    return frozenset(w for w in words if w.lower() not in CALENDAR_WORDS and w.lower() not in HONORIFICS)
+
+
+def _antecedents_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Both sentences count for "the company" (or the club, the bank...) and the sentences before
+    them name different ones: two companies' figures, not one figure in dispute."""
+    names_a, names_b = _antecedent_names(ctx, qa), _antecedent_names(ctx, qb)
+    return names_a is not None and names_b is not None and bool(names_a) and bool(names_b) and not names_a & names_b
+
+
 ROUNDING_SLACK = 0.05
 
 
@@ -190,7 +261,7 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets
     if "vague" in (qa.kind, qb.kind):
         return None  # "several", "dozens": too loose to contradict a figure
-    if any(noun_key(word) in MEASURE_UNITS for word in qa.noun.split()):
+    if is_measure(qa) and not _measure_alike(ctx, qa, qb):
         return None  # "seven years", "40 percent": what they measure is not in the noun
     if _agree_after_rounding(qa, qb):
         return None
@@ -199,6 +270,8 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     sa, sb = _scope(ctx, qa), _scope(ctx, qb)
     if scopes_differ(sa, sb):
         return None
+    if _antecedents_differ(ctx, qa, qb):
+        return None  # "The company sold 51,000 cars": each outlet's company is named just before
     owners = owners_compatible(sa, sb)
     factor = _KIND_WEIGHT[qa.kind] * _KIND_WEIGHT[qb.kind] * (1.0 if owners else 0.85)
     return factor, f"{qa.text!r} vs {qb.text!r}"
@@ -250,6 +323,9 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                 confidence = round(min(0.95, cand.score) * factor, 3)
                 different_days, when = _timing(doc, [other])
                 noun = qa.noun_text or qa.noun
+                if is_measure(qa):  # "for the same years" says nothing: say what the words around them are
+                    before, after = _measure_window(ctx, qa)
+                    noun = "measure ('" + " ".join([*before, "…", *after]) + "')"
                 yield Flag(
                     doc,
                     qa.start,
