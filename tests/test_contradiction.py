@@ -372,9 +372,27 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # a colon after the count opens its list, however far the counted noun is from it
+        ("Three ministers from the smaller party resigned on Monday: Anna Berg, Jon Dahl, Eva Holm and Ola Lund.", 4),
+        ("Five countries voted against the proposal: France, Spain, Italy and Greece.", 4),
+    ],
+)
+def test_count_then_colon_then_a_list_of_another_length(encoder: Any, text: str, listed: int) -> None:
+    flags, _ = check("C004", [doc("a", text, "Wire A")], encoder)
+    (flag,) = flags
+    assert f"names {listed}" in flag.message
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rebels seized four towns in the past 24 hours. The towns of Ablo, Bemba, Cora and Dasso fell.",
+        "Four ministers from the smaller party resigned on Monday: Anna Berg, Jon Dahl, Eva Holm and Ola Lund.",
+        # the colon opens a list of something else: a reported clause or another number in between
+        "Three ministers said on Monday that the northern towns had fallen: Ablo, Bemba, Cora and Dasso.",
+        "Three ministers visited the four towns that had fallen: Ablo, Bemba, Cora and Dasso.",
         "Rebels seized four towns, including Ablo, Bemba and Cora.",
         "Rebels seized three towns in the past 24 hours. Ablo, Bemba, Cora and Dasso have fallen since May.",
     ],

@@ -30,8 +30,8 @@ import numpy as np
 
 from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
-from auditor.facts.dates import is_eventive
-from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer
+from auditor.facts.dates import SAYING_VERBS, is_eventive
+from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer, same_place
 from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import surname
@@ -302,17 +302,51 @@ def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     return _numeric_flags(ctx)
 
 
+# Outlets word one fact differently: "A tunnel collapsed ... on Tuesday, killing 17 miners" and
+# "Eleven miners were killed when part of the mine caved in ... on Tuesday" score below
+# NUMERIC_MIN_SCORE. Below it, two counts are still compared when the same verb class governs
+# both ("killing", "were killed") and the sentences share the day or a place; the aligner's low
+# score keeps the finding's confidence modest.
+SAME_EVENT_CONFIDENCE = 0.55
+
+
+def _share_day_or_place(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate) -> bool:
+    facts_a, facts_b = fa.in_sentence(cand.a.index), fb.in_sentence(cand.b.index)
+    days_a = {d.earliest for d in facts_a.dates if d.granularity == "day" and d.earliest == d.latest}
+    if days_a & {d.earliest for d in facts_b.dates if d.granularity == "day" and d.earliest == d.latest}:
+        return True
+    places = ("country", "city", "region")
+    return any(
+        x.canonical == y.canonical or same_place(x, y)
+        for x in facts_a.entities
+        if x.kind in places
+        for y in facts_b.entities
+        if y.kind in places
+    )
+
+
+def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Does the same kind of event govern both counts ("killing 17 miners", "11 miners were killed")?"""
+    event_a, event_b = _scope(ctx, qa).event, _scope(ctx, qb).event
+    return event_a is not None and event_a == event_b
+
+
 def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     seen: set[tuple[str, int, int, str, int, int]] = set()
     for cand in candidate_pairs(ctx):
         fa, fb = facts.get(cand.a.doc_id), facts.get(cand.b.doc_id)
-        if fa is None or fb is None or cand.score < NUMERIC_MIN_SCORE:
+        if fa is None or fb is None:
+            continue
+        close = cand.score >= NUMERIC_MIN_SCORE
+        if not close and not _share_day_or_place(fa, fb, cand):
             continue
         for qa in fa.in_sentence(cand.a.index).quantities:
             for qb in fb.in_sentence(cand.b.index).quantities:
                 conflict = numeric_conflict(ctx, qa, qb)
                 if conflict is None:
+                    continue
+                if not close and not _same_event(ctx, qa, qb):
                     continue
                 key = (qa.doc_id, qa.start, qa.end, qb.doc_id, qb.start, qb.end)
                 if key in seen:
@@ -320,7 +354,7 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                 seen.add(key)
                 factor, _ = conflict
                 doc, other = ctx.document(qa.doc_id), ctx.document(qb.doc_id)
-                confidence = round(min(0.95, cand.score) * factor, 3)
+                confidence = round((min(0.95, cand.score) if close else SAME_EVENT_CONFIDENCE) * factor, 3)
                 different_days, when = _timing(doc, [other])
                 noun = qa.noun_text or qa.noun
                 if is_measure(qa):  # "for the same years" says nothing: say what the words around them are
@@ -335,7 +369,12 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                     confidence=confidence,
                     evidence=(Evidence.from_span(other, qb.start, qb.end),),
                     severity=_severity(confidence, different_days),
-                    data=(("kind", "numeric"), ("values", (qa.value, qb.value)), ("same_fact", round(cand.score, 3))),
+                    data=(
+                        ("kind", "numeric"),
+                        ("values", (qa.value, qb.value)),
+                        ("same_fact", round(cand.score, 3)),
+                        ("matched_by", "same-fact score" if close else "same event, day or place"),
+                    ),
                 )
 
 
@@ -1001,6 +1040,15 @@ def _noun_beside_list(q: Quantity, text: str, start: int, end: int) -> bool:
     return bool(_noun_stems(q) & {stem(singular(w)) for w in [*before, *after]})
 
 
+def _introduces_list(between: str) -> bool:
+    """Does the clause after a count end in a colon that opens the list, with no verb of saying in
+    between ("Three ministers resigned on Monday: A, B, C and D")? Then the list is the count's
+    (unless another count stands between); after "said that ..." it is the reported clause's."""
+    if not between.rstrip().endswith(":") or "." in between:
+        return False
+    return not any(word.strip(",;:").lower() in SAYING_VERBS for word in between.split())
+
+
 def _window_text(dates: Iterable[DateMention]) -> str | None:
     for d in dates:
         if d.relation == "window":
@@ -1046,7 +1094,13 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                     for count, s, e in _list_items(text[offset:]):
                         if q.low <= count <= q.high:
                             continue
-                        if not _noun_beside_list(q, text[offset:], s, e):
+                        if not _noun_beside_list(q, text[offset:], s, e) and not (
+                            follower is sentence
+                            and _introduces_list(text[offset : offset + s])
+                            and not any(
+                                q.end < other.start < follower.start + offset + s for other in sentence_facts.quantities
+                            )
+                        ):
                             continue  # the list names other things ("four seasons ... under Brown, Lynam and Moe")
                         other_window = _window_text(follower_facts.dates)
                         if follower is not sentence and (window or other_window) and window != other_window:
