@@ -280,6 +280,22 @@ def test_dates_of_other_occurrences_or_doers_are_not_compared(encoder: Any, case
     assert len(pair(encoder, "C002", a, control)) == 2
 
 
+def test_a_launch_or_an_opening_is_the_event_its_date_belongs_to(encoder: Any) -> None:
+    # "launch" is also an aspect word ("launched the offensive on May 1"); with no other event
+    # before the date it is the event itself, even after "said ... it will"; "earth observation"
+    # only describes the satellite; a headline's "in November" does not give the other day.
+    a = (
+        "Agency to launch weather satellite in November\n\n"
+        "The national space agency will launch its Meteo-7 satellite on November 12 from its northern base, "
+        "the agency said on Wednesday."
+    )
+    b = "The space agency said on Wednesday it will launch the Meteo-7 earth observation satellite on November 21."
+    (flag, *_) = pair(encoder, "C002", a, b)
+    assert "'launch'" in flag.message and "-11-12" in flag.message and "-11-21" in flag.message
+    opening = "The new toll bridge over the river will open to traffic on {}, the roads agency said on Monday."
+    assert pair(encoder, "C002", opening.format("September 28"), opening.format("October 5"))
+
+
 def test_start_and_completion_dates_are_not_compared(encoder: Any) -> None:
     a = "The withdrawal of the peacekeepers started in January."
     b = "The withdrawal of the peacekeepers is due to be completed by the end of April."

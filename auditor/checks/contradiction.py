@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Any
 
 import numpy as np
@@ -308,6 +308,7 @@ def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
 # both ("killing", "were killed") and the sentences share the day or a place; the aligner's low
 # score keeps the finding's confidence modest.
 SAME_EVENT_CONFIDENCE = 0.55
+SAME_EVENT_MIN_COSINE = 0.5  # below CANDIDATE_MIN_SCORE, the embedding neighbours still compared
 
 
 def _share_day_or_place(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate) -> bool:
@@ -325,6 +326,32 @@ def _share_day_or_place(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate) -
     )
 
 
+def _loosely_aligned_counts(ctx: CheckContext) -> Iterator[Candidate]:
+    """Embedding neighbours below CANDIDATE_MIN_SCORE (cosine at least SAME_EVENT_MIN_COSINE) whose
+    sentences both give a number: "shot down 18 Russian attack drones" vs "destroyed 28 Russian
+    attack drones" share the fact but little surface, and the same-fact score rewards surface.
+    Read from the aligner's arrays, so the pairs that fail are never built as objects."""
+    from auditor.align import aligned_pairs
+
+    pairs = aligned_pairs(ctx)
+    facts = document_facts(ctx)
+    sentences = pairs.table.sentences
+    has_count = np.array(
+        [s.doc_id in facts and bool(facts[s.doc_id].in_sentence(s.index).quantities) for s in sentences], dtype=bool
+    )
+    if not len(pairs):
+        return
+    loose = (
+        (pairs.scores < CANDIDATE_MIN_SCORE)
+        & (pairs.cosines >= SAME_EVENT_MIN_COSINE)
+        & has_count[pairs.rows_a]
+        & has_count[pairs.rows_b]
+    )
+    for position in np.flatnonzero(loose).tolist():
+        pair = pairs[position]
+        yield Candidate(pair.a, pair.b, pair.score)
+
+
 def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """Does the same kind of event govern both counts ("killing 17 miners", "11 miners were killed")?"""
     event_a, event_b = _scope(ctx, qa).event, _scope(ctx, qb).event
@@ -334,7 +361,7 @@ def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     seen: set[tuple[str, int, int, str, int, int]] = set()
-    for cand in candidate_pairs(ctx):
+    for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx)):
         fa, fb = facts.get(cand.a.doc_id), facts.get(cand.b.doc_id)
         if fa is None or fb is None:
             continue
@@ -442,8 +469,14 @@ def _comparable_dates(d: DateMention) -> bool:
 
 
 def _dates_agree_elsewhere(facts: DocumentFacts, d: DateMention) -> bool:
+    """Does the document also give d's date for the same event, at least as precisely? "In
+    November" in a headline does not give "November 21": it agrees with every day of the month."""
     return any(
-        x.event == d.event and x.earliest is not None and _comparable_dates(x) and date_gap(x, d) == 0
+        x.event == d.event
+        and x.earliest is not None
+        and _comparable_dates(x)
+        and date_gap(x, d) == 0
+        and _specificity(x) >= _specificity(d)
         for x in facts.dates
     )
 

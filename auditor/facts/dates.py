@@ -158,7 +158,7 @@ EVENT_WORDS = word_set(
     fires flood floods quake earthquake explosion blast bombing shooting protest protests riot riots
     trial verdict sentence ruling handover takeover coup drills drill exercise exercises operation
     deadline departure arrival return returned signing signed sign resign resigned resignation rally
-    march collapse surrender pull
+    march collapse surrender pull open opens opened reopen reopens reopened
     """
 )
 # "crossing", "building", "settlement": more often things than events; used only when nothing better.
@@ -252,20 +252,28 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     aspect = "point"
     before = [m for m in _EVENT_WORD.finditer(text[:start]) if not any(s <= m.start() < e for s, e in spans)][-16:]
     fallback: tuple[str, str] | None = None  # nearest weak event word (-ing, -ment, -ure nouns)
-    for match in reversed(before):
+    aspect_word: str | None = None  # "will launch its satellite on May 3": the aspect word is the event
+    for position in range(len(before) - 1, -1, -1):
+        match = before[position]
         word = match.group().lower()
         if word in SAYING_VERBS:
+            if aspect_word:  # "said it will launch the satellite on May 3": the launch's date
+                return stem(aspect_word.lower()), aspect_word, aspect
             return "say", match.group(), aspect  # "announced plans in April": the date of the announcement
         if word in _ASPECT_END:
             aspect = "end"
+            aspect_word = aspect_word or match.group()
             continue
         if word in _ASPECT_START:
             aspect = "start" if aspect == "point" else aspect
+            aspect_word = aspect_word or match.group()
             continue
         if match.group()[0].isupper() and match.start() > 0:
             continue  # names are participants, not events
         if not is_eventive(word):
             continue
+        if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):
+            continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
             fallback = fallback or (stem(word), match.group())
             continue
@@ -279,7 +287,21 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         if word in _ASPECT_END | _ASPECT_START or not is_eventive(word):
             continue
         return stem(word), match.group(), aspect
+    if aspect_word:
+        return stem(aspect_word.lower()), aspect_word, aspect
     return None, None, aspect
+
+
+def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) -> bool:
+    """Is an event-shaped word ("observation") the modifier of the lower-case noun right after it
+    ("observation satellite")?"""
+    word = following.group()
+    return (
+        text[match.end() : following.start()].isspace()
+        and word.islower()
+        and word not in _NOT_EVENT
+        and not is_eventive(word)
+    )
 
 
 def extract_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
