@@ -6,7 +6,7 @@ Each story is audited as its own corpus with every rule; the contradiction findi
 are compared with what a careful fact-checker expects (`expect`: the rule ids that should fire,
 [] for a trap). Prints one line per story (OK / FALSE ALARM / MISSED) with the findings, then a
 machine-readable last line, e.g. `stories=40 false_alarms=0 missed=1`. The stories are written for
-this file (no fixture words); docs/ACCURACY.md ("Traps on other events") discusses the misses.
+this file (no fixture words); docs/ACCURACY.md ("Traps on other events", "Blind trap sets") discusses the misses.
 """
 
 from __future__ import annotations

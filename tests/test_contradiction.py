@@ -543,3 +543,42 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
     made_up = tmp_path / "stories.json"
     made_up.write_text(json.dumps({"agreeing_outlets": agreeing}), encoding="utf-8")
     assert last_line_fields("contradiction_traps", str(made_up))["missed"] == "1"
+
+
+# Two sets of made-up stories written blind by engineers who had not read the rules (see
+# docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
+# catch today must stay caught.
+BLIND_SETS = ("contradiction-traps-blind-1.json", "contradiction-traps-blind-2.json")
+CAUGHT = {
+    "chile_mine_collapse_toll_conflict": "C001",
+    "bulgaria_ministers_resign_count_list": "C004",
+    "isro_oceansat_launch_date_conflict": "C002",
+    "isro_varuna_launch_date_conflict": "C002",
+    "poland_deputy_ministers_count_list": "C004",
+}
+
+
+def _contradiction_rules(encoder: Any, directory: Path, docs: list[list[str]]) -> set[str]:
+    from auditor.pipeline import audit
+
+    directory.mkdir()
+    for i, (outlet, published, text) in enumerate(docs):
+        front = f"---\noutlet: {outlet}\npublished: {published}\n---\n"
+        (directory / f"{i:02d}.md").write_text(front + text + "\n", encoding="utf-8")
+    report = audit([directory], Config(cache_dir=str(directory.parent / "cache")), encoder=encoder)
+    return {f.rule for f in report.findings if f.rule.startswith("C")}
+
+
+@pytest.mark.parametrize("name", BLIND_SETS)
+def test_blind_traps_stay_quiet_and_caught_disputes_stay_caught(encoder: Any, tmp_path: Path, name: str) -> None:
+    stories = json.loads((Path(__file__).parent.parent / "benchmarks" / "data" / name).read_text(encoding="utf-8"))
+    false_alarms = {}
+    for story, content in stories.items():
+        if content["expect"] and story not in CAUGHT:
+            continue  # disputes the rules still miss (documented) are not run
+        found = _contradiction_rules(encoder, tmp_path / story, content["docs"])
+        if story in CAUGHT:
+            assert CAUGHT[story] in found, story
+        elif found:
+            false_alarms[story] = found
+    assert false_alarms == {}
