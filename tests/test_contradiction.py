@@ -161,6 +161,38 @@ def test_measures_are_compared_only_when_they_measure_the_same_thing(
     assert all("for the same measure ('" in f.message for f in flags)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        # worded apart (same-fact score below 0.65): the same kind of event, the same day and place
+        (
+            "A landslide buried a hillside neighbourhood in the Cauca region of Ecuador on Tuesday, killing 37 people.",
+            "A rain-soaked hillside collapsed onto homes in Ecuador's Cauca region on Tuesday, leaving 73 people dead.",
+            True,
+        ),
+        (  # control: the dead and the injured are two counts
+            "A landslide buried a hillside neighbourhood in the Cauca region of Ecuador on Tuesday, killing 37 people.",
+            "A rain-soaked hillside collapsed onto homes in Ecuador's Cauca region on Tuesday, leaving 73 people injured.",
+            False,
+        ),
+        (
+            "The air force said on Sunday it had shot down 18 attack drones launched overnight at the capital.",
+            "Air defence units destroyed 28 attack drones overnight, the air force reported on Sunday morning.",
+            True,
+        ),
+        (  # control: drones downed vs drones launched
+            "The air force said on Sunday it had shot down 18 attack drones launched overnight at the capital.",
+            "The enemy launched 28 attack drones overnight, the air force reported on Sunday morning.",
+            False,
+        ),
+    ],
+)
+def test_counts_worded_apart_are_compared_through_their_event(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    flags = pair(encoder, "C001", a, b)
+    assert len(flags) == (1 if disputed else 0), [f.message for f in flags]
+    assert all(dict(f.data)["matched_by"] == "same event, day or place" for f in flags)
+
+
 def test_the_company_of_each_outlet_is_the_one_named_before(encoder: Any) -> None:
     def story(company: str, chief: str, passengers: str) -> str:
         return (
@@ -551,6 +583,8 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 BLIND_SETS = ("contradiction-traps-blind-1.json", "contradiction-traps-blind-2.json")
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
+    "kyiv_drones_downed_conflict": "C001",
+    "colombia_landslide_toll_conflict": "C001",
     "bulgaria_ministers_resign_count_list": "C004",
     "isro_oceansat_launch_date_conflict": "C002",
     "isro_varuna_launch_date_conflict": "C002",

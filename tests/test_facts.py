@@ -261,3 +261,24 @@ def test_stem_strips_the_longest_suffix_and_non_letters() -> None:
     assert stem("agreements") == "agree"  # "ments" before "ment" and "s"
     assert stem("U.S.-led") == "usled"
     assert stem("talks") == "talk" and stem("bus") == "bus"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The landslide left 73 people dead, officials said.", "people"),
+        ("As many as 20,000 people took to the streets of the capital.", "people"),
+        ("Rescuers found 12 miners alive on Friday.", "miner"),
+        ("Air defence units destroyed 28 attack drones overnight.", "attack drone"),
+        ("Police said 300 riot officers were deployed.", "riot officer"),  # a noun phrase stays whole
+    ],
+)
+def test_a_state_or_a_verb_after_the_counted_noun_is_not_its_head(text: str, noun: str) -> None:
+    assert one_quantity(text).noun == noun
+
+
+def test_event_words_in_the_plural_are_events_and_adjectives_in_cal_are_not() -> None:
+    from auditor.facts.dates import is_eventive
+
+    assert is_eventive("elections") and is_eventive("trials") and is_eventive("election")
+    assert not is_eventive("local") and not is_eventive("political")

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from auditor.facts.model import DateMention
-from auditor.facts.words import stem, word_set
+from auditor.facts.words import singular, stem, word_set
 from auditor.model import Sentence
 
 _MONTH_NAMES = [
@@ -164,13 +164,13 @@ EVENT_WORDS = word_set(
 # "crossing", "building", "settlement": more often things than events; used only when nothing better.
 _WEAK_EVENT = re.compile(r"(?:ings?|ments?|ures?)$")
 _EVENT_SHAPE = re.compile(r"(?:tion|sion|ment|ure|als?|ings?|ed)$")
-_ADJECTIVE_AL = re.compile(r"(?:ional|ical|cial|nal|ral|tal|ual|ial|ntal)$")
+_ADJECTIVE_AL = re.compile(r"(?:ional|cal|cial|nal|ral|tal|ual|ial|ntal)$")  # "cal": local, political
 
 
 def is_eventive(word: str) -> bool:
     """Does the word name an event (a predicate), not a participant or a place?"""
     lower = word.lower()
-    if lower in EVENT_WORDS:
+    if lower in EVENT_WORDS or singular(lower) in EVENT_WORDS:  # "elections", "trials"
         return True
     if lower in _NOT_EVENT or len(lower) < 5:
         return False
@@ -243,6 +243,15 @@ def _relation(sentence_text: str, start: int) -> str:
     return "on"
 
 
+def event_class(word: str) -> str:
+    """One key per kind of event: the aligner's predicate class ("elections", "polls", "vote" ->
+    "elect"), else the word's stem, so two wordings of one event meet."""
+    from auditor.align.anchors import PREDICATES  # the aligner's vocabulary; imported late (layering)
+
+    lower = word.lower()
+    return PREDICATES.get(lower) or stem(lower)
+
+
 def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str]:
     """The event word a date modifies, and its aspect ("end", "start" or "point").
 
@@ -258,7 +267,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         word = match.group().lower()
         if word in SAYING_VERBS:
             if aspect_word:  # "said it will launch the satellite on May 3": the launch's date
-                return stem(aspect_word.lower()), aspect_word, aspect
+                return event_class(aspect_word), aspect_word, aspect
             return "say", match.group(), aspect  # "announced plans in April": the date of the announcement
         if word in _ASPECT_END:
             aspect = "end"
@@ -275,9 +284,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):
             continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
-            fallback = fallback or (stem(word), match.group())
+            fallback = fallback or (event_class(word), match.group())
             continue
-        return stem(word), match.group(), aspect
+        return event_class(word), match.group(), aspect
     if fallback:
         return fallback[0], fallback[1], aspect
     for match in list(_EVENT_WORD.finditer(text, end))[:8]:
@@ -286,9 +295,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             continue
         if word in _ASPECT_END | _ASPECT_START or not is_eventive(word):
             continue
-        return stem(word), match.group(), aspect
+        return event_class(word), match.group(), aspect
     if aspect_word:
-        return stem(aspect_word.lower()), aspect_word, aspect
+        return event_class(aspect_word), aspect_word, aspect
     return None, None, aspect
 
 

@@ -124,6 +124,15 @@ def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     return match.group(1).lower(), start - (len(window) - match.start(1))
 
 
+# Words after a counted noun that are not its head: states ("73 people dead"), common irregular
+# past tenses ("20,000 people took to the streets") and adverbs of time ("28 drones overnight").
+_NOT_A_HEAD = word_set(
+    """dead injured wounded hurt missing alive homeless took ran went fell came made left lost won gave got
+    saw fled rose spent paid sent stood brought began drove flew fought found grew kept knew led met put
+    shot sold struck threw wrote overnight today yesterday tonight tomorrow earlier later ago again instead"""
+)
+
+
 def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int]:
     """The noun phrase a number counts, read from the words after it.
 
@@ -156,8 +165,11 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
             break
     if not words or len(words[-1].group().strip(".")) < 3:
         return None, None, end, end  # "6 p.m.", "3 a": no counted noun
-    # The head is the last word that reads as a noun; verbs and adverbs after it are dropped.
-    while len(words) > 1 and re.search(r"(ed|ly|ing)$", words[-1].group().lower()):
+    # The head is the last word that reads as a noun; verbs, adverbs and states after it are
+    # dropped ("people dead", "people took", "witnesses ran").
+    while len(words) > 1 and (
+        re.search(r"(ed|ly|ing)$", words[-1].group().lower()) or words[-1].group().lower() in _NOT_A_HEAD
+    ):
         words.pop()
     noun_start, noun_end = offset + words[0].start(), offset + words[-1].end()
     written = text[noun_start:noun_end]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.facts.dates import SAYING_VERBS, is_eventive
+from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import same_place
 from auditor.facts.model import DateMention, EntityMention, Quantity
-from auditor.facts.words import stem, word_set
+from auditor.facts.words import word_set
 
 # Words that widen or narrow what is counted: a total, a part, a running count.
 SCOPE_MARKERS: dict[str, str] = {
@@ -61,7 +61,7 @@ class QuantityScope:
     owner_mentions: tuple[EntityMention, ...]
     markers: frozenset[str]  # total | part | running | increment
     window: str | None  # "window:1" for "in the past 24 hours", "since:2021-05" ...
-    event: str | None  # the kind of event the count goes with (`event_key`: "kill", "return")
+    event: str | None  # the kind of event the count goes with (`event_class`: "kill", "return")
 
 
 def _local(text: str, start: int, end: int, before: int, after: int) -> str:
@@ -98,11 +98,19 @@ def quantity_scope(
         span = (d.latest - d.earliest).days if d.earliest and d.latest else None
         window = f"{d.relation}:{span if d.relation == 'window' else d.earliest}"
     after = sentence_text[e:].split()[:5]
-    event = _verb_before(sentence_text, s) or next(
-        (event_key(w.strip(".,;:")) for w in after if is_eventive(w.strip(".,;:"))), None
-    )
+    state = after[0].strip(".,;:").lower() if after else ""
+    if state in STATE_AFTER_COUNT:
+        event: str | None = event_class(state)  # "leaving 73 people dead": the state is the event
+    else:
+        event = _verb_before(sentence_text, s) or next(
+            (event_class(w.strip(".,;:")) for w in after if is_eventive(w.strip(".,;:"))), None
+        )
     return QuantityScope(frozenset(m.canonical for m in owner_mentions), owner_mentions, markers, window, event)
 
+
+# A state right after the counted noun says what happened to them, whatever the verb before:
+# "leaving 73 people dead", "left 12 injured".
+STATE_AFTER_COUNT = word_set("dead injured wounded hurt missing")
 
 # Words that may stand between a verb and the number it governs: "killed some 40", "hurt about 12".
 _BETWEEN_VERB_AND_NUMBER = word_set("a an the some about around nearly almost over only")
@@ -129,18 +137,9 @@ def _verb_before(text: str, start: int) -> str | None:
         if lower in _BETWEEN_VERB_AND_NUMBER:
             continue
         if word.isalpha() and word.islower() and lower not in _NOT_A_VERB:
-            return event_key(word)
+            return event_class(word)
         return None
     return None
-
-
-def event_key(word: str) -> str:
-    """One key per kind of event: the aligner's predicate class ("killed", "died", "deaths" ->
-    "kill"), else the word's stem, so that two wordings of one event are not told apart."""
-    from auditor.align.anchors import PREDICATES  # the aligner's vocabulary; imported late (layering)
-
-    lower = word.lower()
-    return PREDICATES.get(lower) or stem(lower)
 
 
 def _qualifies(text: str, sentence_start: int, mention: EntityMention, quantity: Quantity) -> bool:
