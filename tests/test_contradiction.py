@@ -328,6 +328,16 @@ def test_a_launch_or_an_opening_is_the_event_its_date_belongs_to(encoder: Any) -
     assert pair(encoder, "C002", opening.format("September 28"), opening.format("October 5"))
 
 
+def test_a_day_apart_across_time_zones_is_one_moment(encoder: Any) -> None:
+    a = "A strong earthquake struck off the coast of Sumatra at 3:40 a.m. on March 5, Jakarta time, officials said."
+    b = "A strong earthquake struck off the coast of Sumatra at 20:40 GMT on March 4, officials said."
+    assert pair(encoder, "C002", a, b) == []
+    # Control: without the clock's zones the day's difference is a dispute.
+    a_plain = "A strong earthquake struck off the coast of Sumatra on March 5, officials said."
+    b_plain = "A strong earthquake struck off the coast of Sumatra on March 4, officials said."
+    assert pair(encoder, "C002", a_plain, b_plain)
+
+
 def test_start_and_completion_dates_are_not_compared(encoder: Any) -> None:
     a = "The withdrawal of the peacekeepers started in January."
     b = "The withdrawal of the peacekeepers is due to be completed by the end of April."
@@ -354,6 +364,16 @@ def test_same_quote_different_speakers(encoder: Any) -> None:
     flags = pair(encoder, "C003", a, b)
     assert flags and "Wali Ahmadzai" in flags[0].message and "Bismillah Khan" in flags[0].message
     assert pair(encoder, "C003", a, same) == []
+
+
+def test_a_quote_is_joint_only_when_both_people_stand_beside_it(encoder: Any) -> None:
+    quote = '"We lost every battle for the ball and you cannot win a final like that,"'
+    a = f"{quote} said coach Marta Quiroga.\n\nThe side lost 3-1 in Lyon on Saturday.\n\nCaptain Ines Zubiri was booked late on."
+    b = f"{quote} captain Ines Zubiri told reporters after the final in Lyon on Saturday."
+    # The captain is named in A, two paragraphs after the coach's quote: still two attributions.
+    assert len(pair(encoder, "C003", a, b)) == 1
+    joint = f"{quote} said coach Marta Quiroga, standing beside captain Ines Zubiri."
+    assert pair(encoder, "C003", joint, b) == []
 
 
 def test_same_office_different_holders(encoder: Any) -> None:
@@ -580,7 +600,11 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = ("contradiction-traps-blind-1.json", "contradiction-traps-blind-2.json")
+BLIND_SETS = (
+    "contradiction-traps-blind-1.json",
+    "contradiction-traps-blind-2.json",
+    "contradiction-traps-blind-3.json",
+)
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -589,6 +613,9 @@ CAUGHT = {
     "isro_oceansat_launch_date_conflict": "C002",
     "isro_varuna_launch_date_conflict": "C002",
     "poland_deputy_ministers_count_list": "C004",
+    "ghana_mine_collapse_toll_conflict": "C001",
+    "norway_bridge_opening_date_conflict": "C002",
+    "pacific_tuna_boycott_count": "C004",
 }
 
 

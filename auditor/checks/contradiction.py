@@ -584,6 +584,14 @@ _LEAD_IN_FILLERS = word_set(
 POSTING_CAP = 60  # a content word in more clauses than this says little about which event it is
 
 
+_TIME_ZONE = re.compile(r"\b(?:GMT|UTC|local time|[A-Z][a-z]+ time)\b")
+
+
+def _names_time_zone(ctx: CheckContext, d: DateMention) -> bool:
+    """Does the date's sentence give a time zone? Then a day's difference may be the clock's."""
+    return bool(_TIME_ZONE.search(_sentence(ctx.document(d.doc_id), d.sentence).text))
+
+
 def _pairs_sharing_content(ctx: CheckContext, mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
     """Pairs of mentions whose clauses share a content word, via an inverted index (not all pairs),
     so cost stays near-linear on large corpora."""
@@ -655,6 +663,8 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
             gap = date_gap(a, b)
             if gap == 0 or gap > MAX_DATE_GAP_DAYS:
                 continue
+            if gap == 1 and (_names_time_zone(ctx, a) or _names_time_zone(ctx, b)):
+                continue  # "2:17 a.m. on March 5, Japan time" is "17:17 GMT on March 4"
             if _dates_agree_elsewhere(facts[a.doc_id], b) or _dates_agree_elsewhere(facts[b.doc_id], a):
                 continue  # an outlet that also gives the other date describes two occurrences
             if not _shared_objects(ctx, a, b):
@@ -887,8 +897,8 @@ def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
         if surname(qa.speaker) == surname(qb.speaker):
             continue
         doc, other = ctx.document(qa.doc_id), ctx.document(qb.doc_id)
-        if _mentions(doc, qb.speaker) or _mentions(other, qa.speaker):
-            continue  # both people appear in one article: a joint statement or a quote passed on
+        if _mentions_near(doc, qa, qb.speaker) or _mentions_near(other, qb, qa.speaker):
+            continue  # both people beside one quote: a joint statement or a quote passed on
         different_days, when = _timing(doc, [other])
         confidence = 0.8
         start, end = (qa.speaker_start, qa.speaker_end) if qa.speaker_start is not None else (qa.start, qa.end)
@@ -917,8 +927,12 @@ def _is_person_name(name: str) -> bool:
     return bool(words) and not all(w.lower().strip(".") in TITLE_WORDS for w in words)
 
 
-def _mentions(doc: Document, name: str) -> bool:
-    return re.search(rf"\b{re.escape(surname(name))}\b", doc.text, re.IGNORECASE) is not None
+def _mentions_near(doc: Document, quote: Quote, name: str) -> bool:
+    """Is `name` in the quote's sentence or the sentences right before and after it? A captain
+    named two paragraphs after the coach's quote did not say it with him."""
+    sentences = doc.sentences[max(0, quote.sentence - 1) : quote.sentence + 2]
+    text = " ".join(s.text for s in sentences)
+    return re.search(rf"\b{re.escape(surname(name))}\b", text, re.IGNORECASE) is not None
 
 
 def _short(text: str, words: int = 10) -> str:
