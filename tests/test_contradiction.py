@@ -386,6 +386,37 @@ def test_same_office_different_holders(encoder: Any) -> None:
     assert pair(encoder, "C003", a, same_person) == []
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        (
+            "Norway's prime minister on Monday appointed economist Ingrid Solberg as finance minister.",
+            "Tor Halvorsen, a former central bank official, was sworn in as Norway's minister of finance on Monday.",
+            True,
+        ),
+        (
+            "Norway's prime minister on Monday appointed Ingrid Solberg, a former banker, as finance minister.",
+            "Tor Halvorsen will be Norway's new finance minister, the government said on Monday.",
+            True,
+        ),
+        (  # the predecessor, named by title in the other outlet, is no rival appointment
+            "Norway's prime minister on Monday appointed economist Ingrid Solberg as finance minister.",
+            "Finance Minister Tor Halvorsen of Norway resigned last week over the budget.",
+            False,
+        ),
+        (  # whose minister? no country in the sentence: not compared
+            "The prime minister on Monday appointed economist Ingrid Solberg as finance minister.",
+            "The prime minister on Monday appointed economist Tor Halvorsen as finance minister.",
+            False,
+        ),
+    ],
+)
+def test_appointments_name_the_new_holder(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    flags = pair(encoder, "C003", a, b)
+    assert len(flags) == (1 if disputed else 0), [f.message for f in flags]
+    assert all("Norway finance minister" in f.message for f in flags)
+
+
 def test_a_companys_office_held_by_two_people(encoder: Any) -> None:
     # Companies are not in the gazetteer: the capitalised name before the office is the company.
     a = "Nordwind Energy chief executive Clara Jensen said on Tuesday that output would rise this year."
@@ -616,6 +647,9 @@ CAUGHT = {
     "ghana_mine_collapse_toll_conflict": "C001",
     "norway_bridge_opening_date_conflict": "C002",
     "pacific_tuna_boycott_count": "C004",
+    "peru_finance_minister_name_conflict": "C003",
+    "zambia_finance_minister_conflict": "C003",
+    "ecuador_finance_minister_conflict": "C003",
 }
 
 

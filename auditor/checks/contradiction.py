@@ -786,6 +786,7 @@ class RoleHolder:
     person: str
     start: int
     end: int  # span of "org role Name"
+    appointed: bool = False  # named as the office's new holder ("appointed X as finance minister")
 
 
 def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
@@ -822,6 +823,69 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
                 )
             )
     return holders
+
+
+# Appointments name the office's new holder without the "Org Title Name" shape: "appointed
+# economist Lucia Paredes as finance minister", "Jorge Paredes ... was sworn in as Peru's
+# minister of economy and finance", "Marco Villacis ... will be the new finance minister".
+_PERSON = r"(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2})"
+_APPOINTED_OFFICE = (
+    r"(?P<role>(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|"
+    r"minister\s+of\s+(?:economy\s+and\s+)?finance|minister\s+of\s+(?:foreign\s+affairs|defen[cs]e|"
+    r"the\s+interior|health)|prime\s+minister|chief\s+executive(?:\s+officer)?|ceo|governor|mayor)"
+)
+_OFFICE_OWNER = r"(?:(?P<org>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+)?(?:the\s+)?(?:country's\s+)?"
+_APPOINTMENTS = (
+    re.compile(
+        rf"\b(?:appointed|named|nominated|picked|chose|tapped)\s+(?:[a-z]+\s+){{0,2}}?{_PERSON}(?:,[^,]{{0,120}},)?\s+as\s+"
+        rf"{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
+    ),
+    re.compile(
+        rf"{_PERSON}(?:,[^,]{{0,120}},)?\s+(?:was|has\s+been|had\s+been|will\s+be|is\s+to\s+be)\s+"
+        rf"(?:appointed|named|sworn\s+in|nominated)\s+as\s+{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
+    ),
+    re.compile(
+        rf"{_PERSON}(?:,[^,]{{0,120}},)?\s+(?:will\s+be|is)\s+{_OFFICE_OWNER}(?:next|new)\s+{_APPOINTED_OFFICE}"
+    ),
+)
+_APPOINTED_SAME_OFFICE = {
+    "minister of finance": "finance minister",
+    "minister of economy and finance": "finance minister",
+    "minister of foreign affairs": "foreign minister",
+    "minister of defence": "defence minister",
+    "minister of defense": "defense minister",
+    "minister of the interior": "interior minister",
+    "minister of health": "health minister",
+}
+
+
+def appointments(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
+    """New holders of single-holder offices named in appointment wording, with the country (or
+    company) from the phrase itself ("Peru's minister ...") or else the sentence's only country."""
+    found = []
+    for sentence in doc.active_sentences():
+        countries = {e.canonical for e in facts.entities if e.sentence == sentence.index and e.kind == "country"}
+        for pattern in _APPOINTMENTS:
+            for match in pattern.finditer(sentence.text):
+                name = match.group("name")
+                if name.split()[0].lower() in HONORIFICS or not _is_person_name(name):
+                    continue
+                role = re.sub(r"\s+", " ", match.group("role").lower())
+                role = _SAME_OFFICE.get(role, _APPOINTED_SAME_OFFICE.get(role, role))
+                org_text = match.group("org")
+                if org_text:
+                    org = load_gazetteer().lookup(org_text)
+                    org_name = org.canonical if org is not None else org_text
+                elif len(countries) == 1:
+                    org_name = next(iter(countries))
+                else:
+                    continue  # whose minister? not said
+                found.append(
+                    RoleHolder(
+                        doc.id, org_name, role, name, sentence.start + match.start(), sentence.start + match.end(), True
+                    )
+                )
+    return found
 
 
 def _company_before(before: str) -> tuple[str, int] | None:
@@ -942,11 +1006,15 @@ def _short(text: str, words: int = 10) -> str:
 
 def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
-    holders = [h for doc in ctx.documents for h in role_holders(doc, facts[doc.id])]
+    holders = [
+        h for doc in ctx.documents for h in (*role_holders(doc, facts[doc.id]), *appointments(doc, facts[doc.id]))
+    ]
     reported: set[tuple[str, str, str]] = set()
-    by_office: dict[tuple[str, str], list[RoleHolder]] = {}
+    # A new holder is compared with other outlets' new holders only: "Finance Minister Joseph
+    # Tembo" in one article may be the predecessor of the minister another says was appointed.
+    by_office: dict[tuple[str, str, bool], list[RoleHolder]] = {}
     for holder in holders:
-        by_office.setdefault((holder.org, holder.role), []).append(holder)
+        by_office.setdefault((holder.org, holder.role, holder.appointed), []).append(holder)
     for a, b in (pair for group in by_office.values() for pair in _other_holders(group)):
         key = (a.doc_id, a.org, a.role)
         if key in reported:
