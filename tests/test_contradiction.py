@@ -456,6 +456,22 @@ def test_two_cities_no_hand_list_names_are_two_places(encoder: Any) -> None:
     assert pair(encoder, "C003", lyon, france) == []
 
 
+def test_one_meeting_worded_apart_on_the_same_day_in_two_cities(encoder: Any) -> None:
+    a = (
+        "Representatives of Chad's government and the armed opposition began a new round of peace talks in Nairobi "
+        "on Monday, mediators said, amid fears of a return to civil war."
+    )
+    b = (
+        "Chad's government and opposition delegations resumed peace talks in Kampala on Monday under the mediation "
+        "of the regional bloc, a spokesperson for the mediators said."
+    )
+    (flag,) = pair(encoder, "C003", a, b)
+    assert "Nairobi" in flag.message and "Kampala" in flag.message and flag.confidence == 0.55
+    # Control: on different days the two cities may be two rounds.
+    other_day = b.replace("on Monday", "on Thursday")
+    assert pair(encoder, "C003", a, other_day) == []
+
+
 # ------------------------------------------------------------------ C004 count vs list
 
 
@@ -650,6 +666,7 @@ CAUGHT = {
     "peru_finance_minister_name_conflict": "C003",
     "zambia_finance_minister_conflict": "C003",
     "ecuador_finance_minister_conflict": "C003",
+    "south_sudan_talks_venue_conflict": "C003",
 }
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -30,7 +30,7 @@ import numpy as np
 
 from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
-from auditor.facts.dates import SAYING_VERBS, is_eventive
+from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer, same_place
 from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
@@ -312,10 +312,9 @@ SAME_EVENT_MIN_COSINE = 0.5  # below CANDIDATE_MIN_SCORE, the embedding neighbou
 
 
 def _share_day_or_place(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate) -> bool:
-    facts_a, facts_b = fa.in_sentence(cand.a.index), fb.in_sentence(cand.b.index)
-    days_a = {d.earliest for d in facts_a.dates if d.granularity == "day" and d.earliest == d.latest}
-    if days_a & {d.earliest for d in facts_b.dates if d.granularity == "day" and d.earliest == d.latest}:
+    if _share_day(fa, fb, cand):
         return True
+    facts_a, facts_b = fa.in_sentence(cand.a.index), fb.in_sentence(cand.b.index)
     places = ("country", "city", "region")
     return any(
         x.canonical == y.canonical or same_place(x, y)
@@ -326,30 +325,41 @@ def _share_day_or_place(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate) -
     )
 
 
-def _loosely_aligned_counts(ctx: CheckContext) -> Iterator[Candidate]:
+def _loosely_aligned(ctx: CheckContext, keep: Callable[[Sentence], bool]) -> Iterator[Candidate]:
     """Embedding neighbours below CANDIDATE_MIN_SCORE (cosine at least SAME_EVENT_MIN_COSINE) whose
-    sentences both give a number: "shot down 18 Russian attack drones" vs "destroyed 28 Russian
+    two sentences both pass `keep`: "shot down 18 Russian attack drones" vs "destroyed 28 Russian
     attack drones" share the fact but little surface, and the same-fact score rewards surface.
     Read from the aligner's arrays, so the pairs that fail are never built as objects."""
     from auditor.align import aligned_pairs
 
     pairs = aligned_pairs(ctx)
-    facts = document_facts(ctx)
-    sentences = pairs.table.sentences
-    has_count = np.array(
-        [s.doc_id in facts and bool(facts[s.doc_id].in_sentence(s.index).quantities) for s in sentences], dtype=bool
-    )
     if not len(pairs):
         return
+    kept = np.array([keep(s) for s in pairs.table.sentences], dtype=bool)
     loose = (
         (pairs.scores < CANDIDATE_MIN_SCORE)
         & (pairs.cosines >= SAME_EVENT_MIN_COSINE)
-        & has_count[pairs.rows_a]
-        & has_count[pairs.rows_b]
+        & kept[pairs.rows_a]
+        & kept[pairs.rows_b]
     )
     for position in np.flatnonzero(loose).tolist():
         pair = pairs[position]
         yield Candidate(pair.a, pair.b, pair.score)
+
+
+def _loosely_aligned_counts(ctx: CheckContext) -> Iterator[Candidate]:
+    facts = document_facts(ctx)
+    return _loosely_aligned(ctx, lambda s: s.doc_id in facts and bool(facts[s.doc_id].in_sentence(s.index).quantities))
+
+
+def _share_day(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate) -> bool:
+    days_a = {
+        d.earliest for d in fa.in_sentence(cand.a.index).dates if d.granularity == "day" and d.earliest == d.latest
+    }
+    return bool(
+        days_a
+        & {d.earliest for d in fb.in_sentence(cand.b.index).dates if d.granularity == "day" and d.earliest == d.latest}
+    )
 
 
 def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
@@ -1061,7 +1071,7 @@ _PLACE_PREP = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 
 
 def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
-    """Places an event word points at: "met in Qatar", "talks in Doha" -> (entity, event stem)."""
+    """Places an event word points at: "met in Qatar", "talks in Doha" -> (entity, event word)."""
     memo: dict[tuple[str, int], list[tuple[Any, str]]] = ctx.artifacts.setdefault(EVENT_PLACES_ARTIFACT, {})
     key = (sentence.doc_id, sentence.index)
     if key not in memo:
@@ -1084,7 +1094,7 @@ def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]
             continue
         event = next((w for w in reversed(match.group(1).split()) if is_eventive(w)), None)
         if event:
-            out.append((e, stem(event)))
+            out.append((e, event.lower()))
     return out
 
 
@@ -1092,21 +1102,29 @@ def _events(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if is_eventive(w))
 
 
+PLACE_MIN_SCORE = 0.6  # same-fact score at which one event's two places are compared outright
+
+
 def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
     from auditor.facts.entities import same_place
 
-    for cand in candidate_pairs(ctx):
-        if cand.score < 0.6:
+    facts = document_facts(ctx)
+    loose = _loosely_aligned(ctx, lambda s: len(_places(ctx, s)) == 1)
+    for cand in chain(candidate_pairs(ctx), loose):
+        close = cand.score >= PLACE_MIN_SCORE
+        # Worded apart ("began peace talks in Addis Ababa on Monday" vs "resumed peace talks in
+        # Kampala on Monday"): the same kind of event on the same day still names one place.
+        if not close and not _share_day(facts[cand.a.doc_id], facts[cand.b.doc_id], cand):
             continue
         pa, pb = _places(ctx, cand.a), _places(ctx, cand.b)
         if len(pa) != 1 or len(pb) != 1:
             continue
         (place_a, event_a), (place_b, event_b) = pa[0], pb[0]
-        if event_a != event_b or same_place(place_a, place_b):
+        if event_class(event_a) != event_class(event_b) or same_place(place_a, place_b):
             continue
         doc, other = ctx.document(cand.a.doc_id), ctx.document(cand.b.doc_id)
         different_days, when = _timing(doc, [other])
-        confidence = round(0.75 * cand.score, 3)
+        confidence = round(0.75 * cand.score, 3) if close else SAME_EVENT_CONFIDENCE
         yield Flag(
             doc,
             place_a.start,
