@@ -492,6 +492,16 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
         # a colon after the count opens its list, however far the counted noun is from it
         ("Three ministers from the smaller party resigned on Monday: Anna Berg, Jon Dahl, Eva Holm and Ola Lund.", 4),
         ("Five countries voted against the proposal: France, Spain, Italy and Greece.", 4),
+        (
+            "Four ministers quit on Thursday: Health Minister Ana Ruiz, Tourism Minister Luis Gil and Energy Minister Eva Sanz.",
+            3,
+        ),
+        ("Three athletes were disqualified from the final: Spain's Laura Ortega and Ireland's Niamh Byrne.", 2),
+        (
+            "Five companies submitted bids for a 20-year concession: Sea Link, Blue Strait, Isla Ferries and Porto Mar.",
+            4,
+        ),
+        ("The storm hit two provinces on Thursday. These were Albay, Sorsogon and Masbate.", 3),
     ],
 )
 def test_count_then_colon_then_a_list_of_another_length(encoder: Any, text: str, listed: int) -> None:
@@ -508,6 +518,10 @@ def test_count_then_colon_then_a_list_of_another_length(encoder: Any, text: str,
         # the colon opens a list of something else: a reported clause or another number in between
         "Three ministers said on Monday that the northern towns had fallen: Ablo, Bemba, Cora and Dasso.",
         "Three ministers visited the four towns that had fallen: Ablo, Bemba, Cora and Dasso.",
+        # the names run on past three: "A, B and C, and D and E"
+        "He leaves three daughters and two sons. They are Ana Fyfe, Rosa Cola and Rita Gigante, and Sal and Andrew.",
+        # a measure is no count of names
+        "The war lasted five years. They were Ablo, Bemba and Cora's darkest.",
         "Rebels seized four towns, including Ablo, Bemba and Cora.",
         "Rebels seized three towns in the past 24 hours. Ablo, Bemba, Cora and Dasso have fallen since May.",
     ],
@@ -667,6 +681,11 @@ CAUGHT = {
     "zambia_finance_minister_conflict": "C003",
     "ecuador_finance_minister_conflict": "C003",
     "south_sudan_talks_venue_conflict": "C003",
+    "bali_ferry_bids_count_list": "C004",
+    "typhoon_mirasol_provinces_count_list": "C004",
+    "nepal_ministers_resign_count": "C004",
+    "apeldoorn_indoor_dq_count": "C004",
+    "tbilisi_terminal_bids_count": "C004",
 }
 
 

@@ -270,6 +270,8 @@ def test_stem_strips_the_longest_suffix_and_non_letters() -> None:
         ("As many as 20,000 people took to the streets of the capital.", "people"),
         ("Rescuers found 12 miners alive on Friday.", "miner"),
         ("Air defence units destroyed 28 attack drones overnight.", "attack drone"),
+        ("Five companies submitted bids for the concession.", "company"),  # the phrase ends at the verb
+        ("Police arrested 40 armed men near the border.", "armed man"),  # a first word may be one
         ("Police said 300 riot officers were deployed.", "riot officer"),  # a noun phrase stays whole
     ],
 )

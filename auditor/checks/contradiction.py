@@ -1141,20 +1141,25 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
 
 # ---------------------------------------------------------------- C004 count vs list
 
-_LIST = re.compile(
-    r"(?P<items>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+){2,}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+(?:and|&)\s+"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
-)
+_LIST_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_LIST = re.compile(rf"(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:and|&)\s+{_LIST_NAME})")
+# Two names make a list only right after a colon ("Three athletes were disqualified: A and B").
+_PAIR_AFTER_COLON = re.compile(rf"(?<=:\s)(?P<items>{_LIST_NAME}\s+(?:and|&)\s+{_LIST_NAME})")
+# A sentence that only names what the sentence before counted: "... in two provinces. These were A, B and C."
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
+_LIST_LEAD_IN = re.compile(r"\s*(?:These|Those|They)\s+(?:are|were)\s+$")
 _PARTIAL = re.compile(r"\b(?:including|such as|like|among them|among|e\.g\.|for example|notably)\W*$", re.IGNORECASE)
 LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
 
 
 def _list_items(text: str) -> list[tuple[int, int, int]]:
     """(number of names, start, end) of each complete list of names in text."""
-    out = []
-    for match in _LIST.finditer(text):
-        if _PARTIAL.search(text[: match.start()]):
+    out: list[tuple[int, int, int]] = []
+    for match in (*_LIST.finditer(text), *_PAIR_AFTER_COLON.finditer(text)):
+        if _PARTIAL.search(text[: match.start()]) or any(s <= match.start() < e for _, s, e in out):
             continue
+        if _LIST_GOES_ON.match(text, match.end()):
+            continue  # "A, B and C, and D and E": the names run on past the match
         items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
         out.append((len(items), match.start(), match.end()))
     return out
@@ -1213,8 +1218,8 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
         for position, sentence in enumerate(active):
             sentence_facts = doc_facts.in_sentence(sentence.index)
             for q in sentence_facts.quantities:
-                if not q.noun or q.kind not in ("exact", "approximate", "lower_bound", "upper_bound"):
-                    continue
+                if not q.noun or q.kind not in ("exact", "approximate", "lower_bound", "upper_bound") or is_measure(q):
+                    continue  # "five years" is no count of names
                 if not 2 <= q.value <= 40:
                     continue
                 window = _window_text(sentence_facts.dates)
@@ -1227,11 +1232,17 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                     for count, s, e in _list_items(text[offset:]):
                         if q.low <= count <= q.high:
                             continue
-                        if not _noun_beside_list(q, text[offset:], s, e) and not (
-                            follower is sentence
-                            and _introduces_list(text[offset : offset + s])
-                            and not any(
-                                q.end < other.start < follower.start + offset + s for other in sentence_facts.quantities
+                        lead_in = follower is not sentence and _LIST_LEAD_IN.fullmatch(text[offset : offset + s])
+                        if (
+                            not _noun_beside_list(q, text[offset:], s, e)
+                            and not lead_in
+                            and not (
+                                follower is sentence
+                                and _introduces_list(text[offset : offset + s])
+                                and not any(
+                                    other.noun and q.end < other.start < follower.start + offset + s
+                                    for other in sentence_facts.quantities
+                                )
                             )
                         ):
                             continue  # the list names other things ("four seasons ... under Brown, Lynam and Moe")

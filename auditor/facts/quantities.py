@@ -96,7 +96,7 @@ _STOP = word_set(
     will would could should may might can did do does said says told after before since during while
     when where including about around over under more less most least per each every all some any
     other than also not no nor so if then there here into onto out up down across against among
-    between through
+    between through near along outside inside beyond toward towards amid despite via aboard
     """
 )
 # Words of a counted phrase; "U.S." and MT's "U S." are one word.
@@ -165,12 +165,14 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
             break
     if not words or len(words[-1].group().strip(".")) < 3:
         return None, None, end, end  # "6 p.m.", "3 a": no counted noun
-    # The head is the last word that reads as a noun; verbs, adverbs and states after it are
-    # dropped ("people dead", "people took", "witnesses ran").
-    while len(words) > 1 and (
-        re.search(r"(ed|ly|ing)$", words[-1].group().lower()) or words[-1].group().lower() in _NOT_A_HEAD
-    ):
-        words.pop()
+    # The head is the last word that reads as a noun: the phrase ends before the first later
+    # word that reads as a verb, an adverb or a state ("companies submitted bids", "people
+    # dead", "people took", "witnesses ran"); the first word may be one ("armed men").
+    for position in range(1, len(words)):
+        word = words[position].group().lower()
+        if re.search(r"(ed|ly|ing)$", word) or word in _NOT_A_HEAD:
+            del words[position:]
+            break
     noun_start, noun_end = offset + words[0].start(), offset + words[-1].end()
     written = text[noun_start:noun_end]
     tokens = [w.group().lower() for w in words]
