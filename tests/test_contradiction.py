@@ -193,6 +193,16 @@ def test_counts_worded_apart_are_compared_through_their_event(encoder: Any, a: s
     assert all(dict(f.data)["matched_by"] == "same event, day or place" for f in flags)
 
 
+def test_one_job_cut_in_other_words(encoder: Any) -> None:
+    cut = "Nordstahl will cut 1,200 jobs at its plants in Duisburg and Bochum by 2027, the company said on Thursday."
+    eliminate = (
+        "Nordstahl plans to eliminate 800 positions at its Duisburg and Bochum sites by 2027, it said on Thursday."
+    )
+    create = "Nordstahl plans to create 800 positions at its Duisburg and Bochum sites by 2027, it said on Thursday."
+    assert len(pair(encoder, "C001", cut, eliminate)) == 1  # eliminate = cut, positions = jobs
+    assert pair(encoder, "C001", cut, create) == []  # control: cutting and creating are two counts
+
+
 def test_the_company_of_each_outlet_is_the_one_named_before(encoder: Any) -> None:
     def story(company: str, chief: str, passengers: str) -> str:
         return (
@@ -686,6 +696,8 @@ CAUGHT = {
     "nepal_ministers_resign_count": "C004",
     "apeldoorn_indoor_dq_count": "C004",
     "tbilisi_terminal_bids_count": "C004",
+    "kessler_job_cuts_conflict": "C001",
+    "steelmaker_job_cuts_conflict": "C001",
 }
 
 

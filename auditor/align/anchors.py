@@ -120,6 +120,7 @@ PREDICATE_CLASSES: tuple[tuple[str, ...], ...] = (
     ("invade", "invaded", "invasion", "descended", "occupation", "occupied"),
     ("elect", "elected", "election", "elections", "vote", "voted", "won", "win", "victory", "poll", "polls", "ballot"),
     ("destroy", "destroyed", "downed", "down", "intercepted", "intercept"),
+    ("cut", "cuts", "eliminate", "eliminated", "eliminating", "axe", "axed", "axing", "shed", "shedding", "slash"),
     ("announce", "announced", "announcement", "declared", "declare"),
     ("settle", "settlement", "solution", "agreement", "deal", "accord", "truce", "ceasefire"),
     ("resign", "resigned", "resignation", "quit", "stepped"),

@@ -349,6 +349,8 @@ NOUN_SYNONYMS: dict[str, str] = {
     "civilian": "civilian",
     "fatality": "death",
     "casualty": "casualty",
+    "position": "job",  # "eliminate 4,200 positions" = "cut 4,200 jobs"
+    "role": "job",
 }
 
 
