@@ -38,6 +38,13 @@ def pair(encoder: Any, rule_id: str, a: str, b: str, b_published: date = DAY) ->
     return flags
 
 
+def one_flag_if(disputed: bool, encoder: Any, rule_id: str, a: str, b: str) -> list[Flag]:
+    """The pair's flags, asserting there is one if the outlets disagree and none if not."""
+    flags = pair(encoder, rule_id, a, b)
+    assert len(flags) == (1 if disputed else 0), [f.message for f in flags]
+    return flags
+
+
 # ------------------------------------------------------------------ C001 numeric
 
 FLOOD_A = "At least 40 people were killed when floods swept through the northern province, officials said."
@@ -155,8 +162,7 @@ MEASURES = [
 def test_measures_are_compared_only_when_they_measure_the_same_thing(
     encoder: Any, a: str, b: str, disputed: bool
 ) -> None:
-    flags = pair(encoder, "C001", a, b)
-    assert len(flags) == (1 if disputed else 0), [f.message for f in flags]
+    flags = one_flag_if(disputed, encoder, "C001", a, b)
     # "for the same years" would say nothing: the message quotes the words around the measure.
     assert all("for the same measure ('" in f.message for f in flags)
 
@@ -188,8 +194,7 @@ def test_measures_are_compared_only_when_they_measure_the_same_thing(
     ],
 )
 def test_counts_worded_apart_are_compared_through_their_event(encoder: Any, a: str, b: str, disputed: bool) -> None:
-    flags = pair(encoder, "C001", a, b)
-    assert len(flags) == (1 if disputed else 0), [f.message for f in flags]
+    flags = one_flag_if(disputed, encoder, "C001", a, b)
     assert all(dict(f.data)["matched_by"] == "same event, day or place" for f in flags)
 
 
@@ -422,8 +427,7 @@ def test_same_office_different_holders(encoder: Any) -> None:
     ],
 )
 def test_appointments_name_the_new_holder(encoder: Any, a: str, b: str, disputed: bool) -> None:
-    flags = pair(encoder, "C003", a, b)
-    assert len(flags) == (1 if disputed else 0), [f.message for f in flags]
+    flags = one_flag_if(disputed, encoder, "C003", a, b)
     assert all("Norway finance minister" in f.message for f in flags)
 
 
