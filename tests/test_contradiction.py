@@ -534,6 +534,8 @@ def test_count_then_colon_then_a_list_of_another_length(encoder: Any, text: str,
         "Three ministers visited the four towns that had fallen: Ablo, Bemba, Cora and Dasso.",
         # the names run on past three: "A, B and C, and D and E"
         "He leaves three daughters and two sons. They are Ana Fyfe, Rosa Cola and Rita Gigante, and Sal and Andrew.",
+        # a name with "and" in it: the three names are right
+        "Three consortia were shortlisted: Ward and Burke Construction, Sisk Group and Ferrovial.",
         # a measure is no count of names
         "The war lasted five years. They were Ablo, Bemba and Cora's darkest.",
         "Rebels seized four towns, including Ablo, Bemba and Cora.",
@@ -675,11 +677,7 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = (
-    "contradiction-traps-blind-1.json",
-    "contradiction-traps-blind-2.json",
-    "contradiction-traps-blind-3.json",
-)
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (1, 2, 3, 4))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -702,6 +700,13 @@ CAUGHT = {
     "tbilisi_terminal_bids_count": "C004",
     "kessler_job_cuts_conflict": "C001",
     "steelmaker_job_cuts_conflict": "C001",
+    "bolivia_mine_collapse_toll": "C001",
+    "mekong_summit_date": "C002",
+    "estonia_quote_attribution": "C003",
+    "malaysia_ministers_resign_list": "C004",
+    "swiss_climbers_rescue_list": "C004",
+    "olympic_bid_cities_list": "C004",
+    "eu_sanctions_firms_list": "C004",
 }
 
 

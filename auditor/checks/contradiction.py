@@ -1147,6 +1147,7 @@ _LIST = re.compile(rf"(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:an
 _PAIR_AFTER_COLON = re.compile(rf"(?<=:\s)(?P<items>{_LIST_NAME}\s+(?:and|&)\s+{_LIST_NAME})")
 # A sentence that only names what the sentence before counted: "... in two provinces. These were A, B and C."
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
+_MORE_NAMES = re.compile(r",\s+[A-Z]")
 _LIST_LEAD_IN = re.compile(r"\s*(?:These|Those|They)\s+(?:are|were)\s+$")
 _PARTIAL = re.compile(r"\b(?:including|such as|like|among them|among|e\.g\.|for example|notably)\W*$", re.IGNORECASE)
 LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
@@ -1160,6 +1161,8 @@ def _list_items(text: str) -> list[tuple[int, int, int]]:
             continue
         if _LIST_GOES_ON.match(text, match.end()):
             continue  # "A, B and C, and D and E": the names run on past the match
+        if match.re is _PAIR_AFTER_COLON and _MORE_NAMES.match(text, match.end()):
+            continue  # ": Ward and Burke Construction, Sisk Group and Ferrovial": one name holds "and"
         items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
         out.append((len(items), match.start(), match.end()))
     return out
