@@ -130,8 +130,8 @@ def _scope(ctx: CheckContext, q: Quantity) -> QuantityScope:
         q,
         sentence.text,
         sentence.start,
-        tuple(e for e in facts.entities if e.sentence == q.sentence),
-        tuple(d for d in facts.dates if d.sentence == q.sentence),
+        facts.in_sentence(q.sentence).entities,
+        facts.in_sentence(q.sentence).dates,
     )
 
 
@@ -803,7 +803,7 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
     """ "NATO chief Jens Stoltenberg", "Afghan President Ashraf Ghani": (org, role, person)."""
     holders = []
     for sentence in doc.active_sentences():
-        entities = [e for e in facts.entities if e.sentence == sentence.index and e.kind != "person"]
+        entities = [e for e in facts.in_sentence(sentence.index).entities if e.kind != "person"]
         for match in PERSON_WITH_TITLE.finditer(sentence.text):
             if match.group("name").split()[0].lower() in HONORIFICS:
                 continue  # "Chairman Rep. Nick Rahall": the name is after the honorific
@@ -874,7 +874,7 @@ def appointments(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
     company) from the phrase itself ("Peru's minister ...") or else the sentence's only country."""
     found = []
     for sentence in doc.active_sentences():
-        countries = {e.canonical for e in facts.entities if e.sentence == sentence.index and e.kind == "country"}
+        countries = {e.canonical for e in facts.in_sentence(sentence.index).entities if e.kind == "country"}
         for pattern in _APPOINTMENTS:
             for match in pattern.finditer(sentence.text):
                 name = match.group("name")
@@ -1085,8 +1085,8 @@ _PLACE_PHRASE_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z-]*\s+){1,3})(?:in|at)\s+
 def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     facts = document_facts(ctx)[sentence.doc_id]
     out = []
-    for e in facts.entities:
-        if e.sentence != sentence.index or e.kind not in ("city", "country"):
+    for e in facts.in_sentence(sentence.index).entities:
+        if e.kind not in ("city", "country"):
             continue
         before = sentence.text[: e.start - sentence.start]
         match = _PLACE_PHRASE_BEFORE.search(before)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from auditor.facts.model import Quantity
 from auditor.facts.numerals import NUMBER_WORDS, SCALES, find_numerals, parse_numeral
-from auditor.facts.words import singular, stem, word_set
+from auditor.facts.words import COUNT_STATES, singular, stem, word_set
 from auditor.model import Sentence
 
 INF = math.inf
@@ -126,8 +126,8 @@ def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
 
 # Words after a counted noun that are not its head: states ("73 people dead"), common irregular
 # past tenses ("20,000 people took to the streets") and adverbs of time ("28 drones overnight").
-_NOT_A_HEAD = word_set(
-    """dead injured wounded hurt missing alive homeless took ran went fell came made left lost won gave got
+_NOT_A_HEAD = COUNT_STATES | word_set(
+    """alive homeless took ran went fell came made left lost won gave got
     saw fled rose spent paid sent stood brought began drove flew fought found grew kept knew led met put
     shot sold struck threw wrote overnight today yesterday tonight tomorrow earlier later ago again instead"""
 )

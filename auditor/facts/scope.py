@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import same_place
 from auditor.facts.model import DateMention, EntityMention, Quantity
-from auditor.facts.words import word_set
+from auditor.facts.words import COUNT_STATES, word_set
 
 # Words that widen or narrow what is counted: a total, a part, a running count.
 SCOPE_MARKERS: dict[str, str] = {
@@ -99,7 +99,7 @@ def quantity_scope(
         window = f"{d.relation}:{span if d.relation == 'window' else d.earliest}"
     after = sentence_text[e:].split()[:5]
     state = after[0].strip(".,;:").lower() if after else ""
-    if state in STATE_AFTER_COUNT:
+    if state in COUNT_STATES:  # what happened to them, whatever the verb before
         event: str | None = event_class(state)  # "leaving 73 people dead": the state is the event
     else:
         event = _verb_before(sentence_text, s) or next(
@@ -107,10 +107,6 @@ def quantity_scope(
         )
     return QuantityScope(frozenset(m.canonical for m in owner_mentions), owner_mentions, markers, window, event)
 
-
-# A state right after the counted noun says what happened to them, whatever the verb before:
-# "leaving 73 people dead", "left 12 injured".
-STATE_AFTER_COUNT = word_set("dead injured wounded hurt missing")
 
 # Words that may stand between a verb and the number it governs: "killed some 40", "hurt about 12".
 _BETWEEN_VERB_AND_NUMBER = word_set("a an the some about around nearly almost over only")

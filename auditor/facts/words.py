@@ -64,3 +64,6 @@ MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # date.weekday() order
 WEEKDAY_ABBREVIATIONS = word_set("mon tue tues wed thu thurs fri sat sun")
 CALENDAR_WORDS = frozenset(MONTHS) | MONTH_ABBREVIATIONS | frozenset(WEEKDAYS) | WEEKDAY_ABBREVIATIONS
+
+# What a count's people came to ("73 people dead", "left 12 injured"): a state, not a noun.
+COUNT_STATES = word_set("dead injured wounded hurt missing")
