@@ -431,8 +431,8 @@ def _event_participants(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     lo, hi = _word_window(sentence.text, position, 6)
     return frozenset(
         e.canonical
-        for e in facts.entities
-        if e.sentence == d.sentence and lo <= e.start - sentence.start and e.end - sentence.start <= hi
+        for e in facts.in_sentence(d.sentence).entities
+        if lo <= e.start - sentence.start and e.end - sentence.start <= hi
     )
 
 
@@ -510,7 +510,7 @@ def _clause_words(ctx: CheckContext, d: DateMention) -> list[str]:
     """The words of the event clause outside its sentence's dates ("last week" is no occurrence)."""
     s, e = _clip_span(ctx, d)
     text = ctx.document(d.doc_id).text
-    spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence]
+    spans = [(x.start, x.end) for x in document_facts(ctx)[d.doc_id].in_sentence(d.sentence).dates]
     return [
         m.group()
         for m in re.finditer(r"[A-Za-z][A-Za-z-]+", text[s:e])
@@ -759,7 +759,7 @@ def _clip_span(ctx: CheckContext, d: DateMention) -> tuple[int, int]:
     sentence = _sentence(ctx.document(d.doc_id), d.sentence)
     found = sentence.text.find(d.event_text) if d.event_text else -1
     start = sentence.start + found if found >= 0 and sentence.start + found <= d.start else d.start
-    same_event = [x.end for x in document_facts(ctx)[d.doc_id].dates if x.sentence == d.sentence and x.event == d.event]
+    same_event = [x.end for x in document_facts(ctx)[d.doc_id].in_sentence(d.sentence).dates if x.event == d.event]
     return start, max([d.end, *same_event])
 
 
