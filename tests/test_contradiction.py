@@ -343,6 +343,37 @@ def test_a_launch_or_an_opening_is_the_event_its_date_belongs_to(encoder: Any) -
     assert pair(encoder, "C002", opening.format("September 28"), opening.format("October 5"))
 
 
+def test_an_event_whose_object_goes_unsaid_is_matched_by_the_names_around_it(encoder: Any) -> None:
+    # "elections will be held on" names no object; the sentences share "Norland" and the election
+    # board, so the two days are one election's.
+    a = "Norland's election board said on Monday that parliamentary elections will be held on October 5."
+    b = "Voters in Norland will go to the polls on October 12 to elect a new parliament, the election board announced."
+    assert len(pair(encoder, "C002", a, b)) == 2
+    # Controls: nothing named in common; the first round and the runoff are two votes.
+    anonymous = "Voters will go to the polls on October 12 to elect a new parliament, officials announced."
+    assert pair(encoder, "C002", a, anonymous) == []
+    first = "The former mayor won 41% of the vote in Sunday's first round of Norland's presidential election."
+    runoff = "The former mayor won Norland's presidential runoff on Sunday with 56% of the vote."
+    flags, _ = check("C002", [doc("a", first, "Wire A"), doc("b", runoff, "Paper B", date(2023, 3, 23))], encoder)
+    assert flags == []
+
+
+def test_a_scheduled_event_starts_on_its_day(encoder: Any) -> None:
+    a = "A federal judge on Monday scheduled the fraud trial of former senator Tomas Rieder to begin on June 10."
+    b = "Former senator Tomas Rieder will go on trial on June 17 over the fraud allegations, a federal court ruled."
+    assert len(pair(encoder, "C002", a, b)) == 2
+    # Control: in the past, a day "on" which someone was on trial may be any day after the start.
+    past_a = "The fraud trial of former senator Tomas Rieder began on February 10."
+    past_b = "Former senator Tomas Rieder was on trial on February 17 when new evidence emerged."
+    assert pair(encoder, "C002", past_a, past_b) == []
+
+
+def test_a_light_verb_is_no_doer(encoder: Any) -> None:
+    a = "The two prime ministers will hold talks in Oslo on April 9, the foreign ministry said."
+    b = "The two prime ministers will meet in Oslo on April 16, officials said."
+    assert len(pair(encoder, "C002", a, b)) == 2
+
+
 def test_a_day_apart_across_time_zones_is_one_moment(encoder: Any) -> None:
     a = "A strong earthquake struck off the coast of Sumatra at 3:40 a.m. on March 5, Jakarta time, officials said."
     b = "A strong earthquake struck off the coast of Sumatra at 20:40 GMT on March 4, officials said."
@@ -707,6 +738,15 @@ CAUGHT = {
     "swiss_climbers_rescue_list": "C004",
     "olympic_bid_cities_list": "C004",
     "eu_sanctions_firms_list": "C004",
+    "malawi_election_date_conflict": "C002",
+    "brazil_governor_trial_date_conflict": "C002",
+    "jakarta_fisheries_meeting_date_conflict": "C002",
+    "winnipeg_trial_date_conflict": "C002",
+    "vietnam_japan_summit_date_conflict": "C002",
+    "crete_oil_spill_verdict_date_conflict": "C002",
+    "fiji_election_date": "C002",
+    "india_satellite_launch_date": "C002",
+    "tunis_museum_reopening_date": "C002",
 }
 
 

@@ -119,6 +119,17 @@ def test_year_less_dates_take_the_year_nearest_publication() -> None:
     assert d.target == date(2022, 1, 10)
 
 
+def test_a_future_sentence_puts_a_day_months_back_into_the_coming_year() -> None:
+    published = date(2025, 1, 15)
+    (_, d) = dates_of("The commission said on Wednesday that elections will be held on September 16.", published)
+    assert d.target == date(2025, 9, 16)  # the nearest September 16 is 2024's, four months back
+    (d,) = dates_of("The elections were held on September 16.", published)
+    assert d.target == date(2024, 9, 16)  # the control: the same day in the past tense
+    # A past day the future sentence names stays in the past when it is near.
+    (_, d) = dates_of("He will be sentenced on March 3 for the attack of January 5.", date(2025, 2, 10))
+    assert d.target == date(2025, 1, 5)
+
+
 def test_relative_dates_resolve_against_publication() -> None:
     (d,) = dates_of("The minister spoke on Tuesday.")
     assert d.target == PUBLISHED  # published on a Tuesday: the same day
@@ -147,6 +158,26 @@ def test_deadline_attaches_to_the_event_not_the_aspect_word() -> None:
 def test_a_date_after_a_verb_of_saying_dates_the_statement() -> None:
     (d,) = dates_of("Troops could slow their withdrawal, a spokesman said Monday.")
     assert d.event == "say"
+    (d, _) = dates_of("The commission on Tuesday announced that voters will go to the polls on November 22.")
+    assert d.event == "say"  # the verb of saying right after the date
+    # A verb of saying after the clause's comma dates nothing: the launch is the event.
+    (d, _) = dates_of("The agency will launch its satellite on September 9, its chairman said on Monday.")
+    assert d.event == "launch" and d.relation == "on"
+
+
+def test_the_event_of_a_date_in_other_words() -> None:
+    (d,) = dates_of("The rocket lifted off from the coast on February 9 carrying a weather satellite.")
+    assert d.event == "launch" and d.event_text == "lifted off"  # a particle is no noun "lifted" modifies
+    (d,) = dates_of("Fisheries ministers from the region will gather in the capital on June 24.")
+    assert d.event == "meet"
+    (d,) = dates_of("The court will announce its decision on February 27.")
+    assert d.event == "verdict"
+    # The subject of "will begin", beyond the sixteen words before the date, is the event.
+    (d, _) = dates_of(
+        "The trial of the former city councillor on bribery and breach of trust charges in the northern "
+        "province will begin on February 3, a judge ruled on Tuesday."
+    )
+    assert d.event == "trial" and d.relation == "start"
 
 
 def test_bare_may_is_not_a_month() -> None:

@@ -78,7 +78,12 @@ PREDICATE_CLASSES: tuple[tuple[str, ...], ...] = (
         "discussed",
         "discussion",
         "discussions",
+        "gather",
+        "gathered",
+        "convene",
+        "convened",
     ),
+    ("verdict", "verdicts", "judgment", "judgement", "decision"),
     ("attack", "attacks", "attacked", "assault", "offensive", "strike", "strikes", "raid", "bombing", "onslaught"),
     (
         "seize",

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from auditor.align.anchors import information
 from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
@@ -43,6 +44,7 @@ from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 CANDIDATES_ARTIFACT = "contradiction_candidates"
 CLAUSE_CONTENT_ARTIFACT = "date_clause_content"
 EVENT_PLACES_ARTIFACT = "event_places"
+SENTENCE_NAMES_ARTIFACT = "sentence_names"
 
 CANDIDATE_MIN_SCORE = 0.35  # same-fact probability below which two sentences are not compared
 # Numbers are compared only in sentences the aligner is fairly sure state the same fact: in an
@@ -579,10 +581,12 @@ def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     return frozenset(words)
 
 
-# Between a doer and its verb: "ministers will meet", "troops are due to withdraw".
+# Between a doer and its verb: "ministers will meet", "troops are due to withdraw", "leaders will
+# hold talks" (a light verb before the event noun).
 _AUXILIARIES = word_set(
     """will would shall should can could may might must to is are was were be been being has have had
-    do does did not also still now then again just already soon due expected set planned scheduled likely"""
+    do does did not also still now then again just already soon due expected set planned scheduled likely
+    hold holds held holding host hosts hosted hosting stage stages staged"""
 )
 # Words before an event that name neither its doer nor its kind.
 _LEAD_IN_FILLERS = word_set(
@@ -602,12 +606,41 @@ def _names_time_zone(ctx: CheckContext, d: DateMention) -> bool:
     return bool(_TIME_ZONE.search(_sentence(ctx.document(d.doc_id), d.sentence).text))
 
 
+_NAME_WORD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:-[A-Za-z]+)*")
+RARE_WORD_INFORMATION = 3.5  # Zipf 3.5: a capitalised first word this rare is a name ("Norland's")
+_NOT_NAMES = CALENDAR_WORDS | word_set(
+    "the a an this that these those it he she they we i in on at by for of and or but"
+)
+
+
+def _sentence_names(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+    """Names in the date's sentence: its gazetteer entities (a city also stands for its country:
+    Tunis and Tunisia) and its capitalised words past the first ("Bardo", "Harmon")."""
+    memo: dict[tuple[str, int], frozenset[str]] = ctx.artifacts.setdefault(SENTENCE_NAMES_ARTIFACT, {})
+    key = (d.doc_id, d.sentence)
+    found = memo.get(key)
+    if found is None:
+        names: set[str] = set()
+        for e in document_facts(ctx)[d.doc_id].in_sentence(d.sentence).entities:
+            names.add(e.canonical.lower())
+            if e.country:
+                names.add(f"country:{e.country}")
+        text = _sentence(ctx.document(d.doc_id), d.sentence).text
+        for match in _NAME_WORD.finditer(text):
+            word = match.group().lower()
+            if word in _NOT_NAMES or (match.start() == 0 and information(word) < RARE_WORD_INFORMATION):
+                continue  # "The", "Voters": capitalised only as the sentence's first word
+            names.add(word)
+        found = memo[key] = frozenset(names)
+    return found
+
+
 def _pairs_sharing_content(ctx: CheckContext, mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
-    """Pairs of mentions whose clauses share a content word, via an inverted index (not all pairs),
-    so cost stays near-linear on large corpora."""
+    """Pairs of mentions whose clauses share a content word or whose sentences share a name, via
+    an inverted index (not all pairs), so cost stays near-linear on large corpora."""
     postings: dict[str, list[int]] = {}
     for i, d in enumerate(mentions):
-        for word in _content(ctx, d):
+        for word in _content(ctx, d) | {f"name:{n}" for n in _sentence_names(ctx, d)}:
             postings.setdefault(word, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for ids in postings.values():
@@ -617,7 +650,38 @@ def _pairs_sharing_content(ctx: CheckContext, mentions: list[DateMention]) -> li
 
 
 def _shared_objects(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
-    return bool(_content(ctx, a) & _content(ctx, b))
+    """Do the two clauses speak of the same thing? They share a content word; or one leaves the
+    event's object unsaid ("elections will be held on ...", "will reopen on ...") and the two
+    sentences name someone or somewhere in common. Two different objects ("hosted the Oscars" vs
+    "hosted the Tonys") are two events."""
+    content_a, content_b = _content(ctx, a), _content(ctx, b)
+    if content_a & content_b:
+        return True
+    if content_a and content_b:
+        return False
+    if not _sentence_names(ctx, a) & _sentence_names(ctx, b):
+        return False
+    # Looser evidence, stricter guard: which occurrence ("Sunday's first round" vs "the runoff on
+    # Sunday") is read from the whole sentences.
+    return _sentence_occurrences(ctx, a) == _sentence_occurrences(ctx, b)
+
+
+def _sentence_occurrences(ctx: CheckContext, d: DateMention) -> frozenset[str]:
+    text = _sentence(ctx.document(d.doc_id), d.sentence).text
+    return frozenset(w for w in re.findall(r"[a-z-]+", text.lower()) if w in _OCCURRENCE_WORDS)
+
+
+def _ahead(ctx: CheckContext, d: DateMention) -> bool:
+    published = ctx.document(d.doc_id).published
+    return published is not None and d.earliest is not None and d.earliest > published
+
+
+def _aspects_agree(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
+    """Starts are compared with starts; but a scheduled event's day is the day it starts: "will go
+    on trial on June 17" and "the trial will begin on June 10" give two days for one start."""
+    if _aspect(a) == _aspect(b):
+        return True
+    return {a.relation, b.relation} == {"start", "on"} and _ahead(ctx, a) and _ahead(ctx, b)
 
 
 def date_gap(a: DateMention, b: DateMention) -> int:
@@ -668,7 +732,7 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
     survivors: list[tuple[str, DateMention, DateMention, frozenset[str], frozenset[str]]] = []
     for event, mentions in by_event.items():
         for a, b in _pairs_sharing_content(ctx, mentions):
-            if a.doc_id == b.doc_id or _aspect(a) != _aspect(b):
+            if a.doc_id == b.doc_id or not _aspects_agree(ctx, a, b):
                 continue
             gap = date_gap(a, b)
             if gap == 0 or gap > MAX_DATE_GAP_DAYS:

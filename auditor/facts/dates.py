@@ -158,7 +158,8 @@ EVENT_WORDS = word_set(
     fires flood floods quake earthquake explosion blast bombing shooting protest protests riot riots
     trial verdict sentence ruling handover takeover coup drills drill exercise exercises operation
     deadline departure arrival return returned signing signed sign resign resigned resignation rally
-    march collapse surrender pull open opens opened reopen reopens reopened
+    march collapse surrender pull open opens opened reopen reopens reopened gather gathers convene convenes
+    decision decisions judgment judgement
     """
 )
 # "crossing", "building", "settlement": more often things than events; used only when nothing better.
@@ -197,14 +198,31 @@ def _month_number(name: str) -> int:
     return [m[:3].lower() for m in _MONTH_NAMES].index(key) + 1
 
 
-def _closest_year(month: int, day: int, base: date | None) -> int | None:
-    """The year that puts month/day closest to the publication date."""
+# Words before a date that put it ahead of the publication: "elections will be held on
+# September 16", "the trial is set to begin on June 10", "plans to reopen in May".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|set to|due to|scheduled|expected to|plans? to|planned|is to|are to|going to|upcoming)\b"
+    r"|'ll\b|’ll\b",
+    re.IGNORECASE,
+)
+
+
+FUTURE_LOOKBACK_DAYS = 60
+
+
+def _closest_year(month: int, day: int, base: date | None, future: bool = False) -> int | None:
+    """The year that puts month/day closest to the publication date; in a sentence that speaks of
+    the future ("will be held on September 16", published in January), a day that would lie
+    months back is the coming one (a nearer past day may still be a past event the sentence names)."""
     if base is None:
         return None
-    best = min(
-        (base.year - 1, base.year, base.year + 1),
-        key=lambda y: abs((date(y, month, min(day, calendar.monthrange(y, month)[1])) - base).days),
-    )
+
+    def day_in(year: int) -> date:
+        return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+    best = min((base.year - 1, base.year, base.year + 1), key=lambda y: abs((day_in(y) - base).days))
+    if future and (base - day_in(best)).days > FUTURE_LOOKBACK_DAYS:
+        return best + 1
     return best
 
 
@@ -259,6 +277,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     ("completed", "due"), participants ("forces") and other dates; if none, looks ahead.
     """
     aspect = "point"
+    following = _EVENT_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following and following.group().lower() in SAYING_VERBS:
+        return "say", following.group(), aspect  # "The commission on Tuesday announced that ...": the statement's
     before = [m for m in _EVENT_WORD.finditer(text[:start]) if not any(s <= m.start() < e for s, e in spans)][-16:]
     fallback: tuple[str, str] | None = None  # nearest weak event word (-ing, -ment, -ure nouns)
     aspect_word: str | None = None  # "will launch its satellite on May 3": the aspect word is the event
@@ -267,7 +288,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         word = match.group().lower()
         if word in SAYING_VERBS:
             if aspect_word:  # "said it will launch the satellite on May 3": the launch's date
-                return event_class(aspect_word), aspect_word, aspect
+                return event_class(aspect_word), aspect_word, "point" if aspect == "start" else aspect
             return "say", match.group(), aspect  # "announced plans in April": the date of the announcement
         if word in _ASPECT_END:
             aspect = "end"
@@ -281,6 +302,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             continue  # names are participants, not events
         if not is_eventive(word):
             continue
+        if position + 1 < len(before) and (word, before[position + 1].group().lower()) in _PHRASAL_EVENTS:
+            phrase = text[match.start() : before[position + 1].end()]
+            return _PHRASAL_EVENTS[word, before[position + 1].group().lower()], phrase, aspect
         if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):
             continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
@@ -289,6 +313,14 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         return event_class(word), match.group(), aspect
     if fallback:
         return fallback[0], fallback[1], aspect
+    if aspect_word:  # "The trial of <a long name and charges> will begin on ...": the subject is the event
+        earlier = (
+            [m for m in _EVENT_WORD.finditer(text[: before[0].start()]) if m.group().lower() in EVENT_WORDS]
+            if before
+            else []
+        )
+        if earlier and not earlier[-1].group()[0].isupper():
+            return event_class(earlier[-1].group()), earlier[-1].group(), aspect
     for match in list(_EVENT_WORD.finditer(text, end))[:8]:
         word = match.group().lower()
         if any(s <= match.start() < e for s, e in spans) or match.group()[0].isupper():
@@ -296,9 +328,22 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         if word in _ASPECT_END | _ASPECT_START or not is_eventive(word):
             continue
         return event_class(word), match.group(), aspect
-    if aspect_word:
-        return event_class(aspect_word), aspect_word, aspect
+    if aspect_word:  # "launched the satellite on May 3": the launch itself, not the start of something
+        return event_class(aspect_word), aspect_word, "point" if aspect == "start" else aspect
     return None, None, aspect
+
+
+# Verbs whose particle makes them another event: a rocket "lifted off" is its launch.
+_PHRASAL_EVENTS = {
+    ("lifted", "off"): "launch",
+    ("lifts", "off"): "launch",
+    ("lift", "off"): "launch",
+    ("blasted", "off"): "launch",
+    ("blasts", "off"): "launch",
+    ("blast", "off"): "launch",
+}
+# "lifted off", "set up", "broke out": a particle after a verb is no noun the verb modifies.
+_PARTICLES = word_set("off up down out away back over along ahead apart aside")
 
 
 def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) -> bool:
@@ -309,6 +354,7 @@ def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) ->
         text[match.end() : following.start()].isspace()
         and word.islower()
         and word not in _NOT_EVENT
+        and word not in _PARTICLES
         and not is_eventive(word)
     )
 
@@ -378,12 +424,13 @@ Resolved = tuple[date | None, date | None, date | None, str, str, bool]
 
 def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resolved | None:
     relation = _relation(text, m.start())
+    future = bool(_FUTURE.search(text, 0, m.start()))
     if kind in ("month_day", "day_month"):
         month = _month_number(m.group("month"))
         day_of_month = int(m.group("day"))
         if not 1 <= day_of_month <= 31:
             return None
-        year = int(m.group("year")) if m.group("year") else _closest_year(month, day_of_month, base)
+        year = int(m.group("year")) if m.group("year") else _closest_year(month, day_of_month, base, future)
         if year is None:
             return (None, None, None, "day", relation, False)
         parsed = _parse_absolute(f"{_MONTH_NAMES[month - 1]} {day_of_month} {year}", None)
@@ -400,7 +447,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resol
         if not (m.group("prep") or m.group("mod") or m.group("year")):
             return None  # a bare "May" is too often the verb
         month = _month_number(m.group("month"))
-        year = int(m.group("year")) if m.group("year") else _closest_year(month, 15, base)
+        year = int(m.group("year")) if m.group("year") else _closest_year(month, 28 if future else 15, base, future)
         if year is None:
             return (None, None, None, "month", relation, True)
         earliest, latest, target, granularity = _month_period(month, year, m.group("mod"))
