@@ -155,6 +155,18 @@ MEASURES = [
         "The former mayor, who served 4 years in prison for bribery, was convicted on Tuesday of fraud.",
         False,
     ),
+    (  # one prison term worded apart: each side's words around it are in the other's sentence; the
+        # years over which bribes were taken are no second term in the first outlet
+        "A court on Wednesday sentenced former governor Ivan Petrov to eight years in prison for bribes "
+        "taken over five years.",
+        "Ivan Petrov, the former governor, was sentenced to six years in prison on Wednesday.",
+        True,
+    ),
+    (  # the control: the years he served, a word the other sentence does not have
+        "A court on Wednesday sentenced former governor Ivan Petrov to eight years in prison.",
+        "Ivan Petrov, the former governor, who served six years in prison in the 1990s, was convicted on Wednesday.",
+        False,
+    ),
 ]
 
 
@@ -196,6 +208,15 @@ def test_measures_are_compared_only_when_they_measure_the_same_thing(
 def test_counts_worded_apart_are_compared_through_their_event(encoder: Any, a: str, b: str, disputed: bool) -> None:
     flags = one_flag_if(disputed, encoder, "C001", a, b)
     assert all(dict(f.data)["matched_by"] == "same event, day or place" for f in flags)
+
+
+def test_a_count_whose_noun_is_left_out_after_and(encoder: Any) -> None:
+    a = "A bus fell into a ravine in the mountains on Sunday, killing nine people and injuring 31, police said."
+    b = "Nine people died and 13 were hurt when the bus went off a mountain road on Sunday, police said."
+    (flag,) = pair(encoder, "C001", a, b)
+    assert "'31'" in flag.message and "'13'" in flag.message  # the injured; the nine dead agree
+    agreeing = b.replace("13 were hurt", "31 were hurt")
+    assert pair(encoder, "C001", a, agreeing) == []
 
 
 def test_one_job_cut_in_other_words(encoder: Any) -> None:
@@ -747,6 +768,9 @@ CAUGHT = {
     "fiji_election_date": "C002",
     "india_satellite_launch_date": "C002",
     "tunis_museum_reopening_date": "C002",
+    "hungary_mayor_sentence_conflict": "C001",
+    "romania_mayor_sentence": "C001",
+    "peru_bus_crash_injured_conflict": "C001",
 }
 
 

@@ -103,6 +103,20 @@ def dates_of(text: str, published: date | None = PUBLISHED):
     return extract_dates(sentence(text), published)
 
 
+def test_a_count_after_and_takes_the_noun_left_out() -> None:
+    def nouns(text: str) -> list[tuple[str, str | None]]:
+        return [(q.text, q.noun) for q in extract_quantities(sentence(text))]
+
+    assert nouns("The bus crashed, killing nine people and injuring 31.") == [
+        ("nine people", "people"),
+        ("31", "people"),
+    ]
+    assert nouns("Nine people died and 13 were hurt.") == [("Nine people", "people"), ("13", "people")]
+    # Controls: a count with its own noun keeps it; a percentage is no count of the noun before.
+    assert nouns("Police arrested 12 men and 2 women.") == [("12 men", "man"), ("2 women", "woman")]
+    assert nouns("He has 4 children and 30 percent of the shares.")[1] == ("30 percent", "percent")
+
+
 def test_absolute_dates() -> None:
     (d,) = dates_of("They were given safe passage on July 25.")
     assert d.target == date(2021, 7, 25) and d.granularity == "day"

@@ -120,7 +120,7 @@ PREDICATE_CLASSES: tuple[tuple[str, ...], ...] = (
         "departure",
     ),
     ("kill", "killed", "killing", "killings", "dead", "death", "deaths", "die", "died", "slain", "fatalities"),
-    ("injure", "injured", "wounded", "wounding", "hurt", "injuries"),
+    ("injure", "injured", "injuring", "injures", "injury", "wounded", "wounding", "hurt", "injuries"),
     ("arrest", "arrested", "detained", "detain", "custody", "jailed"),
     ("invade", "invaded", "invasion", "descended", "occupation", "occupied"),
     ("elect", "elected", "election", "elections", "vote", "voted", "won", "win", "victory", "poll", "polls", "ballot"),

@@ -176,12 +176,24 @@ def _measure_window(ctx: CheckContext, q: Quantity) -> tuple[list[str], list[str
     return before, after
 
 
-def _measure_context(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+def _measure_context(ctx: CheckContext, q: Quantity, names: bool = False) -> frozenset[str]:
     """Content words right around a measure: what "12 years" or "40 percent" is of ("sentenced
-    to 12 years in prison", "turnout of 62 percent", "dragged her 10 feet")."""
+    to 12 years in prison", "turnout of 62 percent", "dragged her 10 feet"). Names are whose
+    measure it is, not what it measures ("sentenced Radu Ionescu to eight years"): only with
+    `names` are they read."""
     before, after = _measure_window(ctx, q)
-    words = (w.strip(".,;:!?'’").lower() for w in (*before, *after))
-    return frozenset(stem(w) for w in words if w.isalpha() and w not in _MEASURE_CONTEXT_STOP)
+    first = _sentence(ctx.document(q.doc_id), q.sentence).text.split(maxsplit=1)[0]
+    words = (w.strip(".,;:!?'’") for w in (*before, *after))
+    return frozenset(
+        stem(w.lower())
+        for w in words
+        if w.isalpha() and (names or w.islower() or w == first) and w.lower() not in _MEASURE_CONTEXT_STOP
+    )
+
+
+def _sentence_stems(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
+    text = _sentence(ctx.document(doc_id), index).text
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def is_measure(q: Quantity) -> bool:
@@ -190,11 +202,19 @@ def is_measure(q: Quantity) -> bool:
 
 
 def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
-    """Do two measures in one unit measure the same thing? Only when the words around them say so
-    (the same content words on both sides): "sentenced to 12 years in prison" in both outlets,
-    not "served 12 years" vs "sentenced to 15 years", nor "a 12-year term" vs "for 15 years"."""
+    """Do two measures in one unit measure the same thing? Only when the words around them say so:
+    they share a content word and each one's words are in the other's sentence ("sentenced X to
+    eight years in prison" vs "was sentenced to six years in prison"), not "served 12 years" vs
+    "sentenced to 15 years", nor "a 12-year term" vs "for 15 years"."""
     context_a, context_b = _measure_context(ctx, qa), _measure_context(ctx, qb)
-    return bool(context_a) and context_a == context_b
+    if not context_a and not context_b:  # only names around both ("Smith, 45, and Jones"): the same names
+        with_names = _measure_context(ctx, qa, names=True)
+        return bool(with_names) and with_names == _measure_context(ctx, qb, names=True)
+    if not context_a & context_b:
+        return False
+    return context_a <= _sentence_stems(ctx, qb.doc_id, qb.sentence) and context_b <= _sentence_stems(
+        ctx, qa.doc_id, qa.sentence
+    )
 
 
 # Nouns by which a sentence refers back to an organisation named before it ("The company sold
@@ -245,9 +265,13 @@ def _agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
-    """Does this document itself give a number like q for the same noun?"""
+    """Does this document itself give a number like q for the same noun (for a measure, of the
+    same thing: "over five years" of bribes is no prison term)?"""
     return any(
-        other.noun and noun_key(other.noun) == noun_key(q.noun or "") and _agree_after_rounding(other, q)
+        other.noun
+        and noun_key(other.noun) == noun_key(q.noun or "")
+        and _agree_after_rounding(other, q)
+        and (not is_measure(q) or _measure_alike(ctx, other, q))
         for other in document_facts(ctx)[doc_id].quantities
     )
 
@@ -385,8 +409,8 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                 conflict = numeric_conflict(ctx, qa, qb)
                 if conflict is None:
                     continue
-                if not close and not _same_event(ctx, qa, qb):
-                    continue
+                if not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
+                    continue  # a measure passed _measure_alike: the words around it name the same thing
                 key = (qa.doc_id, qa.start, qa.end, qb.doc_id, qb.start, qb.end)
                 if key in seen:
                     continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from auditor.facts.model import Quantity
 from auditor.facts.numerals import NUMBER_WORDS, SCALES, find_numerals, parse_numeral
@@ -328,7 +329,30 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
         found.append(_make(sentence, text, span[0], span[1], parsed.value))
         taken.append(span)
 
-    return sorted(found, key=lambda q: q.start)
+    return _with_elided_nouns(sorted(found, key=lambda q: q.start), text, sentence.start)
+
+
+# "killing nine people and injuring 31", "Nine people died and 13 were hurt": the second count's
+# noun is the first's, left out after "and" a few words on.
+_COORDINATED = re.compile(r"^(?:\s+[a-z]+){0,3}?\s+and(?:\s+[a-z]+){0,2}\s+$")
+
+
+def _with_elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+    result: list[Quantity] = []
+    for q in found:
+        previous = result[-1] if result else None
+        if (
+            q.noun is None
+            and not q.garbled
+            and previous is not None
+            and previous.noun is not None
+            and previous.unit_scale == 1.0
+            and _COORDINATED.match(text[previous.end - offset : q.start - offset])
+            and not re.match(r"\s*(?:%|percent|per cent|[a-z]*illion)", text[q.end - offset :])
+        ):
+            q = replace(q, noun=previous.noun, noun_text=previous.noun_text)
+        result.append(q)
+    return result
 
 
 def same_noun(a: Quantity, b: Quantity) -> bool:

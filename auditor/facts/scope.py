@@ -98,7 +98,11 @@ def quantity_scope(
         span = (d.latest - d.earliest).days if d.earliest and d.latest else None
         window = f"{d.relation}:{span if d.relation == 'window' else d.earliest}"
     after = sentence_text[e:].split()[:5]
-    state = after[0].strip(".,;:").lower() if after else ""
+    # "73 people dead", "13 were hurt": the state right after the count, past an auxiliary.
+    words_after = [w.strip(".,;:").lower() for w in after]
+    while words_after and words_after[0] in _STATE_AUXILIARIES:
+        words_after.pop(0)
+    state = words_after[0] if words_after else ""
     if state in COUNT_STATES:  # what happened to them, whatever the verb before
         event: str | None = event_class(state)  # "leaving 73 people dead": the state is the event
     else:
@@ -108,6 +112,7 @@ def quantity_scope(
     return QuantityScope(frozenset(m.canonical for m in owner_mentions), owner_mentions, markers, window, event)
 
 
+_STATE_AUXILIARIES = word_set("were was are is been being have has had reportedly")
 # Words that may stand between a verb and the number it governs: "killed some 40", "hurt about 12".
 _BETWEEN_VERB_AND_NUMBER = word_set("a an the some about around nearly almost over only")
 # Words before a number that are not a verb governing it: "rose to 80", "one of 12", "than 50",
