@@ -441,6 +441,11 @@ def test_a_quote_is_joint_only_when_both_people_stand_beside_it(encoder: Any) ->
     assert len(pair(encoder, "C003", a, b)) == 1
     joint = f"{quote} said coach Marta Quiroga, standing beside captain Ines Zubiri."
     assert pair(encoder, "C003", joint, b) == []
+    # The next sentence: named for something else, still two attributions; speaking too, joint.
+    booked = f"{quote} said coach Marta Quiroga.\n\nCaptain Ines Zubiri was booked late on."
+    assert len(pair(encoder, "C003", booked, b)) == 1
+    agreed = f"{quote} said coach Marta Quiroga.\n\nCaptain Ines Zubiri agreed."
+    assert pair(encoder, "C003", agreed, b) == []
 
 
 def test_same_office_different_holders(encoder: Any) -> None:
@@ -536,6 +541,37 @@ def test_one_meeting_worded_apart_on_the_same_day_in_two_cities(encoder: Any) ->
     # Control: on different days the two cities may be two rounds.
     other_day = b.replace("on Monday", "on Thursday")
     assert pair(encoder, "C003", a, other_day) == []
+
+
+def test_a_venue_in_apposition_or_after_a_comma_and_talks_in_the_same_week(encoder: Any) -> None:
+    a = (
+        "Representatives of Chad's government and the armed opposition will hold peace talks in Nairobi, Kenya, "
+        "next week, mediators said on Wednesday."
+    )
+    b = (
+        "Chad's government and the armed opposition have agreed to send delegations to peace negotiations in the "
+        "Ugandan capital, Kampala, next week, according to the mediators."
+    )
+    (flag,) = pair(encoder, "C003", a, b)
+    assert "Nairobi" in flag.message and "Kampala" in flag.message
+    # Control: in two different weeks the two cities may be two rounds.
+    assert pair(encoder, "C003", a, b.replace("next week", "next month")) == []
+    held = "The latest round of peace talks, held in Kampala on Thursday, ended without a deal."
+    on_thursday = "Chad's government and the armed opposition held peace talks in Nairobi on Thursday."
+    assert len(pair(encoder, "C003", on_thursday, held)) == 1
+
+
+def test_a_clubs_new_coach_and_a_sworn_in_minister(encoder: Any) -> None:
+    a = "Hallstadt FC have appointed Marco van Dijk as their new head coach on a three-year contract."
+    b = "German club Hallstadt FC on Tuesday named Ruud Hoekstra as head coach."
+    (flag,) = pair(encoder, "C003", a, b)
+    assert "Hallstadt FC head coach" in flag.message and "Marco van Dijk" in flag.message
+    assert pair(encoder, "C003", a, b.replace("Ruud Hoekstra", "Marco van Dijk")) == []
+    # Another club's coach is another office.
+    assert pair(encoder, "C003", a, b.replace("Hallstadt FC", "Bremerhaven SC")) == []
+    sworn = "Peru's president on Tuesday swore in Ana Quispe as the new finance minister."
+    named = "Peru appointed Luis Huaman as finance minister on Tuesday, the president's office said."
+    assert len(pair(encoder, "C003", sworn, named)) == 1
 
 
 # ------------------------------------------------------------------ C004 count vs list
@@ -771,6 +807,13 @@ CAUGHT = {
     "hungary_mayor_sentence_conflict": "C001",
     "romania_mayor_sentence": "C001",
     "peru_bus_crash_injured_conflict": "C001",
+    "rugby_quote_attribution_conflict": "C003",
+    "pumas_quote_attribution_conflict": "C003",
+    "antwerp_dockers_quote_conflict": "C003",
+    "sudan_talks_venue_conflict": "C003",
+    "serbia_kosovo_talks_venue": "C003",
+    "ajax_new_coach": "C003",
+    "sri_lanka_finance_minister": "C003",
 }
 
 

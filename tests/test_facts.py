@@ -257,6 +257,28 @@ def test_quote_with_speaker_after_and_before() -> None:
     assert q.speaker == "Anne Hidalgo"
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        ('"We lost the ball too often," said Argentina coach Martín Echeverría.', "We lost", "Martín Echeverría"),
+        ('"We lost the ball too often," Ireland captain Ciaran Walsh said.', "We lost", "Ciaran Walsh"),
+        (
+            "'We will not unload a single ship,' Johan Peeters, who heads the union's dockers' section, told reporters.",
+            "We will not",
+            "Johan Peeters",
+        ),
+        ("‘We don’t accept this plan,’ said Anna Berg.", "We don’t accept", "Anna Berg"),
+    ],
+)
+def test_attributions_in_other_shapes(text: str, quoted: str, speaker: str) -> None:
+    (q,) = extract_quotes(sentence(text))
+    assert q.text.startswith(quoted) and q.speaker == speaker
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert extract_quotes(sentence("The dockers' union and the port's managers' plan failed, officials said.")) == []
+
+
 def test_he_said_resolves_to_the_last_person_named() -> None:
     text = 'Spokesman John Kirby spoke to reporters. "We keep an eye on this every day," he said.'
     doc = segment_document(Document(id="k", path="k.txt", text=text))

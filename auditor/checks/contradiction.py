@@ -378,14 +378,18 @@ def _loosely_aligned_counts(ctx: CheckContext) -> Iterator[Candidate]:
     return _loosely_aligned(ctx, lambda s: s.doc_id in facts and bool(facts[s.doc_id].in_sentence(s.index).quantities))
 
 
-def _share_day(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate) -> bool:
-    days_a = {
-        d.earliest for d in fa.in_sentence(cand.a.index).dates if d.granularity == "day" and d.earliest == d.latest
-    }
-    return bool(
-        days_a
-        & {d.earliest for d in fb.in_sentence(cand.b.index).dates if d.granularity == "day" and d.earliest == d.latest}
-    )
+def _share_day(fa: DocumentFacts, fb: DocumentFacts, cand: Candidate, weeks: bool = False) -> bool:
+    """Do the two sentences give the same day (or, with `weeks`, the same week: "talks next week")?"""
+    kinds = ("day", "week") if weeks else ("day",)
+
+    def periods(facts: DocumentFacts, index: int) -> set[tuple[Any, Any]]:
+        return {
+            (d.earliest, d.latest)
+            for d in facts.in_sentence(index).dates
+            if d.granularity in kinds and (d.granularity == "week" or d.earliest == d.latest)
+        }
+
+    return bool(periods(fa, cand.a.index) & periods(fb, cand.b.index))
 
 
 def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
@@ -926,25 +930,34 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
 # Appointments name the office's new holder without the "Org Title Name" shape: "appointed
 # economist Lucia Paredes as finance minister", "Jorge Paredes ... was sworn in as Peru's
 # minister of economy and finance", "Marco Villacis ... will be the new finance minister".
-_PERSON = r"(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,2})"
+_NAME_PART = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?"
+_PERSON = rf"(?P<name>{_NAME_PART}(?:\s+(?:(?:van|von|de|da|del|der|bin|al)\s+)*{_NAME_PART}){{1,2}})"
 _APPOINTED_OFFICE = (
     r"(?P<role>(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|"
     r"minister\s+of\s+(?:economy\s+and\s+)?finance|minister\s+of\s+(?:foreign\s+affairs|defen[cs]e|"
-    r"the\s+interior|health)|prime\s+minister|chief\s+executive(?:\s+officer)?|ceo|governor|mayor)"
+    r"the\s+interior|health)|prime\s+minister|chief\s+executive(?:\s+officer)?|ceo|governor|mayor|"
+    r"head\s+coach|coach|manager|chairman|chairwoman)\b"
 )
-_OFFICE_OWNER = r"(?:(?P<org>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+)?(?:the\s+)?(?:country's\s+)?"
+_OFFICE_OWNER = (
+    r"(?:(?P<org>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+|(?:its|their|his|her)\s+)?(?:the\s+)?(?:country's\s+)?"
+)
 _APPOINTMENTS = (
     re.compile(
-        rf"\b(?:appointed|named|nominated|picked|chose|tapped)\s+(?:[a-z]+\s+){{0,2}}?{_PERSON}(?:,[^,]{{0,120}},)?\s+as\s+"
-        rf"{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
+        rf"\b(?:appointed|appoints|named|names|nominated|picked|chose|tapped|hired|swore\s+in|swears\s+in)\s+"
+        rf"(?:[a-z]+\s+){{0,2}}?{_PERSON}(?:,[^,]{{0,120}},)?\s+as\s+{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
     ),
     re.compile(
         rf"{_PERSON}(?:,[^,]{{0,120}},)?\s+(?:was|has\s+been|had\s+been|will\s+be|is\s+to\s+be)\s+"
-        rf"(?:appointed|named|sworn\s+in|nominated)\s+as\s+{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
+        rf"(?:appointed|named|sworn\s+in|nominated|hired)\s+as\s+{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
     ),
     re.compile(
         rf"{_PERSON}(?:,[^,]{{0,120}},)?\s+(?:will\s+be|is)\s+{_OFFICE_OWNER}(?:next|new)\s+{_APPOINTED_OFFICE}"
     ),
+)
+# Who appoints: the name right before the verb ("Ajax have appointed", "Dutch club Ajax on
+# Tuesday named"): the office is theirs when the phrase and the sentence name no other owner.
+_APPOINTER = re.compile(
+    r"(?:^|\s)(?P<org>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)\s+(?:on\s+[A-Z][a-z]+day\s+)?(?:have\s+|has\s+)?$"
 )
 _APPOINTED_SAME_OFFICE = {
     "minister of finance": "finance minister",
@@ -971,11 +984,14 @@ def appointments(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
                 role = re.sub(r"\s+", " ", match.group("role").lower())
                 role = _SAME_OFFICE.get(role, _APPOINTED_SAME_OFFICE.get(role, role))
                 org_text = match.group("org")
+                appointer = _APPOINTER.search(sentence.text[: match.start()]) if pattern is _APPOINTMENTS[0] else None
                 if org_text:
                     org = load_gazetteer().lookup(org_text)
                     org_name = org.canonical if org is not None else org_text
                 elif len(countries) == 1:
                     org_name = next(iter(countries))
+                elif appointer and _names_appointer(appointer.group("org")):
+                    org_name = appointer.group("org")
                 else:
                     continue  # whose minister? not said
                 found.append(
@@ -984,6 +1000,12 @@ def appointments(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
                     )
                 )
     return found
+
+
+def _names_appointer(org: str) -> bool:
+    """A name, not an article or a day ("The prime minister on Monday appointed")."""
+    words = org.split()
+    return words[0] not in ("The", "A", "An") and not any(w.lower() in CALENDAR_WORDS for w in words)
 
 
 def _company_before(before: str) -> tuple[str, int] | None:
@@ -1089,12 +1111,21 @@ def _is_person_name(name: str) -> bool:
     return bool(words) and not all(w.lower().strip(".") in TITLE_WORDS for w in words)
 
 
+_JOINING_WORDS = SAYING_VERBS | word_set("agreed echoed repeated added joined")
+
+
 def _mentions_near(doc: Document, quote: Quote, name: str) -> bool:
-    """Is `name` in the quote's sentence or the sentences right before and after it? A captain
-    named two paragraphs after the coach's quote did not say it with him."""
-    sentences = doc.sentences[max(0, quote.sentence - 1) : quote.sentence + 2]
-    text = " ".join(s.text for s in sentences)
-    return re.search(rf"\b{re.escape(surname(name))}\b", text, re.IGNORECASE) is not None
+    """Does `name` stand beside the quote: in its sentence, or speaking in the sentence right before
+    or after it ("Walsh agreed.")? A captain named in the next sentence for something else ("was
+    sent to the sin bin") or two paragraphs on did not say it with the coach."""
+    pattern = re.compile(rf"\b{re.escape(surname(name))}\b", re.IGNORECASE)
+    for sentence in doc.sentences[max(0, quote.sentence - 1) : quote.sentence + 2]:
+        if not pattern.search(sentence.text):
+            continue
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence.text)}
+        if sentence.index == quote.sentence or words & _JOINING_WORDS:
+            return True
+    return False
 
 
 def _short(text: str, words: int = 10) -> str:
@@ -1167,7 +1198,11 @@ def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     return memo[key]
 
 
-_PLACE_PHRASE_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z-]*\s+){1,3})(?:in|at)\s+(?:the\s+)?$")
+# "talks in Doha", "talks, held in Oslo", "negotiations in the Ethiopian capital, Addis Ababa".
+_PLACE_PHRASE_BEFORE = re.compile(
+    r"((?:[A-Za-z][A-Za-z-]*,?\s+){1,3})(?:in|at)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|port|town)(?:\s+of|,)\s+)?$"
+)
 
 
 def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
@@ -1180,7 +1215,7 @@ def _event_places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]
         match = _PLACE_PHRASE_BEFORE.search(before)
         if not match:
             continue
-        event = next((w for w in reversed(match.group(1).split()) if is_eventive(w)), None)
+        event = next((w for w in (w.rstrip(",") for w in reversed(match.group(1).split())) if is_eventive(w)), None)
         if event:
             out.append((e, event.lower()))
     return out
@@ -1202,7 +1237,7 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
         close = cand.score >= PLACE_MIN_SCORE
         # Worded apart ("began peace talks in Addis Ababa on Monday" vs "resumed peace talks in
         # Kampala on Monday"): the same kind of event on the same day still names one place.
-        if not close and not _share_day(facts[cand.a.doc_id], facts[cand.b.doc_id], cand):
+        if not close and not _share_day(facts[cand.a.doc_id], facts[cand.b.doc_id], cand, weeks=True):
             continue
         pa, pb = _places(ctx, cand.a), _places(ctx, cand.b)
         if len(pa) != 1 or len(pb) != 1:

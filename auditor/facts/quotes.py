@@ -13,17 +13,27 @@ from auditor.facts.model import EntityMention, Quote
 from auditor.model import Sentence
 
 SAYING = r"(?:said|says|added|noted|wrote|told|stated|tweeted|warned|stressed|insisted|explained|declared|asked)"
-_NAME = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # "Martín Echeverría", "Peñarol"
+_NAME = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)?)"
 _FULL_NAME = rf"{_NAME}(?:\s+(?:(?:bin|al|van|von|de)\s+)?{_NAME}){{0,4}}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 
-# Opening mark -> closing marks it pairs with.
-_QUOTE = re.compile(r"[\"“”](?P<a>[^\"“”]{3,}?)[\"“”]|‘‘(?P<c>[^‘’]{3,}?)’’|''(?P<b>[^']{3,}?)''")
+# Opening mark -> closing marks it pairs with. Single quotes ('...', ‘...’) open only where no
+# word runs into them and close only before a space or punctuation: "the dockers' section" and
+# "don’t" are apostrophes.
+_QUOTE = re.compile(
+    r"[\"“”](?P<a>[^\"“”]{3,}?)[\"“”]|‘‘(?P<c>[^‘’]{3,}?)’’|''(?P<b>[^']{3,}?)''"
+    r"|(?<![\w'])'(?P<d>[^']{3,}?[^\s'])'(?=[\s,.;:!?]|$)|‘(?P<e>[^‘’]{3,}?(?:’\w[^‘’]*?)*[^\s‘’])’(?=[\s,.;:!?]|$)"
+)
+_QUOTE_GROUPS = ("a", "b", "c", "d", "e")
 
-# A lowercase title may sit before the name: "said army chief Wali Ahmadzai".
+# A lowercase title may sit before the name: "said army chief Wali Ahmadzai", and a name before
+# the title: "Ireland captain Ciaran Walsh said"; an aside may stand between the name and the verb:
+# "Johan Peeters, who heads the union's dockers' section, told reporters".
+_TITLE = rf"(?:{_NAME}\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){{0,3}}?"
 AFTER = re.compile(
-    rf"^[\s,]*(?:{SAYING}\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<name1>{_FULL_NAME})"
-    rf"|(?:[a-z][\w-]*\s+){{0,3}}?(?P<name2>{_FULL_NAME}|{_PRONOUN})\s+(?:{SAYING}))"
+    rf"^[\s,]*(?:{SAYING}\s+{_TITLE}(?P<name1>{_FULL_NAME})"
+    rf"|{_TITLE}(?P<name2>{_FULL_NAME}|{_PRONOUN})(?:,[^,\"“”‘’]{{3,80}},)?\s+(?:{SAYING}))"
 )
 BEFORE = re.compile(rf"(?P<name>{_FULL_NAME}|{_PRONOUN})\s+{SAYING}(?:\s+that)?\s*[:,]?\s*$")
 
@@ -33,7 +43,7 @@ def extract_quotes(sentence: Sentence, last_person: str | None = None) -> list[Q
     text = sentence.text
     quotes = []
     for match in _QUOTE.finditer(text):
-        group = "a" if match.group("a") is not None else ("b" if match.group("b") is not None else "c")
+        group = next(g for g in _QUOTE_GROUPS if match.group(g) is not None)
         s, e = match.start(group), match.end(group)
         if len(match.group(group).split()) < 3:
             continue  # a scare-quoted term ("negotiated settlement") is not a quotation
