@@ -561,6 +561,19 @@ def test_a_venue_in_apposition_or_after_a_comma_and_talks_in_the_same_week(encod
     assert len(pair(encoder, "C003", on_thursday, held)) == 1
 
 
+def test_the_scorer_of_a_deciding_goal(encoder: Any) -> None:
+    a = "Striker Facundo Rivas headed the winning goal in the 88th minute as Nacional beat Rampla 2-1."
+    b = "Substitute Matias Sosa headed in the 88th-minute winner for Nacional in Sunday's final."
+    (flag,) = pair(encoder, "C003", a, b)
+    assert "Facundo Rivas" in flag.message and "Matias Sosa" in flag.message and "88th-minute" in flag.message
+    with_only_goal = "Nacional beat Rampla 1-0, with midfielder Matias Sosa scoring the only goal in the 88th minute."
+    assert len(pair(encoder, "C003", a, with_only_goal)) == 1
+    # Controls: the same scorer; another minute (another match, perhaps); no minute given.
+    assert pair(encoder, "C003", a, b.replace("Matias Sosa", "Facundo Rivas")) == []
+    assert pair(encoder, "C003", a, b.replace("88th", "61st")) == []
+    assert pair(encoder, "C003", a, "Substitute Matias Sosa headed in the winner for Nacional.") == []
+
+
 def test_a_clubs_new_coach_and_a_sworn_in_minister(encoder: Any) -> None:
     a = "Hallstadt FC have appointed Marco van Dijk as their new head coach on a three-year contract."
     b = "German club Hallstadt FC on Tuesday named Ruud Hoekstra as head coach."
@@ -604,12 +617,26 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
             4,
         ),
         ("The storm hit two provinces on Thursday. These were Albay, Sorsogon and Masbate.", 3),
+        # titles in quotation marks
+        (
+            'The jury has shortlisted six films for its top prize: "The Salt Road", "Kinship", "Nights in Lyon" '
+            'and "The Ferryman\'s Daughter".',
+            4,
+        ),
     ],
 )
 def test_count_then_colon_then_a_list_of_another_length(encoder: Any, text: str, listed: int) -> None:
     flags, _ = check("C004", [doc("a", text, "Wire A")], encoder)
     (flag,) = flags
     assert f"names {listed}" in flag.message
+
+
+def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> None:
+    agree = 'The jury has shortlisted four films: "The Salt Road", "Kinship", "Nights in Lyon" and "The Orchard".'
+    partial = 'The jury has shortlisted six films, among them "The Salt Road", "Kinship" and "Nights in Lyon".'
+    for text in (agree, partial):
+        flags, _ = check("C004", [doc("a", text, "Wire A")], encoder)
+        assert flags == [], text
 
 
 @pytest.mark.parametrize(
@@ -814,6 +841,9 @@ CAUGHT = {
     "serbia_kosovo_talks_venue": "C003",
     "ajax_new_coach": "C003",
     "sri_lanka_finance_minister": "C003",
+    "uruguay_final_scorer_conflict": "C003",
+    "danish_cup_final_scorer_conflict": "C003",
+    "danube_film_shortlist_count_list": "C004",
 }
 
 

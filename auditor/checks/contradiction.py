@@ -1002,6 +1002,58 @@ def appointments(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
     return found
 
 
+# Who scored a match's deciding goal: "Striker Facundo Rivas headed the winning goal in the 88th
+# minute", "Substitute Mikkel Sondergaard headed in the 78th-minute winner", "with midfielder Anders
+# Holm scoring the only goal in the 78th minute". Keyed by the minute, which both outlets must give:
+# a corpus may hold two matches, but not two winning goals in the same minute.
+_POSITIONS = word_set(
+    "striker forward midfielder defender goalkeeper keeper substitute winger captain veteran teenager"
+)
+_MINUTE = r"(?P<{}>\d{{1,3}})(?:st|nd|rd|th)"
+_DECIDING_GOAL = r"(?:winning\s+goal|winner|only\s+goal|decisive\s+goal|deciding\s+goal)"
+_SCORERS = (
+    re.compile(
+        rf"{_PERSON}\s+(?:scored|headed|struck|fired|netted|slotted|curled|volleyed|tapped|nodded)\s+(?:in\s+|home\s+)?"
+        rf"the\s+(?:{_MINUTE.format('m1')}-minute\s+)?{_DECIDING_GOAL}(?:[^.;]{{0,40}}?\bin\s+the\s+{_MINUTE.format('m2')}\s+minute)?"
+    ),
+    re.compile(
+        rf"\bwith\s+(?:[a-z]+\s+)?{_PERSON}\s+(?:scoring|heading|netting)\s+(?:in\s+)?the\s+{_DECIDING_GOAL}"
+        rf"\s+in\s+the\s+{_MINUTE.format('m2')}\s+minute"
+    ),
+)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def deciding_goals(doc: Document) -> list[RoleHolder]:
+    """The scorers of a match's deciding goal, with its minute (see _SCORERS)."""
+    found = []
+    for sentence in doc.active_sentences():
+        for pattern in _SCORERS:
+            for match in pattern.finditer(sentence.text):
+                minute = match.groupdict().get("m1") or match.groupdict().get("m2")
+                words = match.group("name").split()
+                while words and words[0].lower() in _POSITIONS:
+                    words = words[1:]
+                if minute is None or len(words) < 2 or not _is_person_name(" ".join(words)):
+                    continue
+                found.append(
+                    RoleHolder(
+                        doc.id,
+                        f"the {_ordinal(int(minute))}-minute",
+                        "deciding goal's scorer",
+                        " ".join(words),
+                        sentence.start + match.start("name"),
+                        sentence.start + match.end(),
+                        True,
+                    )
+                )
+    return found
+
+
 def _names_appointer(org: str) -> bool:
     """A name, not an article or a day ("The prime minister on Monday appointed")."""
     words = org.split()
@@ -1136,7 +1188,9 @@ def _short(text: str, words: int = 10) -> str:
 def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     holders = [
-        h for doc in ctx.documents for h in (*role_holders(doc, facts[doc.id]), *appointments(doc, facts[doc.id]))
+        h
+        for doc in ctx.documents
+        for h in (*role_holders(doc, facts[doc.id]), *appointments(doc, facts[doc.id]), *deciding_goals(doc))
     ]
     reported: set[tuple[str, str, str]] = set()
     # A new holder is compared with other outlets' new holders only: "Finance Minister Joseph
@@ -1266,6 +1320,9 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
 
 _LIST_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 _LIST = re.compile(rf"(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:and|&)\s+{_LIST_NAME})")
+# Titles in quotation marks: '"The Salt Road", "Winter Orchard" and "Kinship"' (three or more).
+_QUOTED_TITLE = r"[\"“][^\"“”]{1,80}[\"”]"
+_QUOTED_LIST = re.compile(rf"(?P<items>(?:{_QUOTED_TITLE},?\s+){{2,}}(?:and|&)\s+{_QUOTED_TITLE})")
 # Two names make a list only right after a colon ("Three athletes were disqualified: A and B").
 _PAIR_AFTER_COLON = re.compile(rf"(?<=:\s)(?P<items>{_LIST_NAME}\s+(?:and|&)\s+{_LIST_NAME})")
 # A sentence that only names what the sentence before counted: "... in two provinces. These were A, B and C."
@@ -1279,13 +1336,18 @@ LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
 def _list_items(text: str) -> list[tuple[int, int, int]]:
     """(number of names, start, end) of each complete list of names in text."""
     out: list[tuple[int, int, int]] = []
-    for match in (*_LIST.finditer(text), *_PAIR_AFTER_COLON.finditer(text)):
+    for match in (*_QUOTED_LIST.finditer(text), *_LIST.finditer(text), *_PAIR_AFTER_COLON.finditer(text)):
         if _PARTIAL.search(text[: match.start()]) or any(s <= match.start() < e for _, s, e in out):
             continue
         if _LIST_GOES_ON.match(text, match.end()):
             continue  # "A, B and C, and D and E": the names run on past the match
         if match.re is _PAIR_AFTER_COLON and _MORE_NAMES.match(text, match.end()):
             continue  # ": Ward and Burke Construction, Sisk Group and Ferrovial": one name holds "and"
+        if match.re is _QUOTED_LIST:
+            if re.match(r"\s*,?\s*(?:and|&)?\s*[\"“]", text[match.end() :]):
+                continue  # more titles follow
+            out.append((len(re.findall(_QUOTED_TITLE, match.group("items"))), match.start(), match.end()))
+            continue
         items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
         out.append((len(items), match.start(), match.end()))
     return out
