@@ -227,6 +227,17 @@ def test_one_job_cut_in_other_words(encoder: Any) -> None:
     create = "Nordstahl plans to create 800 positions at its Duisburg and Bochum sites by 2027, it said on Thursday."
     assert len(pair(encoder, "C001", cut, eliminate)) == 1  # eliminate = cut, positions = jobs
     assert pair(encoder, "C001", cut, create) == []  # control: cutting and creating are two counts
+    # Laying off workers is cutting jobs, even as the company "restructures its operations"; the
+    # workers it employs are another count.
+    lay_off = (
+        "Nordstahl will lay off 800 workers at its plants in Duisburg and Bochum as it restructures its European "
+        "operations, the company said on Thursday."
+    )
+    assert len(pair(encoder, "C001", cut, lay_off)) == 1
+    employs = (
+        "Nordstahl, which employs 800 workers at its plants in Duisburg and Bochum, will cut jobs, it said on Thursday."
+    )
+    assert pair(encoder, "C001", cut, employs) == []
 
 
 def test_the_company_of_each_outlet_is_the_one_named_before(encoder: Any) -> None:
@@ -844,6 +855,7 @@ CAUGHT = {
     "uruguay_final_scorer_conflict": "C003",
     "danish_cup_final_scorer_conflict": "C003",
     "danube_film_shortlist_count_list": "C004",
+    "kestrel_motors_job_cuts": "C001",
 }
 
 

@@ -279,9 +279,22 @@ def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
 _KIND_WEIGHT = {"exact": 1.0, "lower_bound": 0.9, "upper_bound": 0.85, "approximate": 0.85, "range": 0.9, "vague": 0.55}
 
 
+# Whom a job cut counts: "cut 2,400 jobs" and "lay off 1,600 workers" count one thing.
+_WORKFORCE = frozenset(noun_key(w) for w in ("job", "worker", "employee", "staff", "position"))
+
+
+def _same_count(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    if not qa.noun or not qb.noun:
+        return False
+    key_a, key_b = noun_key(qa.noun), noun_key(qb.noun)
+    if key_a == key_b:
+        return True
+    return {key_a, key_b} <= _WORKFORCE and _scope(ctx, qa).event == _scope(ctx, qb).event == "cut"
+
+
 def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[float, str] | None:
     """(confidence factor, description) if two quantities count the same thing irreconcilably."""
-    if not qa.noun or not qb.noun or noun_key(qa.noun) != noun_key(qb.noun):
+    if not _same_count(ctx, qa, qb):
         return None
     if _modifiers(qa) != _modifiers(qb):
         return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets

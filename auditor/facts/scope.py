@@ -41,7 +41,6 @@ SCOPE_MARKERS: dict[str, str] = {
     "bringing the": "running",
     "toll": "running",
     "in total": "total",
-    "operations": "running",
     "cumulative": "running",
     "additional": "increment",
     "another": "increment",
@@ -50,6 +49,13 @@ SCOPE_MARKERS: dict[str, str] = {
     "new": "increment",
     "other": "part",
 }
+# A haul summed over several occasions ("over five operations", "in three raids") is a running
+# count; a company's "North American operations" are not.
+_OVER_OCCASIONS = re.compile(
+    r"\b(?:over|in|during|across|from)\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|"
+    r"several|multiple|many|all|recent|separate)\s+(?:\w+\s+)?(?:operations|raids|missions|patrols|sorties)\b",
+    re.IGNORECASE,
+)
 _MARKER_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(m) for m in SCOPE_MARKERS), key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
@@ -89,6 +95,8 @@ def quantity_scope(
     # A total or a running count colours the whole sentence: "In five operations so far, the
     # warship has confiscated 14 rifles"; "seized a total of 14 rifles during the operations".
     whole = {SCOPE_MARKERS[m.group(1).lower()] for m in _MARKER_RE.finditer(sentence_text)}
+    if _OVER_OCCASIONS.search(sentence_text):
+        whole.add("running")
     markers = frozenset(local | (whole & {"total", "running"}))
     owner_mentions = tuple(m for m in entities if _qualifies(sentence_text, sentence_start, m, quantity))
     windows = [d for d in dates if d.relation in ("window", "since")]
@@ -132,15 +140,22 @@ def _verb_before(text: str, start: int) -> str | None:
     people", "cut 1,000 jobs", "won 52 seats" (12 killed and 40 injured are two counts, not a
     dispute). Any lower-case word there other than a preposition, article or auxiliary is taken
     as the verb: short verbs ("cut", "won", "lost") carry no suffix to recognise them by."""
-    for word in reversed(text[:start].split()[-2:]):
-        word = word.strip(".,;:\"'“”‘’()")
+    words = [w.strip(".,;:\"'“”‘’()") for w in text[:start].split()[-3:]]
+    for position in range(len(words) - 1, max(-1, len(words) - 3), -1):
+        word = words[position]
         lower = word.lower()
         if lower in _BETWEEN_VERB_AND_NUMBER:
             continue
+        if position > 0 and (words[position - 1].lower(), lower) in _PHRASAL_VERBS:
+            return _PHRASAL_VERBS[words[position - 1].lower(), lower]  # "lay off 1,600 workers"
         if word.isalpha() and word.islower() and lower not in _NOT_A_VERB:
             return event_class(word)
         return None
     return None
+
+
+# A verb whose particle makes it another event: to lay off workers is to cut jobs.
+_PHRASAL_VERBS = {(verb, "off"): "cut" for verb in ("lay", "lays", "laid", "laying")}
 
 
 def _qualifies(text: str, sentence_start: int, mention: EntityMention, quantity: Quantity) -> bool:
