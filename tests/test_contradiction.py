@@ -390,6 +390,22 @@ def test_an_event_whose_object_goes_unsaid_is_matched_by_the_names_around_it(enc
     assert flags == []
 
 
+def test_an_event_whose_word_is_not_known_is_compared_by_its_sentences(encoder: Any) -> None:
+    # Neither "fight again" nor "a rematch" is a known event word: sentences this alike that name
+    # the same boxers and city give one bout two dates (doubtful: info).
+    a = "Heavyweights Daniel Okafor and Mateusz Kowal will fight again in Riyadh on December 13, promoters said."
+    b = "Daniel Okafor's title defence will be a rematch with Mateusz Kowal in Riyadh on Saturday, December 20."
+    flags = pair(encoder, "C002", a, b)
+    assert len(flags) == 2 and all(f.severity is Severity.INFO for f in flags)
+    assert "2025-12-13" in flags[0].message or "12-13" in flags[0].message
+    # Controls: other people; a sentence that says something else about them.
+    assert (
+        pair(encoder, "C002", a, b.replace("Mateusz Kowal", "Ivan Petrenko").replace("Daniel Okafor", "Jon Berg")) == []
+    )
+    other = "Daniel Okafor will sign copies of his autobiography at a Riyadh bookshop on December 20."
+    assert pair(encoder, "C002", a, other) == []
+
+
 def test_a_scheduled_event_starts_on_its_day(encoder: Any) -> None:
     a = "A federal judge on Monday scheduled the fraud trial of former senator Tomas Rieder to begin on June 10."
     b = "Former senator Tomas Rieder will go on trial on June 17 over the fraud allegations, a federal court ruled."
@@ -803,7 +819,7 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (1, 2, 3, 4))
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (1, 2, 3, 4, 5, 6))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -856,6 +872,12 @@ CAUGHT = {
     "danish_cup_final_scorer_conflict": "C003",
     "danube_film_shortlist_count_list": "C004",
     "kestrel_motors_job_cuts": "C001",
+    "lisbon_port_authority_bribery_trial": "C002",
+    "hungarian_novelist_kerenyi_death": "C002",
+    "okafor_kowal_heavyweight_rematch": "C002",
+    "kiwa_mobile_3g_switch_off": "C002",
+    "german_film_awards_2025_nominations": "C004",
+    "lufthansa_bangkok_flight_diversion": "C003",
 }
 
 

@@ -179,6 +179,15 @@ def test_a_date_after_a_verb_of_saying_dates_the_statement() -> None:
     assert d.event == "launch" and d.relation == "on"
 
 
+def test_a_weekday_written_beside_its_date_is_that_date() -> None:
+    (d,) = dates_of("The rematch will take place in Riyadh on Saturday, December 20.", date(2025, 10, 1))
+    assert d.text == "December 20" and d.target == date(2025, 12, 20)
+    (d,) = dates_of("She died in Budapest on Sunday, 9 November.", date(2025, 11, 10))
+    assert d.text == "9 November"
+    (d,) = dates_of("The minister spoke on Saturday.", date(2025, 10, 1))  # the control: a weekday alone
+    assert d.text == "Saturday" and d.target == date(2025, 9, 27)
+
+
 def test_the_event_of_a_date_in_other_words() -> None:
     (d,) = dates_of("The rocket lifted off from the coast on February 9 carrying a weather satellite.")
     assert d.event == "launch" and d.event_text == "lifted off"  # a particle is no noun "lifted" modifies
@@ -192,6 +201,14 @@ def test_the_event_of_a_date_in_other_words() -> None:
         "province will begin on February 3, a judge ruled on Tuesday."
     )
     assert d.event == "trial" and d.relation == "start"
+    # What begins is the event noun, not a participle describing its people.
+    (d, _) = dates_of(
+        "The court scheduled the trial of seven people accused of taking bribes to begin on 3 March, sources said "
+        "on Wednesday."
+    )
+    assert d.event == "trial" and d.relation == "start"
+    (d,) = dates_of("She passed away on November 7 in a Budapest hospital.")
+    assert d.event == dates_of("She died on November 7.")[0].event == "kill"  # the class of "killed", "died"
 
 
 def test_bare_may_is_not_a_month() -> None:

@@ -63,7 +63,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in 2001", "since 2001"
     ("year", re.compile(r"\b(?P<prep>in|since|by|until|from|of|during|before|after)\s+(?P<year>(?:19|20)\d\d)\b")),
     # "on Tuesday", "last Friday", "Sunday"
-    ("weekday", re.compile(rf"\b(?:(?P<which>last|next|this|on|since|by|until)\s+)?(?P<weekday>{WEEKDAY})\b")),
+    # ...but not the weekday of a date written out beside it: "on Saturday, December 20" is one day.
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<which>last|next|this|on|since|by|until)\s+)?(?P<weekday>{WEEKDAY})\b"
+            rf"(?!,?\s+(?:{MONTH}\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}))"
+        ),
+    ),
     # "in the past 24 hours", "over the last two weeks", "in recent days"
     (
         "window",
@@ -310,6 +317,13 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
             fallback = fallback or (event_class(word), match.group())
             continue
+        if aspect_word and word not in EVENT_WORDS:
+            # "the trial of seven people accused of taking bribes to begin on": what begins is an
+            # event noun further back, not the participle that describes its people.
+            strong = [m for m in before[:position] if m.group().lower() in EVENT_WORDS and not m.group()[0].isupper()]
+            strong = [m for m in strong if m.group().lower() not in _ASPECT_END | _ASPECT_START]
+            if strong:
+                return event_class(strong[-1].group()), strong[-1].group(), aspect
         return event_class(word), match.group(), aspect
     if fallback:
         return fallback[0], fallback[1], aspect
@@ -341,6 +355,8 @@ _PHRASAL_EVENTS = {
     ("blasted", "off"): "launch",
     ("blasts", "off"): "launch",
     ("blast", "off"): "launch",
+    ("passed", "away"): "kill",  # the class of "died"
+    ("passes", "away"): "kill",
 }
 # "lifted off", "set up", "broke out": a particle after a verb is no noun the verb modifies.
 _PARTICLES = word_set("off up down out away back over along ahead apart aside")
