@@ -210,6 +210,24 @@ def test_counts_worded_apart_are_compared_through_their_event(encoder: Any, a: s
     assert all(dict(f.data)["matched_by"] == "same event, day or place" for f in flags)
 
 
+def test_estimates_attributed_to_different_sources_are_not_a_dispute(encoder: Any) -> None:
+    a = "Around 80 percent of schools were affected by Wednesday's strike by teachers, the teachers' union said."
+    b = "The teachers' strike on Wednesday affected 35 percent of schools, the Interior Ministry, which runs education, said."
+    assert pair(encoder, "C001", a, b) == []
+    # Controls: the same source, or one that names no one, gives a dispute.
+    same = b.replace("the Interior Ministry, which runs education, said", "the teachers' union said")
+    assert len(pair(encoder, "C001", a, same)) == 1
+    anonymous = b.replace("the Interior Ministry, which runs education, said", "officials said")
+    assert len(pair(encoder, "C001", a, anonymous)) == 1
+
+
+def test_counts_on_different_days_are_two_events(encoder: Any) -> None:
+    a = "A magnitude 6.1 earthquake struck off the coast of Hualien County on Monday afternoon, the agency said."
+    b = "A magnitude 5.3 earthquake struck off the coast of Hualien County on Tuesday morning, the agency said."
+    assert pair(encoder, "C001", a, b) == []
+    assert len(pair(encoder, "C001", a, b.replace("Tuesday", "Monday"))) == 1  # the control: one day
+
+
 def test_a_count_whose_noun_is_left_out_after_and(encoder: Any) -> None:
     a = "A bus fell into a ravine in the mountains on Sunday, killing nine people and injuring 31, police said."
     b = "Nine people died and 13 were hurt when the bus went off a mountain road on Sunday, police said."
@@ -404,6 +422,10 @@ def test_an_event_whose_word_is_not_known_is_compared_by_its_sentences(encoder: 
     )
     other = "Daniel Okafor will sign copies of his autobiography at a Riyadh bookshop on December 20."
     assert pair(encoder, "C002", a, other) == []
+    # The day of publication is the report's "now", no event's day: "still active on Thursday".
+    fire_a = "A wildfire on the island of Chios has burned pine forest since it broke out on Sunday, February 26."
+    fire_b = "The wildfire on the island of Chios has scorched pine forest and was still active on Thursday."
+    assert pair(encoder, "C002", fire_a, fire_b) == []
 
 
 def test_a_scheduled_event_starts_on_its_day(encoder: Any) -> None:
@@ -819,7 +841,7 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (1, 2, 3, 4, 5, 6))
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (1, 2, 3, 4, 5, 6, 7, 8))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -878,6 +900,11 @@ CAUGHT = {
     "kiwa_mobile_3g_switch_off": "C002",
     "german_film_awards_2025_nominations": "C004",
     "lufthansa_bangkok_flight_diversion": "C003",
+    "olkiluoto_3_grid_return": "C002",
+    "lewotobi_ash_bali_flight_cancellations": "C004",
+    "zambia_drought_national_disaster": "C004",
+    "oulu_regional_museum_reopening": "C002",
+    "taiwan_typhoon_port_suspensions": "C004",
 }
 
 

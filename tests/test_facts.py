@@ -179,6 +179,15 @@ def test_a_date_after_a_verb_of_saying_dates_the_statement() -> None:
     assert d.event == "launch" and d.relation == "on"
 
 
+def test_a_dateline_dates_the_report() -> None:
+    (line, said) = dates_of(
+        "JOHANNESBURG, March 3 (Reuters) - The ports authority said on Monday it would raise tariffs."
+    )
+    assert line.text == "March 3" and line.event == "say" and said.event == "say"
+    (d,) = dates_of("Ministers met on March 3 (local time) in Paris.")  # the control: no dateline
+    assert d.event == "meet"
+
+
 def test_a_weekday_written_beside_its_date_is_that_date() -> None:
     (d,) = dates_of("The rematch will take place in Riyadh on Saturday, December 20.", date(2025, 10, 1))
     assert d.text == "December 20" and d.target == date(2025, 12, 20)

@@ -292,10 +292,55 @@ def _same_count(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     return {key_a, key_b} <= _WORKFORCE and _scope(ctx, qa).event == _scope(ctx, qb).event == "cut"
 
 
+# Who a sentence says gave its figure: "..., the Democratic Union of Teachers (PDSZ) said", "the
+# Interior Ministry, which oversees education, said", "according to the organisers".
+_SOURCE = re.compile(
+    r"(?:^|[,;]\s*)(?P<before>[^,;]{2,60}?)(?:,\s*(?:which|who)\s[^,]{0,80},)?\s+(?:said|says|told|estimated|reported)\b"
+    r"|\baccording\s+to\s+(?P<after>[^,;.]{2,60})"
+)
+# Sources that name no one in particular: two outlets citing "officials" may cite the same ones.
+_ANONYMOUS_SOURCES = word_set(
+    """official officials authority authorities source sources report reports media spokesman spokeswoman
+    spokesperson statement agency police it he she they we i people witness witnesses"""
+)
+
+
+def _sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """Content words of whoever the sentence says gave the figure; empty when no one named is."""
+    text = _sentence(ctx.document(q.doc_id), q.sentence).text
+    words: set[str] = set()
+    for match in _SOURCE.finditer(text):
+        phrase = match.group("before") or match.group("after") or ""
+        tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
+        content = [t for t in tokens if t not in _CLAUSE_STOP and t not in _ANONYMOUS_SOURCES]
+        if len(tokens) > 8 or any(t in _ANONYMOUS_SOURCES for t in tokens[-1:]):
+            continue  # a whole clause, not a subject; or "officials said"
+        if all(singular(t) in ORGANISATION_NOUNS for t in content):
+            continue  # "the company said": the one named before, whoever that is
+        words.update(stem(t) for t in content)
+    return frozenset(words)
+
+
+def _event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
+    """The days the sentence puts its events on (not the day something was said)."""
+    dates = document_facts(ctx)[q.doc_id].in_sentence(q.sentence).dates
+    return frozenset(
+        d.earliest
+        for d in dates
+        if d.granularity == "day" and d.earliest and d.earliest == d.latest and d.event != "say"
+    )
+
+
 def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[float, str] | None:
     """(confidence factor, description) if two quantities count the same thing irreconcilably."""
     if not _same_count(ctx, qa, qb):
         return None
+    days_a, days_b = _event_days(ctx, qa), _event_days(ctx, qb)
+    if days_a and days_b and not days_a & days_b:
+        return None  # "a 6.1 quake on Monday" vs "a 5.3 quake on Tuesday": two events
+    sources_a, sources_b = _sources(ctx, qa), _sources(ctx, qb)
+    if sources_a and sources_b and not sources_a & sources_b:
+        return None  # "80%, the union said" vs "35%, the ministry said": two attributed estimates
     if _modifiers(qa) != _modifiers(qb):
         return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets
     if "vague" in (qa.kind, qb.kind):
@@ -778,9 +823,15 @@ def _dated_day(d: DateMention) -> bool:
     return d.granularity == "day" and d.earliest is not None and d.relation in ("on", "start") and d.event != "say"
 
 
+def _unattached_day(ctx: CheckContext, d: DateMention) -> bool:
+    """A day with no known event that is not the day of publication: "still active on Thursday"
+    in Thursday's paper is the report's now, which tells no event from another."""
+    return _dated_day(d) and d.earliest != ctx.document(d.doc_id).published
+
+
 def _unattached_date_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
-    mentions = [d for f in facts.values() for d in f.dates if _dated_day(d)]
+    mentions = [d for f in facts.values() for d in f.dates if _unattached_day(ctx, d)]
     postings: dict[str, list[int]] = {}
     for i, d in enumerate(mentions):
         for name in _sentence_names(ctx, d):

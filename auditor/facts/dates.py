@@ -375,6 +375,11 @@ def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) ->
     )
 
 
+# "JOHANNESBURG, March 3 (Reuters) -", "Taipei, Sept. 22 (CNA)": the place and day a report was filed.
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,40},\s*")
+_DATELINE_AFTER = re.compile(r"\s*\([A-Za-z][A-Za-z .&-]{0,30}\)")
+
+
 def extract_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
     """Every date or time window in one sentence, resolved against `published`."""
     text = sentence.text
@@ -410,7 +415,12 @@ def extract_dates(sentence: Sentence, published: date | None) -> list[DateMentio
 
     mentions = []
     for s, e, earliest, latest, target, granularity, relation, relative in sorted(raw):
-        event, event_text, aspect = _attach_event(text, s, e, taken)
+        event: str | None
+        event_text: str | None
+        if _DATELINE_BEFORE.fullmatch(text[:s]) and _DATELINE_AFTER.match(text, e):
+            event, event_text, aspect = "say", text[s:e], "point"  # the dateline dates the report itself
+        else:
+            event, event_text, aspect = _attach_event(text, s, e, taken)
         if relation == "on" and aspect == "end":
             relation = "by"
         elif relation == "on" and aspect == "start":
