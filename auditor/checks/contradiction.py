@@ -192,7 +192,11 @@ def _measure_context(ctx: CheckContext, q: Quantity, names: bool = False) -> fro
 
 
 def _sentence_stems(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
-    text = _sentence(ctx.document(doc_id), index).text
+    return _stems(_sentence(ctx.document(doc_id), index).text)
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
@@ -307,7 +311,11 @@ _ANONYMOUS_SOURCES = word_set(
 
 def _sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     """Content words of whoever the sentence says gave the figure; empty when no one named is."""
-    text = _sentence(ctx.document(q.doc_id), q.sentence).text
+    return _source_words(_sentence(ctx.document(q.doc_id), q.sentence).text)
+
+
+@lru_cache(maxsize=4096)
+def _source_words(text: str) -> frozenset[str]:
     words: set[str] = set()
     for match in _SOURCE.finditer(text):
         phrase = match.group("before") or match.group("after") or ""
@@ -335,12 +343,6 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     """(confidence factor, description) if two quantities count the same thing irreconcilably."""
     if not _same_count(ctx, qa, qb):
         return None
-    days_a, days_b = _event_days(ctx, qa), _event_days(ctx, qb)
-    if days_a and days_b and not days_a & days_b:
-        return None  # "a 6.1 quake on Monday" vs "a 5.3 quake on Tuesday": two events
-    sources_a, sources_b = _sources(ctx, qa), _sources(ctx, qb)
-    if sources_a and sources_b and not sources_a & sources_b:
-        return None  # "80%, the union said" vs "35%, the ministry said": two attributed estimates
     if _modifiers(qa) != _modifiers(qb):
         return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets
     if "vague" in (qa.kind, qb.kind):
@@ -356,6 +358,12 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None
     if _antecedents_differ(ctx, qa, qb):
         return None  # "The company sold 51,000 cars": each outlet's company is named just before
+    days_a, days_b = _event_days(ctx, qa), _event_days(ctx, qb)
+    if days_a and days_b and not days_a & days_b:
+        return None  # "a 6.1 quake on Monday" vs "a 5.3 quake on Tuesday": two events
+    sources_a, sources_b = _sources(ctx, qa), _sources(ctx, qb)
+    if sources_a and sources_b and not sources_a & sources_b:
+        return None  # "80%, the union said" vs "35%, the ministry said": two attributed estimates
     owners = owners_compatible(sa, sb)
     factor = _KIND_WEIGHT[qa.kind] * _KIND_WEIGHT[qb.kind] * (1.0 if owners else 0.85)
     return factor, f"{qa.text!r} vs {qb.text!r}"
