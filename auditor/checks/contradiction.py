@@ -35,7 +35,7 @@ from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer, same_place
 from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
-from auditor.facts.quotes import surname
+from auditor.facts.quotes import NAME, surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
 from auditor.facts.words import CALENDAR_WORDS, MONTHS, WEEKDAYS, singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
@@ -706,6 +706,7 @@ def _names_time_zone(ctx: CheckContext, d: DateMention) -> bool:
 
 _NAME_WORD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:-[A-Za-z]+)*")
 RARE_WORD_INFORMATION = 3.5  # Zipf 3.5: a capitalised first word this rare is a name ("Norland's")
+COMMON_WORD_INFORMATION = 2.5  # Zipf 4.5: "Police", "Last updated", "Museum" capitalised mid-sentence
 _NOT_NAMES = CALENDAR_WORDS | word_set(
     "the a an this that these those it he she they we i in on at by for of and or but"
 )
@@ -713,7 +714,8 @@ _NOT_NAMES = CALENDAR_WORDS | word_set(
 
 def _sentence_names(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Names in the date's sentence: its gazetteer entities (a city also stands for its country:
-    Tunis and Tunisia) and its capitalised words past the first ("Bardo", "Harmon")."""
+    Tunis and Tunisia) and its capitalised words that are not common English words ("Bardo",
+    "Harmon"; the first word only if rare: "Norland's", not "Voters")."""
     memo: dict[tuple[str, int], frozenset[str]] = ctx.artifacts.setdefault(SENTENCE_NAMES_ARTIFACT, {})
     key = (d.doc_id, d.sentence)
     found = memo.get(key)
@@ -726,7 +728,8 @@ def _sentence_names(ctx: CheckContext, d: DateMention) -> frozenset[str]:
         text = _sentence(ctx.document(d.doc_id), d.sentence).text
         for match in _NAME_WORD.finditer(text):
             word = match.group().lower()
-            if word in _NOT_NAMES or information(word) < (RARE_WORD_INFORMATION if match.start() == 0 else 2.5):
+            threshold = RARE_WORD_INFORMATION if match.start() == 0 else COMMON_WORD_INFORMATION
+            if word in _NOT_NAMES or information(word) < threshold:
                 continue  # "The", "Voters" first in the sentence; "Last updated", "Police" in a title
             names.add(word)
         found = memo[key] = frozenset(names)
@@ -1080,8 +1083,7 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
 # Appointments name the office's new holder without the "Org Title Name" shape: "appointed
 # economist Lucia Paredes as finance minister", "Jorge Paredes ... was sworn in as Peru's
 # minister of economy and finance", "Marco Villacis ... will be the new finance minister".
-_NAME_PART = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?"
-_PERSON = rf"(?P<name>{_NAME_PART}(?:\s+(?:(?:van|von|de|da|del|der|bin|al)\s+)*{_NAME_PART}){{1,2}})"
+_PERSON = rf"(?P<name>{NAME}(?:\s+(?:(?:van|von|de|da|del|der|bin|al)\s+)*{NAME}){{1,2}})"
 _APPOINTED_OFFICE = (
     r"(?P<role>(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|"
     r"minister\s+of\s+(?:economy\s+and\s+)?finance|minister\s+of\s+(?:foreign\s+affairs|defen[cs]e|"

@@ -214,7 +214,7 @@ _FUTURE = re.compile(
 )
 
 
-FUTURE_LOOKBACK_DAYS = 60
+FUTURE_LOOKBACK_DAYS = 60  # a future sentence's undated day further back than this is next year's
 
 
 def _closest_year(month: int, day: int, base: date | None, future: bool = False) -> int | None:
@@ -309,9 +309,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             continue  # names are participants, not events
         if not is_eventive(word):
             continue
-        if position + 1 < len(before) and (word, before[position + 1].group().lower()) in _PHRASAL_EVENTS:
+        if position + 1 < len(before) and (word, before[position + 1].group().lower()) in PHRASAL_EVENTS:
             phrase = text[match.start() : before[position + 1].end()]
-            return _PHRASAL_EVENTS[word, before[position + 1].group().lower()], phrase, aspect
+            return PHRASAL_EVENTS[word, before[position + 1].group().lower()], phrase, aspect
         if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):
             continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
@@ -347,8 +347,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     return None, None, aspect
 
 
-# Verbs whose particle makes them another event: a rocket "lifted off" is its launch.
-_PHRASAL_EVENTS = {
+# Verbs whose particle makes them another event: a rocket "lifted off" is its launch; to lay
+# off workers is to cut jobs (read by the quantity scope too).
+PHRASAL_EVENTS = {
     ("lifted", "off"): "launch",
     ("lifts", "off"): "launch",
     ("lift", "off"): "launch",
@@ -357,6 +358,7 @@ _PHRASAL_EVENTS = {
     ("blast", "off"): "launch",
     ("passed", "away"): "kill",  # the class of "died"
     ("passes", "away"): "kill",
+    **{(verb, "off"): "cut" for verb in ("lay", "lays", "laid", "laying")},
 }
 # "lifted off", "set up", "broke out": a particle after a verb is no noun the verb modifies.
 _PARTICLES = word_set("off up down out away back over along ahead apart aside")

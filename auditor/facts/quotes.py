@@ -14,8 +14,8 @@ from auditor.model import Sentence
 
 SAYING = r"(?:said|says|added|noted|wrote|told|stated|tweeted|warned|stressed|insisted|explained|declared|asked)"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # "Martín Echeverría", "Peñarol"
-_NAME = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)?)"
-_FULL_NAME = rf"{_NAME}(?:\s+(?:(?:bin|al|van|von|de)\s+)?{_NAME}){{0,4}}"
+NAME = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)?)"  # one part of a person's name
+_FULL_NAME = rf"{NAME}(?:\s+(?:(?:bin|al|van|von|de)\s+)?{NAME}){{0,4}}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 
 # Opening mark -> closing marks it pairs with. Single quotes ('...', ‘...’) open only where no
@@ -30,7 +30,7 @@ _QUOTE_GROUPS = ("a", "b", "c", "d", "e")
 # A lowercase title may sit before the name: "said army chief Wali Ahmadzai", and a name before
 # the title: "Ireland captain Ciaran Walsh said"; an aside may stand between the name and the verb:
 # "Johan Peeters, who heads the union's dockers' section, told reporters".
-_TITLE = rf"(?:{_NAME}\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){{0,3}}?"
+_TITLE = rf"(?:{NAME}\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){{0,3}}?"
 AFTER = re.compile(
     rf"^[\s,]*(?:{SAYING}\s+{_TITLE}(?P<name1>{_FULL_NAME})"
     rf"|{_TITLE}(?P<name2>{_FULL_NAME}|{_PRONOUN})(?:,[^,\"“”‘’]{{3,80}},)?\s+(?:{SAYING}))"

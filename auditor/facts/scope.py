@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
+from auditor.facts.dates import PHRASAL_EVENTS, SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import same_place
 from auditor.facts.model import DateMention, EntityMention, Quantity
 from auditor.facts.words import COUNT_STATES, word_set
@@ -146,16 +146,12 @@ def _verb_before(text: str, start: int) -> str | None:
         lower = word.lower()
         if lower in _BETWEEN_VERB_AND_NUMBER:
             continue
-        if position > 0 and (words[position - 1].lower(), lower) in _PHRASAL_VERBS:
-            return _PHRASAL_VERBS[words[position - 1].lower(), lower]  # "lay off 1,600 workers"
+        if position > 0 and (words[position - 1].lower(), lower) in PHRASAL_EVENTS:
+            return PHRASAL_EVENTS[words[position - 1].lower(), lower]  # "lay off 1,600 workers"
         if word.isalpha() and word.islower() and lower not in _NOT_A_VERB:
             return event_class(word)
         return None
     return None
-
-
-# A verb whose particle makes it another event: to lay off workers is to cut jobs.
-_PHRASAL_VERBS = {(verb, "off"): "cut" for verb in ("lay", "lays", "laid", "laying")}
 
 
 def _qualifies(text: str, sentence_start: int, mention: EntityMention, quantity: Quantity) -> bool:
