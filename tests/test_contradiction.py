@@ -666,6 +666,18 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
             4,
         ),
         ("The storm hit two provinces on Thursday. These were Albay, Sorsogon and Masbate.", 3),
+        # a list between dashes, right after the counted noun or after a clause about it
+        ("A survey across four countries - Peru, Chile, Bolivia, Ecuador and Colombia - found rising prices.", 5),
+        ("The two parties that walked out - the Greens, Labour and the Liberals - said the vote was rigged.", 3),
+        # names with initials, descriptions before the names, "and" inside a name
+        ("Police charged three men over the robbery: Marco T., Luca P., Enzo R. and Paolo D.", 4),
+        ("The coach named five newcomers: Leeds striker Tom Hart, Hull winger Sam Cole and Derby keeper Ian Wolfe.", 3),
+        ("Two groups signed the deal: the Nurses and Midwives Union, Unite and the Teachers Federation.", 3),
+        # the list comes first, the count after "were the"
+        (
+            "Ana Lopes, Rui Costa, Eva Dias and Joao Reis, all from the opposition, were the three deputies who voted no.",
+            4,
+        ),
         # titles in quotation marks
         (
             'The jury has shortlisted six films for its top prize: "The Salt Road", "Kinship", "Nights in Lyon" '
@@ -704,6 +716,12 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "The war lasted five years. They were Ablo, Bemba and Cora's darkest.",
         "Rebels seized four towns, including Ablo, Bemba and Cora.",
         "Rebels seized three towns in the past 24 hours. Ablo, Bemba, Cora and Dasso have fallen since May.",
+        # "and" inside the first name, then the last: two names, as counted
+        "Two groups signed the deal: the Nurses and Midwives Union and Unite.",
+        # items that are not names (ages, clauses): not read as a list at all
+        "Five people were arrested: Gino R., 54, his sons Ciro R. and Tito R., and Ada M., 39, a printer.",
+        "Ana Lopes, Rui Costa and Eva Dias were the three deputies who voted against.",
+        "Ana Lopes, Rui Costa and Eva Dias voted against. Three deputies abstained.",
     ],
 )
 def test_count_list_must_not_flag(encoder: Any, text: str) -> None:

@@ -88,6 +88,56 @@ def test_garbled_numeral_is_normalized_and_marked() -> None:
     assert values[16000].garbled and values[16000].noun == "contractor"
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "noun", "value"),
+    [
+        ("The deal is worth $725 million.", "$725 million", "dollar", 725_000_000),
+        ("The tribunal imposed R1.1bn in fines.", "R1.1bn", "rand", 1_100_000_000),
+        ("Total spending is set at CZK 16.9 billion.", "CZK 16.9 billion", "crown", 16_900_000_000),
+        ("Spending is set at 16.9 billion CZK this year.", "16.9 billion CZK", "crown", 16_900_000_000),
+        ("The club paid £40m for him.", "£40m", "pound", 40_000_000),
+        ("It raised 1.1bn euros in 2024.", "1.1bn euros", "euro", 1_100_000_000),
+        ("Some 5m people were affected.", "Some 5m people", "people", 5_000_000),
+        ("Turnout stood at 71 per cent, the union said.", "71 per cent", "percent", 71),
+        ("The bank cut its rate to 9.25% on Tuesday.", "9.25%", "percent", 9.25),
+        ("A peak gust of 187 km/h was recorded.", "187 km/h", "kmh", 187),
+        ("Customs seized 4.2 tonnes of cocaine.", "4.2 tonnes", "kilogram", 4200),
+        ("The stoppage lasted almost three hours.", "almost three hours", "minute", 180),
+        ("The 48-turbine park will be built offshore.", "48-turbine", "turbine", 48),
+        ("He was handed a nine-year prison term.", "nine-year", "year", 9),
+    ],
+)
+def test_units_signs_and_compounds_are_read_as_the_counted_noun(
+    text: str, written: str, noun: str, value: float
+) -> None:
+    q = one_quantity(text)
+    assert (q.text, q.noun) == (written, noun)
+    assert q.value == pytest.approx(value)
+
+
+def test_same_amount_in_other_units_or_signs_overlaps() -> None:
+    tonnes, kilos = one_quantity("Police found 2.8 tonnes of cocaine."), one_quantity("Police found 2,800 kilos of it.")
+    assert tonnes.noun == kilos.noun and tonnes.overlaps(kilos)
+    sign, word = one_quantity("It cost $725 million."), one_quantity("It cost 725 million dollars.")
+    assert sign.noun == word.noun == "dollar" and sign.overlaps(word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She ran the 400m hurdles.",  # metres, not 400 million hurdles
+        "A 36-year-old man was arrested.",
+        "The twenty-first century began.",
+        "A two-thirds majority is needed.",
+        "The R2 road was closed.",  # a road, not two rand
+    ],
+)
+def test_what_is_not_a_sign_or_a_compound_count(text: str) -> None:
+    found = extract_quantities(sentence(text))
+    assert all(q.noun not in ("hurdle", "rand", "first", "third", "thirds") for q in found), found
+    assert all(q.value < 1_000_000 for q in found), found
+
+
 def test_different_counted_nouns_are_not_the_same_thing() -> None:
     a = one_quantity("Officials counted 40 trucks.")
     b = one_quantity("Officials counted 40 soldiers.")

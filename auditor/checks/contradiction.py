@@ -37,6 +37,7 @@ from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
+from auditor.facts.units import measure_words
 from auditor.facts.words import CALENDAR_WORDS, MONTHS, WEEKDAYS, singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
@@ -153,7 +154,7 @@ MEASURE_UNITS = frozenset(
         kilometer metre meter foot feet inch yard pound kilogram kilo ton tonne dollar euro yuan rupee caliber
         calibre gallon barrel litre liter acre hectare"""
     )
-)
+) | frozenset(noun_key(unit) for unit in measure_words())
 
 
 # Words around a measure that are not what it measures: function words, qualifiers, saying verbs.
@@ -1485,9 +1486,71 @@ _PARTIAL = re.compile(r"\b(?:including|such as|like|among them|among|e\.g\.|for 
 LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
 
 
+# A list opened by a colon or a dash is read item by item, so that names may hold initials ("Karim
+# B."), "of" or "and" ("the Irish Nurses and Midwives Organisation (INMO)"), or a description before
+# the name ("Edinburgh flanker Jamie Orr"). It ends at a dash, a semicolon or the sentence's end.
+_LIST_OPENER = re.compile(r"(?::|\s[-–—])\s+(?=(?:the\s+)?[A-Z])")
+_LIST_CLOSER = re.compile(r"\s[-–—]\s|;|\.\s*$|\.(?=\s+[A-Z][a-z])")
+_ITEM_WORD = re.compile(r"[A-Z][\w'’.&-]*|\([A-Z][A-Za-z]{1,7}\)")
+MAX_ITEM_WORDS = 8
+
+
+def _is_list_item(item: str) -> bool:
+    """A name, with at most two lower-case words inside it: "Saracens wing Lewis McAllister",
+    "the University of Twente"; not "54", "who investigators say ran the workshop"."""
+    words = item.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if (
+        not 1 <= len(words) <= MAX_ITEM_WORDS
+        or not _ITEM_WORD.fullmatch(words[0])
+        or not _ITEM_WORD.fullmatch(words[-1])
+    ):
+        return False
+    lower_run = 0
+    for word in words:
+        lower_run = 0 if _ITEM_WORD.fullmatch(word) else lower_run + 1
+        if lower_run > 2 or any(c.isdigit() for c in word):
+            return False
+    return True
+
+
+def _opened_list(text: str, start: int) -> tuple[int, int, int] | None:
+    """(number of items, start, end) of the complete list that begins at `start`, if one does:
+    items split by commas, the last one after "and" ("A, B, C and D"; "A, B, and C"). An item
+    that holds "and" is one name unless it is the last ("the Irish Nurses and Midwives Organisation,
+    Forsa and Connect")."""
+    closer = _LIST_CLOSER.search(text, start)
+    end = closer.start() if closer else len(text)
+    parts = re.split(r",\s+", text[start:end])
+    items: list[str] = []
+    for position, part in enumerate(parts):
+        following = parts[position + 1].removeprefix("and ") if position + 1 < len(parts) else ""
+        last = not following or not _is_list_item(re.split(r"\s(?:and|&)\s", following)[0])
+        if part.startswith(("and ", "& ")) and items:
+            items.append(part.split(" ", 1)[1])
+        elif last and re.search(r"\s(?:and|&)\s", part):
+            left, right = re.split(r"\s(?:and|&)\s(?!.*\s(?:and|&)\s)", part, maxsplit=1)
+            items.extend([left, right])
+        elif last:
+            return None  # no "and": an open list ("Sources: Reuters, AFP")
+        else:
+            items.append(part)
+            continue
+        if len(items) < 2 or not all(_is_list_item(item) for item in items):
+            return None
+        list_end = start + len(", ".join(parts[: position + 1]))
+        return len(items), start, list_end
+    return None
+
+
 def _list_items(text: str) -> list[tuple[int, int, int]]:
     """(number of names, start, end) of each complete list of names in text."""
     out: list[tuple[int, int, int]] = []
+    for opener in _LIST_OPENER.finditer(text):
+        opened = _opened_list(text, opener.end())
+        if opened and not _PARTIAL.search(text[: opener.start()]):
+            out.append(opened)
     for match in (*_QUOTED_LIST.finditer(text), *_LIST.finditer(text), *_PAIR_AFTER_COLON.finditer(text)):
         if _PARTIAL.search(text[: match.start()]) or any(s <= match.start() < e for _, s, e in out):
             continue
@@ -1519,12 +1582,47 @@ def _noun_beside_list(q: Quantity, text: str, start: int, end: int) -> bool:
 
 
 def _introduces_list(between: str) -> bool:
-    """Does the clause after a count end in a colon that opens the list, with no verb of saying in
-    between ("Three ministers resigned on Monday: A, B, C and D")? Then the list is the count's
+    """Does the clause after a count end in a colon or a dash that opens the list, with no verb of
+    saying in between ("Three ministers resigned on Monday: A, B, C and D", "six regions - A, B")? Then the list is the count's
     (unless another count stands between); after "said that ..." it is the reported clause's."""
-    if not between.rstrip().endswith(":") or "." in between:
+    if not re.search(r"(?::|\s[-–—]|^[-–—])$", between.rstrip()) or "." in between:
         return False
     return not any(word.strip(",;:").lower() in SAYING_VERBS for word in between.split())
+
+
+# "Hanne Berg, Olav Lind, Siri Dahl and Per Moen, from the Progress Party, were the three
+# councillors who voted against": the list is the subject, the count comes after "were the".
+_NAMED_FIRST = re.compile(rf"^\s*(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:and|&)\s+{_LIST_NAME})\b")
+_COUNT_AFTER_LIST = re.compile(r"\b(?:were|are)\s+(?:the|all|all\s+the)\s+$")
+
+
+def _list_named_first(text: str, count_start: int) -> tuple[int, int, int] | None:
+    """(number of names, start, end) of the list that opens the sentence, if the count at
+    `count_start` is said of it ("A, B and C ... were the three ...")."""
+    match = _NAMED_FIRST.match(text)
+    if match is None or not _COUNT_AFTER_LIST.search(text[match.end() : count_start]):
+        return None
+    if "." in text[match.end() : count_start]:
+        return None
+    items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
+    return len(items), match.start("items"), match.end("items")
+
+
+def _count_list_flag(
+    doc: Document, q: Quantity, count: int, list_start: int, list_end: int, where: Sentence, confidence: float
+) -> Flag:
+    side = "precedes it" if list_end <= q.start else "follows"
+    return Flag(
+        doc,
+        q.start,
+        q.end,
+        f"Says {q.text!r} but the list that {side} names {count}: {doc.text[list_start:list_end]!r}.",
+        suggestion=f"Make the count and the list agree ({_fmt(q.value)} vs {count}).",
+        confidence=confidence,
+        evidence=(Evidence.from_span(doc, where.start, where.end),),
+        severity=_severity(confidence, False),
+        data=(("kind", "count-list"), ("count", q.value), ("listed", count)),
+    )
 
 
 def _window_text(dates: Iterable[DateMention]) -> str | None:
@@ -1563,6 +1661,11 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                 if not 2 <= q.value <= 40:
                     continue
                 window = _window_text(sentence_facts.dates)
+                named_first = _list_named_first(sentence.text, q.start - sentence.start)
+                if named_first and not q.low <= named_first[0] <= q.high:
+                    count, s, e = named_first
+                    yield _count_list_flag(doc, q, count, sentence.start + s, sentence.start + e, sentence, 0.6)
+                    continue
                 for follower in active[position : position + 1 + LIST_LOOKAHEAD]:
                     text = follower.text
                     offset = q.end - follower.start if follower is sentence else 0
@@ -1580,7 +1683,9 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                                 follower is sentence
                                 and _introduces_list(text[offset : offset + s])
                                 and not any(
-                                    other.noun and q.end < other.start < follower.start + offset + s
+                                    other.noun
+                                    and not is_measure(other)  # "a 20-year concession" counts nothing
+                                    and q.end < other.start < follower.start + offset + s
                                     for other in sentence_facts.quantities
                                 )
                             )
@@ -1591,16 +1696,5 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                             continue  # "six in the past 24 hours" vs a list of all of them so far
                         confidence = 0.8 if window and window == other_window else 0.6
                         list_start, list_end = follower.start + offset + s, follower.start + offset + e
-                        yield Flag(
-                            doc,
-                            q.start,
-                            q.end,
-                            f"Says {q.text!r} but the list that follows names {count}: "
-                            f"{doc.text[list_start:list_end]!r}.",
-                            suggestion=f"Make the count and the list agree ({_fmt(q.value)} vs {count}).",
-                            confidence=confidence,
-                            evidence=(Evidence.from_span(doc, follower.start, follower.end),),
-                            severity=_severity(confidence, False),
-                            data=(("kind", "count-list"), ("count", q.value), ("listed", count)),
-                        )
+                        yield _count_list_flag(doc, q, count, list_start, list_end, follower, confidence)
                         break

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from auditor.facts.model import Quantity
 from auditor.facts.numerals import NUMBER_WORDS, SCALES, find_numerals, parse_numeral
+from auditor.facts.units import currency_before, currency_word, magnitude_after, unit_after
 from auditor.facts.words import COUNT_STATES, singular, stem, word_set
 from auditor.model import Sentence
 
@@ -73,11 +74,18 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "a nine-year prison term", "the 48-turbine park", "a 38-man squad": the number and the counted
+# noun written as one adjective before the noun; not "36-year-old", "one-third", "twenty-first".
+_COMPOUND = r"(?P<compound>[a-z]+)(?=\s+[a-z])"
+_NOT_COMPOUND_NOUNS = word_set(
+    """half halves third thirds quarter quarters first second fourth fifth fifths sixth seventh eighth ninth
+    tenth hundredth thousandth odd plus old"""
+)
 _NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 # "twenty-five", "two hundred", "a dozen", "five thousand"; digits are handled by numerals.py.
 _WORD_NUMERAL_RE = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?|an?\s+dozen)(?:\s+(?:{_SCALE})s?\b)*\b(?!-)",
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?|an?\s+dozen)(?:\s+(?:{_SCALE})s?\b)*\b(?!-(?!{_COMPOUND}))",
     re.IGNORECASE,
 )
 
@@ -87,6 +95,10 @@ UNIT_SCALES: dict[str, tuple[str, float]] = {
     "century": ("year", 100.0),
     "centurie": ("year", 100.0),
     "fortnight": ("day", 14.0),
+    "week": ("day", 7.0),
+    "hour": ("minute", 60.0),  # "95 minutes" vs "almost three hours"
+    "tonne": ("kilogram", 1000.0),  # "4.2 tonnes" vs "2,800 kilos"
+    "kilo": ("kilogram", 1.0),
 }
 
 # Words that end a counted-noun phrase: function words, verbs of saying, punctuation.
@@ -97,7 +109,8 @@ _STOP = word_set(
     will would could should may might can did do does said says told after before since during while
     when where including about around over under more less most least per each every all some any
     other than also not no nor so if then there here into onto out up down across against among
-    between through near along outside inside beyond toward towards amid despite via aboard
+    between through near along outside inside beyond toward towards amid despite via aboard behind above
+    below beneath within without off ahead apart away north south east west
     """
 )
 # Words of a counted phrase; "U.S." and MT's "U S." are one word.
@@ -146,7 +159,10 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
     if strong:
         offset += strong.end()
         rest = text[offset:]
-    elif re.match(r"-\w", rest) or re.search(r"\w-$", text[:end]):
+    compound = re.match(rf"-{_COMPOUND}", rest)
+    if compound and compound["compound"] not in _NOT_COMPOUND_NOUNS and not re.search(r"\w-$", text[:end]):
+        return singular(compound["compound"]), compound["compound"], end + 1, end + compound.end()
+    if re.match(r"-\w", rest) or re.search(r"\w-$", text[:end]):
         return None, None, end, end  # "36-year-old", "100-RBI season", "AK-47": a compound, not a count
     partitive = re.match(r"\s+of\s+(?:its|their|his|her|our|the|these|those)(?:\s+own)?(?:\s+\d[\d,]*)?\s+", rest)
     if partitive:
@@ -220,13 +236,31 @@ def _make(
     repaired: str | None = None,
 ) -> Quantity:
     """Build a Quantity from a number at [start, end) of the sentence text (sentence-relative offsets)."""
-    qualifier, q_start = _qualifier_before(text, start)
-    noun, noun_text, _ns, noun_end = _counted_noun(text, end)
     unit_scale = 1.0
+    noun: str | None
+    noun_text: str | None
+    currency = currency_before(text, start, end)
+    magnitude = None if currency else magnitude_after(text, end)  # "1.1bn euros", "5m people"
+    symbol = None if currency or magnitude else unit_after(text, end)
+    if currency or symbol:  # "$725 million", "R480m", "87 per cent", "187 km/h"
+        reading = currency or symbol
+        assert reading is not None
+        unit_scale = reading.multiplier
+        start = min(start, reading.start)
+        noun, noun_text, noun_end = reading.unit, reading.unit, reading.end
+    else:
+        if magnitude:
+            unit_scale, end = magnitude
+        noun, noun_text, _ns, noun_end = _counted_noun(text, end)
+        code_unit = currency_word(noun_text) if noun_text and re.fullmatch(r"[A-Z]{3}", noun_text) else None
+        if code_unit:
+            noun = code_unit  # "16.9 billion CZK"
+    qualifier, q_start = _qualifier_before(text, start)
     if noun:
         head = noun.split()[-1]
         if head in UNIT_SCALES:
-            unit, unit_scale = UNIT_SCALES[head]
+            unit, scale = UNIT_SCALES[head]
+            unit_scale *= scale
             noun = " ".join([*noun.split()[:-1], unit])
     if kind is None:
         kind, low, high = _interval(value, qualifier)
@@ -301,7 +335,9 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
             continue
         if re.fullmatch(r"(1[89]|20)\d\d", numeral.text) and _reads_as_year(text, numeral.end):
             continue  # "in 2001", "the 2006 accident", "2014 Oscars": a year, not a count
-        if _MODEL_CODE.search(text[: numeral.start]) or re.match(r"\s*[ap]\.?\s?m\b", text[numeral.end :], re.I):
+        if (
+            _MODEL_CODE.search(text[: numeral.start]) and not currency_before(text, numeral.start, numeral.end)
+        ) or re.match(r"\s*[ap]\.?\s?m\b", text[numeral.end :], re.I):
             continue  # "AK 47 rifles", "Boeing 737", "6:00 p.m.": a name or a time, not a count
         found.append(
             _make(
@@ -323,8 +359,11 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
         parsed = parse_numeral(match.group())
         if parsed is None:
             continue
-        # "one" is mostly a pronoun ("one of the..."); keep it only when it counts a noun.
-        if match.group().lower() == "one" and not _counted_noun(text, match.end())[0]:
+        # "one" is mostly a pronoun ("one of the..."); keep it only when it counts a noun. A hyphen
+        # after a number word makes a count only as "nine-year term", not "twenty-first", "two-thirds".
+        if (match.group().lower() == "one" or text.startswith("-", match.end())) and not _counted_noun(
+            text, match.end()
+        )[0]:
             continue
         found.append(_make(sentence, text, span[0], span[1], parsed.value))
         taken.append(span)
@@ -375,6 +414,11 @@ NOUN_SYNONYMS: dict[str, str] = {
     "casualty": "casualty",
     "position": "job",  # "eliminate 4,200 positions" = "cut 4,200 jobs"
     "role": "job",
+    "koruna": "crown",  # the currency names news writes for ISO 4217's (see auditor.facts.units)
+    "krona": "crown",
+    "krone": "crown",
+    "kronor": "crown",
+    "kroner": "crown",
 }
 
 
