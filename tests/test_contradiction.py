@@ -370,6 +370,14 @@ MUST_NOT_FLAG_DATES = {
 }
 
 
+def test_the_first_day_of_an_event_is_its_start_not_another_occurrence(encoder: Any) -> None:
+    a = "The first day of trading on the Lisbon exchange is expected to be May 12, the company said."
+    b = "The shares will begin trading on the Lisbon exchange on May 19, according to the prospectus."
+    assert len(pair(encoder, "C002", a, b)) == 2
+    second = "The second day of trading on the Lisbon exchange is expected to be May 13, the company said."
+    assert pair(encoder, "C002", second, b) == []
+
+
 @pytest.mark.parametrize("case", sorted(MUST_NOT_FLAG_DATES))
 def test_dates_of_other_occurrences_or_doers_are_not_compared(encoder: Any, case: str) -> None:
     a, b, control = MUST_NOT_FLAG_DATES[case]
@@ -535,6 +543,74 @@ def test_same_office_different_holders(encoder: Any) -> None:
 def test_appointments_name_the_new_holder(encoder: Any, a: str, b: str, disputed: bool) -> None:
     flags = one_flag_if(disputed, encoder, "C003", a, b)
     assert all("Norway finance minister" in f.message for f in flags)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        (  # elected; the office capitalised, its country after it
+            "Fiji's parliament has elected Ratu Sela Vuki as prime minister after weeks of talks.",
+            "Parliament on Tuesday elected Manoa Tora as Prime Minister of the Republic of Fiji.",
+            True,
+        ),
+        (  # an ambassador's own country, not the host
+            "Peru on Monday appointed Elena Vargas as its new ambassador to Japan.",
+            "Carlos Ruiz will be Peru's next ambassador to Japan, the ministry said on Monday.",
+            True,
+        ),
+        (  # the organisation named after the office
+            "Marta Sousa is the new secretary-general of the National Nurses Union, chosen on Saturday.",
+            "Rita Gomes was elected as secretary-general of the National Nurses Union on Saturday.",
+            True,
+        ),
+        (  # ambassadors to two countries are two offices
+            "Peru on Monday appointed Elena Vargas as its new ambassador to Japan.",
+            "Carlos Ruiz will be Peru's next ambassador to Korea, the ministry said on Monday.",
+            False,
+        ),
+        (  # two organisations' secretaries-general
+            "Marta Sousa is the new secretary-general of the National Nurses Union, chosen on Saturday.",
+            "Rita Gomes was elected as secretary-general of the Teachers Federation on Saturday.",
+            False,
+        ),
+    ],
+)
+def test_elections_and_other_offices_name_the_new_holder(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C003", a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        (
+            "Danish poet Karen Holm won the Baltic Poetry Prize on Friday for her third collection.",
+            "Latvian writer Janis Ozols was awarded the Baltic Poetry Prize at a ceremony in Riga on Friday.",
+            True,
+        ),
+        (
+            "On Friday the Baltic Poetry Prize went to Danish poet Karen Holm.",
+            "Janis Ozols took the Baltic Poetry Prize on Friday, the jury said.",
+            True,
+        ),
+        (  # the same winner, by surname
+            "Danish poet Karen Holm won the Baltic Poetry Prize on Friday for her third collection.",
+            "Holm was awarded the Baltic Poetry Prize at a ceremony in Riga on Friday.",
+            False,
+        ),
+        (  # an earlier edition; a past winner
+            "Danish poet Karen Holm won the Baltic Poetry Prize on Friday for her third collection.",
+            "Janis Ozols, who won the Baltic Poetry Prize in 2019, chaired the jury. Ozols won the Baltic Poetry Prize in 2019.",
+            False,
+        ),
+        (  # two prizes
+            "Danish poet Karen Holm won the Baltic Poetry Prize on Friday for her third collection.",
+            "Latvian writer Janis Ozols was awarded the Baltic Fiction Prize at a ceremony in Riga on Friday.",
+            False,
+        ),
+    ],
+)
+def test_winners_of_a_named_prize(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C003", a, b)
 
 
 def test_a_companys_office_held_by_two_people(encoder: Any) -> None:

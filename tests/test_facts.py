@@ -266,6 +266,9 @@ def test_the_event_of_a_date_in_other_words() -> None:
         "on Wednesday."
     )
     assert d.event == "trial" and d.relation == "start"
+    # A participle reporting an event noun: the noun's date.
+    (d,) = dates_of("The regulator's approval, granted on March 12, covers adults over 60.")
+    assert d.event == dates_of("The regulator approved the drug on March 12.")[0].event
     (d,) = dates_of("She passed away on November 7 in a Budapest hospital.")
     assert d.event == dates_of("She died on November 7.")[0].event == "kill"  # the class of "killed", "died"
 

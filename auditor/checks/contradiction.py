@@ -658,8 +658,13 @@ def _lead_in(ctx: CheckContext, d: DateMention) -> list[str]:
 def _occurrence_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Occurrence words ("first", "round", "runoff") of the lead-in and the event clause; words of
     the dates themselves ("last week", "next Tuesday") do not count."""
-    words = [*_lead_in(ctx, d), *_clause_words(ctx, d)]
-    return frozenset(w.lower() for w in words if w.lower() in _OCCURRENCE_WORDS)
+    words = [w.lower() for w in (*_lead_in(ctx, d), *_clause_words(ctx, d))]
+    return frozenset(
+        w
+        for w, following in zip(words, [*words[1:], ""], strict=True)
+        if w in _OCCURRENCE_WORDS
+        and not (w == "first" and following in ("day", "days"))  # "first day of trading": its start
+    )
 
 
 def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
@@ -1086,22 +1091,26 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
 # minister of economy and finance", "Marco Villacis ... will be the new finance minister".
 _PERSON = rf"(?P<name>{NAME}(?:\s+(?:(?:van|von|de|da|del|der|bin|al)\s+)*{NAME}){{1,2}})"
 _APPOINTED_OFFICE = (
-    r"(?P<role>(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|"
+    r"(?P<role>(?i:(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|"
     r"minister\s+of\s+(?:economy\s+and\s+)?finance|minister\s+of\s+(?:foreign\s+affairs|defen[cs]e|"
     r"the\s+interior|health)|prime\s+minister|chief\s+executive(?:\s+officer)?|ceo|governor|mayor|"
-    r"head\s+coach|coach|manager|chairman|chairwoman)\b"
+    r"head\s+coach|coach|manager|chairman|chairwoman|secretary[\s-]general|general\s+secretary|speaker|"
+    r"president)|ambassador\s+to\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
+# "as Prime Minister of the Republic of Vanuatu", "secretary-general of the National Teachers'
+# Federation": whose office, when written after it.
+_OFFICE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<org>(?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)")
 _OFFICE_OWNER = (
     r"(?:(?P<org>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+|(?:its|their|his|her)\s+)?(?:the\s+)?(?:country's\s+)?"
 )
 _APPOINTMENTS = (
     re.compile(
-        rf"\b(?:appointed|appoints|named|names|nominated|picked|chose|tapped|hired|swore\s+in|swears\s+in)\s+"
+        rf"\b(?:appointed|appoints|named|names|nominated|picked|chose|tapped|hired|swore\s+in|swears\s+in|elected|elects)\s+"
         rf"(?:[a-z]+\s+){{0,2}}?{_PERSON}(?:,[^,]{{0,120}},)?\s+as\s+{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
     ),
     re.compile(
         rf"{_PERSON}(?:,[^,]{{0,120}},)?\s+(?:was|has\s+been|had\s+been|will\s+be|is\s+to\s+be)\s+"
-        rf"(?:appointed|named|sworn\s+in|nominated|hired)\s+as\s+{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
+        rf"(?:appointed|named|sworn\s+in|nominated|hired|elected)\s+(?:as\s+)?{_OFFICE_OWNER}(?:next\s+|new\s+)?{_APPOINTED_OFFICE}"
     ),
     re.compile(
         rf"{_PERSON}(?:,[^,]{{0,120}},)?\s+(?:will\s+be|is)\s+{_OFFICE_OWNER}(?:next|new)\s+{_APPOINTED_OFFICE}"
@@ -1134,15 +1143,22 @@ def appointments(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
                 name = match.group("name")
                 if name.split()[0].lower() in HONORIFICS or not _is_person_name(name):
                     continue
-                role = re.sub(r"\s+", " ", match.group("role").lower())
+                role = re.sub(r"[\s-]+", " ", match.group("role").lower())
                 role = _SAME_OFFICE.get(role, _APPOINTED_SAME_OFFICE.get(role, role))
                 org_text = match.group("org")
+                office_of = _OFFICE_OF.match(sentence.text, match.end())
+                if not org_text and office_of:
+                    org_text = office_of.group("org")
+                owners = countries
+                if role.startswith("ambassador to "):  # the host country is not the ambassador's own
+                    host = load_gazetteer().lookup(re.sub(r"^ambassador\s+to\s+(?:the\s+)?", "", match.group("role")))
+                    owners = countries - ({host.canonical} if host is not None else set())
                 appointer = _APPOINTER.search(sentence.text[: match.start()]) if pattern is _APPOINTMENTS[0] else None
                 if org_text:
                     org = load_gazetteer().lookup(org_text)
                     org_name = org.canonical if org is not None else org_text
-                elif len(countries) == 1:
-                    org_name = next(iter(countries))
+                elif len(owners) == 1:
+                    org_name = next(iter(owners))
                 elif appointer and _names_appointer(appointer.group("org")):
                     org_name = appointer.group("org")
                 else:
@@ -1174,6 +1190,57 @@ _SCORERS = (
         rf"\s+in\s+the\s+{_MINUTE.format('m2')}\s+minute"
     ),
 )
+
+
+# Who won a named prize: "Norwegian poet Eirik Haugland won the Nordic Council Literature Prize",
+# "Solveig Hrafnsdottir was awarded the Nordic Council Literature Prize", "the Booker Prize went to
+# X". A named prize has one winner per edition; an edition in another year ("won the Booker Prize in
+# 2019") is another prize, and "who won" is a past winner.
+_WINNER = r"(?P<name>(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)"
+_PRIZE = (
+    r"(?:(?i:the)\s+|this\s+year's\s+)?(?P<year>\d{4}\s+)?(?P<prize>(?:[A-Z][\w'’-]*\s+){1,5}"
+    r"(?:Prize|Award|Medal|Trophy|Cup|Grand\s+Prix)(?:\s+(?:in|for)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
+)
+_PRIZE_WINNERS = (
+    re.compile(
+        rf"{_WINNER}\s+(?:has\s+|have\s+)?(?:won|wins|took|takes|clinched|scooped|claimed|collected)\s+{_PRIZE}"
+    ),
+    re.compile(rf"{_WINNER}\s+(?:was|has\s+been|were|have\s+been)\s+(?:awarded|given|handed)\s+{_PRIZE}"),
+    re.compile(rf"{_PRIZE}\s+(?:went|goes|has\s+gone)\s+to\s+(?:[a-z]+\s+){{0,2}}{_WINNER}"),
+)
+_ANOTHER_YEAR = re.compile(r"\s+(?:in|for)\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def prize_winners(doc: Document) -> list[RoleHolder]:
+    """Winners of a named prize, keyed by the prize (and its year when given)."""
+    found = []
+    year = doc.published.year if doc.published else None
+    for sentence in doc.active_sentences():
+        for pattern in _PRIZE_WINNERS:
+            for match in pattern.finditer(sentence.text):
+                words = match.group("name").rstrip(".").split()
+                while words and (words[0].lower() in CALENDAR_WORDS or words[0].lower() in _CLAUSE_STOP):
+                    words = words[1:]  # "On Tuesday Ann Lee won"
+                if not words or words[0].lower() in HONORIFICS:
+                    continue
+                name = " ".join(words)
+                edition = match.group("year") or ""
+                later = _ANOTHER_YEAR.match(sentence.text, match.end())
+                if later and (year is None or int(later.group("year")) != year):
+                    continue  # "won the Booker Prize in 2019": an earlier edition
+                prize = re.sub(r"\s+", " ", (edition + match.group("prize")).strip())
+                found.append(
+                    RoleHolder(
+                        doc.id,
+                        prize,
+                        "winner",
+                        name,
+                        sentence.start + match.start(),
+                        sentence.start + match.end(),
+                        True,
+                    )
+                )
+    return found
 
 
 def _ordinal(n: int) -> str:
@@ -1343,7 +1410,12 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
     holders = [
         h
         for doc in ctx.documents
-        for h in (*role_holders(doc, facts[doc.id]), *appointments(doc, facts[doc.id]), *deciding_goals(doc))
+        for h in (
+            *role_holders(doc, facts[doc.id]),
+            *appointments(doc, facts[doc.id]),
+            *deciding_goals(doc),
+            *prize_winners(doc),
+        )
     ]
     reported: set[tuple[str, str, str]] = set()
     # A new holder is compared with other outlets' new holders only: "Finance Minister Joseph

@@ -277,6 +277,11 @@ def event_class(word: str) -> str:
     return PREDICATES.get(lower) or stem(lower)
 
 
+# Participles that report an event named by the noun before them: "approval, granted on",
+# "permission given on", "the order issued on".
+_LIGHT_PARTICIPLES = word_set("granted given issued made taken received obtained handed delivered")
+
+
 def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str]:
     """The event word a date modifies, and its aspect ("end", "start" or "point").
 
@@ -324,6 +329,15 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             strong = [m for m in strong if m.group().lower() not in _ASPECT_END | _ASPECT_START]
             if strong:
                 return event_class(strong[-1].group()), strong[-1].group(), aspect
+        if word in _LIGHT_PARTICIPLES:
+            # "The ministry's approval, granted on Sept. 12": the noun the participle reports
+            nouns = [
+                m
+                for m in before[max(0, position - 3) : position]
+                if is_eventive(m.group()) and not m.group()[0].isupper()
+            ]
+            if nouns:
+                return event_class(nouns[-1].group()), nouns[-1].group(), aspect
         return event_class(word), match.group(), aspect
     if fallback:
         return fallback[0], fallback[1], aspect
