@@ -287,6 +287,10 @@ def test_the_company_of_each_outlet_is_the_one_named_before(encoder: Any) -> Non
         ("50 seats", "52 seats", False),  # a round figure may stand for 52
         ("1,500 soldiers", "1,512 soldiers", False),
         ("about 1,500 soldiers", "1,540 soldiers", False),
+        # a decimal is as precise as its last digit
+        ("2.25 million soldiers", "2.0 million soldiers", True),
+        ("2.3 million soldiers", "2.25 million soldiers", False),
+        ("2.5 million soldiers", "2,500,000 soldiers", False),
     ],
 )
 def test_only_round_or_qualified_figures_get_rounding_slack(encoder: Any, a: str, b: str, disputed: bool) -> None:
@@ -747,6 +751,9 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
         ("The two parties that walked out - the Greens, Labour and the Liberals - said the vote was rigged.", 3),
         # names with initials, descriptions before the names, "and" inside a name
         ("Police charged three men over the robbery: Marco T., Luca P., Enzo R. and Paolo D.", 4),
+        # a decimal point between the count and the list is no sentence's end
+        ("Regulators fined three banks a combined $2.5bn for rigging rates: Alba Bank, Nordia, Cresta and Fundo.", 4),
+        ("Police charged four men over the theft of 1.2 tonnes of copper: Marco T., Luca P. and Enzo R.", 3),
         ("The coach named five newcomers: Leeds striker Tom Hart, Hull winger Sam Cole and Derby keeper Ian Wolfe.", 3),
         ("Two groups signed the deal: the Nurses and Midwives Union, Unite and the Teachers Federation.", 3),
         # the list comes first, the count after "were the"

@@ -255,10 +255,18 @@ def _antecedents_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 ROUNDING_SLACK = 0.05
 
 
+_DECIMAL = re.compile(r"\d[\d,]*\.(\d+)")
+
+
 def _rounding_slack(q: Quantity) -> float:
     """How far a figure may be from the count it reports: 5% for a round or qualified one ("1,500",
     "about 50"), none for an exact figure no one rounds to ("48", "1,512", "twelve"), so 48 and
-    52 seats disagree while 1,500 and 1,512 soldiers do not."""
+    52 seats disagree while 1,500 and 1,512 soldiers do not. A decimal is as precise as its last
+    digit, half a unit either way: "9.25%" is 9.245 to 9.255 (a rate cut to 9.25% is not one to
+    9.0%), "2.5 million" 2.45 to 2.55 million."""
+    decimal = _DECIMAL.search(q.text) if q.kind == "exact" and not q.garbled else None
+    if decimal and float(decimal.group().replace(",", "")) > 0:
+        return 0.5 * 10 ** -len(decimal.group(1)) / float(decimal.group().replace(",", ""))
     if q.kind != "exact" or q.unit_scale != 1.0 or q.value != int(q.value):
         return ROUNDING_SLACK
     return ROUNDING_SLACK if q.value >= 10 and q.value % 10 == 0 else 0.0
@@ -1657,7 +1665,7 @@ def _introduces_list(between: str) -> bool:
     """Does the clause after a count end in a colon or a dash that opens the list, with no verb of
     saying in between ("Three ministers resigned on Monday: A, B, C and D", "six regions - A, B")? Then the list is the count's
     (unless another count stands between); after "said that ..." it is the reported clause's."""
-    if not re.search(r"(?::|\s[-–—]|^[-–—])$", between.rstrip()) or "." in between:
+    if not re.search(r"(?::|\s[-–—]|^[-–—])$", between.rstrip()) or re.search(r"\.\s", between):
         return False
     return not any(word.strip(",;:").lower() in SAYING_VERBS for word in between.split())
 

@@ -214,9 +214,17 @@ def _rounding_slack(value: float) -> float:
     return min(0.5 * 10**zeros, 0.1 * value) if zeros else 0.0
 
 
-def _interval(value: float, qualifier: str | None) -> tuple[str, float, float]:
+_DECIMAL_MANTISSA = re.compile(r"(\d[\d,]*)\.(\d+)")
+
+
+def _interval(value: float, qualifier: str | None, written: str = "") -> tuple[str, float, float]:
     if qualifier is None:
-        slack = _rounding_slack(value)
+        decimal = _DECIMAL_MANTISSA.search(written)
+        mantissa = float(decimal.group().replace(",", "")) if decimal else 0.0
+        if decimal and mantissa:  # "2.0 million": as precise as its last digit, 1.95 to 2.05 million
+            slack = 0.5 * 10 ** -len(decimal.group(2)) * value / mantissa
+        else:
+            slack = _rounding_slack(value)
         return ("exact", value - slack, value + slack)
     kind, low, high = QUALIFIERS[qualifier]
     return kind, value * low, value * high if math.isfinite(high) else INF
@@ -263,7 +271,7 @@ def _make(
             unit_scale *= scale
             noun = " ".join([*noun.split()[:-1], unit])
     if kind is None:
-        kind, low, high = _interval(value, qualifier)
+        kind, low, high = _interval(value, qualifier, text[start:end])
     assert low is not None and high is not None
     scaled = value * unit_scale
     return Quantity(
