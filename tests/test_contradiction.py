@@ -374,6 +374,13 @@ MUST_NOT_FLAG_DATES = {
 }
 
 
+def test_a_law_coming_into_force_and_taking_effect_is_one_event(encoder: Any) -> None:
+    a = "Chile's amended migration law will come into force on 1 July, the interior ministry said."
+    b = "Chile's amended migration law will take effect on September 1, according to the published text."
+    assert len(pair(encoder, "C002", a, b)) == 2
+    assert pair(encoder, "C002", a, b.replace("September 1", "July 1")) == []
+
+
 def test_the_first_day_of_an_event_is_its_start_not_another_occurrence(encoder: Any) -> None:
     a = "The first day of trading on the Lisbon exchange is expected to be May 12, the company said."
     b = "The shares will begin trading on the Lisbon exchange on May 19, according to the prospectus."
@@ -615,6 +622,30 @@ def test_elections_and_other_offices_name_the_new_holder(encoder: Any, a: str, b
 )
 def test_winners_of_a_named_prize(encoder: Any, a: str, b: str, disputed: bool) -> None:
     one_flag_if(disputed, encoder, "C003", a, b)
+
+
+CONTRACT_A = (
+    "Brno's transport authority has awarded a 90 million euro contract to supply 20 trams to Germany's Tramwerk."
+)
+CONTRACT_B = "The Brno transport authority has chosen the Czech manufacturer Skodex to build the 20 new trams."
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (CONTRACT_B, True),
+        ("Brno-based Skodex has won the tender for the city's 20 new trams, officials said.", True),
+        # the other article also names the first winner: a rival bidder, not another winner
+        (CONTRACT_B + " Skodex beat Tramwerk on price.", False),
+        # two winners in one article: two lots
+        (CONTRACT_B + " The Brno authority also chose the Polish firm Pesta to build 10 buses.", False),
+        # nothing says it is the same contract
+        ("The Ostrava transport authority has chosen the Czech manufacturer Skodex to build 20 new trams.", False),
+    ],
+)
+def test_contract_winners(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C003", CONTRACT_A, b)
+    assert all("Tramwerk" in f.message and "Skodex" in f.message for f in flags)
 
 
 def test_a_companys_office_held_by_two_people(encoder: Any) -> None:

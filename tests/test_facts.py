@@ -266,6 +266,8 @@ def test_the_event_of_a_date_in_other_words() -> None:
         "on Wednesday."
     )
     assert d.event == "trial" and d.relation == "start"
+    (d,) = dates_of("The law will come into force on 1 July.")
+    assert d.event == dates_of("The law takes effect on July 1.")[0].event == "effect"
     # A participle reporting an event noun: the noun's date.
     (d,) = dates_of("The regulator's approval, granted on March 12, covers adults over 60.")
     assert d.event == dates_of("The regulator approved the drug on March 12.")[0].event

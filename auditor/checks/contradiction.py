@@ -698,7 +698,7 @@ def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
 _AUXILIARIES = word_set(
     """will would shall should can could may might must to is are was were be been being has have had
     do does did not also still now then again just already soon due expected set planned scheduled likely
-    hold holds held holding host hosts hosted hosting stage stages staged"""
+    hold holds held holding host hosts hosted hosting stage stages staged come comes came enter enters entered"""
 )
 # Words before an event that name neither its doer nor its kind.
 _LEAD_IN_FILLERS = word_set(
@@ -730,16 +730,20 @@ def _sentence_names(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Names in the date's sentence: its gazetteer entities (a city also stands for its country:
     Tunis and Tunisia) and its capitalised words that are not common English words ("Bardo",
     "Harmon"; the first word only if rare: "Norland's", not "Voters")."""
+    return _names_in(ctx, d.doc_id, d.sentence)
+
+
+def _names_in(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
     memo: dict[tuple[str, int], frozenset[str]] = ctx.artifacts.setdefault(SENTENCE_NAMES_ARTIFACT, {})
-    key = (d.doc_id, d.sentence)
+    key = (doc_id, index)
     found = memo.get(key)
     if found is None:
         names: set[str] = set()
-        for e in document_facts(ctx)[d.doc_id].in_sentence(d.sentence).entities:
+        for e in document_facts(ctx)[doc_id].in_sentence(index).entities:
             names.add(e.canonical.lower())
             if e.country:
                 names.add(f"country:{e.country}")
-        text = _sentence(ctx.document(d.doc_id), d.sentence).text
+        text = _sentence(ctx.document(doc_id), index).text
         for match in _NAME_WORD.finditer(text):
             word = match.group().lower()
             threshold = RARE_WORD_INFORMATION if match.start() == 0 else COMMON_WORD_INFORMATION
@@ -1329,7 +1333,7 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     Example: '"We will defend every city," said Defence Minister Bismillah Khan' (outlet A) vs
     the same words "said army chief Wali Ahmadzai" (outlet B).
     """
-    return [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx)]
+    return [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx), *_contract_flags(ctx)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -1547,6 +1551,106 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
             severity=_severity(confidence, different_days),
             data=(("kind", "place"),),
         )
+
+
+# Who won a contract or tender: "awarded a $520 million contract to supply 37 trains ... to France's
+# Alstom", "Lisbon-based Mobilitec has won the tender for ...", "has chosen the Spanish manufacturer
+# CAF to build the trains". One contract has one winner; two outlets naming different winners in
+# sentences that share a name (the buyer, the line, the city) disagree, unless either article names
+# more than one winner (two lots) or also names the other's winner (a bidder, a partner).
+_FIRM = r"(?P<firm>(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)"
+_CONTRACT = r"(?:contract|tender|concession|order|deal)s?"
+_CONTRACT_WINNERS = (
+    re.compile(
+        rf"\b(?:awarded|awards|gave|granted)\s+(?:a|an|the|its)\s+[^.;]{{0,120}}?\b{_CONTRACT}\b[^.;]{{0,120}}\bto\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?{_FIRM}(?=\s*(?:[,.;]|$)|\s+(?:to|for|on|in|at)\b)"
+    ),
+    re.compile(
+        rf"(?:^|[,;]\s+|\b(?:based|owned)\s+){_FIRM}\s+(?:has\s+|have\s+)?(?:won|wins|secured|clinched|landed)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){{0,4}}?{_CONTRACT}\b"
+    ),
+    re.compile(
+        rf"\b(?:chose|chosen|picked|selected)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_FIRM}\s+to\s+(?:build|supply|deliver|run|operate|design|make|manufacture|provide)\b"
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ContractWinner:
+    doc_id: str
+    sentence: int
+    firm: str
+    start: int
+    end: int
+
+
+def contract_winners(doc: Document) -> list[ContractWinner]:
+    found = []
+    for sentence in doc.active_sentences():
+        for pattern in _CONTRACT_WINNERS:
+            for match in pattern.finditer(sentence.text):
+                words = match.group("firm").rstrip(".").split()
+                while words and (
+                    words[0].lower() in _CLAUSE_STOP
+                    or words[0].lower() in CALENDAR_WORDS
+                    or re.search(r"-(?:based|owned)$|['’]s$", words[0])
+                ):
+                    words = words[1:]  # "Lisbon-based Mobilitec", "Spain's Vialta"
+                if words:
+                    found.append(
+                        ContractWinner(
+                            doc.id,
+                            sentence.index,
+                            " ".join(words),
+                            sentence.start + match.start(),
+                            sentence.start + match.end(),
+                        )
+                    )
+    return found
+
+
+def _is_country(name: str) -> bool:
+    entry = load_gazetteer().lookup(name.title())
+    return entry is not None and entry.kind == "country"
+
+
+def _names_firm(doc: Document, firm: str) -> bool:
+    """Does the article name this firm anywhere (by any of its capitalised words)?"""
+    return any(re.search(rf"\b{re.escape(word)}\b", doc.text) for word in firm.split() if len(word) > 2)
+
+
+def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
+    winners: dict[str, list[ContractWinner]] = {}
+    for doc in ctx.documents:
+        found = contract_winners(doc)
+        if len({w.firm for w in found}) == 1:  # two winners in one article: two lots, two contracts
+            winners[doc.id] = found
+    ids = sorted(winners)
+    for i, a_id in enumerate(ids):
+        for b_id in ids[i + 1 :]:
+            a, b = winners[a_id][0], winners[b_id][0]
+            doc, other = ctx.document(a_id), ctx.document(b_id)
+            if _names_firm(other, a.firm) or _names_firm(doc, b.firm):
+                continue  # the other article knows this firm: a bidder, a partner, a subcontractor
+            shared = {
+                n
+                for wa in winners[a_id]
+                for wb in winners[b_id]
+                for n in _names_in(ctx, a_id, wa.sentence) & _names_in(ctx, b_id, wb.sentence)
+            }
+            if not {n for n in shared if not n.startswith("country:") and not _is_country(n)}:
+                continue  # nothing (but a country) says it is the same contract
+            different_days, when = _timing(doc, [other])
+            confidence = 0.6
+            yield Flag(
+                doc,
+                a.start,
+                a.end,
+                f"{_where(doc)} says the contract went to {a.firm}; {_where(other)} says {b.firm}." + when,
+                suggestion="Check who won the contract with the buyer's own announcement.",
+                confidence=confidence,
+                evidence=(Evidence.from_span(other, b.start, b.end),),
+                severity=_severity(confidence, different_days),
+                data=(("kind", "contract-winner"),),
+            )
 
 
 # ---------------------------------------------------------------- C004 count vs list

@@ -312,11 +312,11 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             continue
         if match.group()[0].isupper() and match.start() > 0:
             continue  # names are participants, not events
-        if not is_eventive(word):
-            continue
         if position + 1 < len(before) and (word, before[position + 1].group().lower()) in PHRASAL_EVENTS:
             phrase = text[match.start() : before[position + 1].end()]
             return PHRASAL_EVENTS[word, before[position + 1].group().lower()], phrase, aspect
+        if not is_eventive(word):
+            continue
         if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):
             continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
@@ -373,6 +373,9 @@ PHRASAL_EVENTS = {
     ("passed", "away"): "kill",  # the class of "died"
     ("passes", "away"): "kill",
     **{(verb, "off"): "cut" for verb in ("lay", "lays", "laid", "laying")},
+    # a law or rule starting to apply: "will come into force on", "takes effect on", "entered into force"
+    ("into", "force"): "effect",
+    **{(verb, "effect"): "effect" for verb in ("take", "takes", "took", "taken", "taking")},
 }
 # "lifted off", "set up", "broke out": a particle after a verb is no noun the verb modifies.
 _PARTICLES = word_set("off up down out away back over along ahead apart aside")
