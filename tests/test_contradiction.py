@@ -835,6 +835,9 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         # items that are not names (ages, clauses): not read as a list at all
         "Five people were arrested: Gino R., 54, his sons Ciro R. and Tito R., and Ada M., 39, a printer.",
         "Ana Lopes, Rui Costa and Eva Dias were the three deputies who voted against.",
+        # the counted people and others joined to them: the list names them all
+        "Two Danish sailors and their Dutch skipper - Jens Holm, Per Lund and Kees Bakker - were rescued.",
+        "Three ministers and an adviser resigned on Monday: Anna Berg, Jon Dahl, Eva Holm and Ola Lund.",
         "Ana Lopes, Rui Costa and Eva Dias voted against. Three deputies abstained.",
     ],
 )
@@ -973,7 +976,7 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (1, 2, 3, 4, 5, 6, 7, 8))
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 13))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -1037,6 +1040,30 @@ CAUGHT = {
     "zambia_drought_national_disaster": "C004",
     "oulu_regional_museum_reopening": "C002",
     "taiwan_typhoon_port_suspensions": "C004",
+    "santiago_metro_line7_trains_contract": "C003",
+    "african_newborn_sepsis_resistance_study": "C004",
+    "vestfjord_salmon_oslo_listing": "C002",
+    "south_africa_cement_cartel_fines": "C004",
+    "antwerp_port_cocaine_smuggling_verdict": "C004",
+    "nordic_council_literature_prize_2025": "C003",
+    "scotland_six_nations_squad": "C004",
+    "bergen_cruise_passenger_fee_vote": "C004",
+    "krakow_ticketing_system_contract": "C003",
+    "italy_red_rain_alert_regions": "C004",
+    "un_south_sudan_mission_renewal": "C004",
+    "vanuatu_parliament_prime_minister_vote": "C003",
+    "ireland_public_sector_pay_deal_unions": "C004",
+    "netherlands_university_ai_labs": "C004",
+    "chile_migration_law_entry_into_force": "C002",
+    "madrid_zoo_giant_panda_cub": "C002",
+    "eu_plastic_pellet_regulation_council_vote": "C004",
+    "carthage_film_festival_tunisian_lineup": "C004",
+    "new_zealand_rural_clinic_funding_debate": "C003",
+    "oas_haiti_electoral_resolution": "C004",
+    "senegal_mauritania_fishing_licences": "C002",
+    "bolivia_football_federation_embezzlement_trial": "C002",
+    "chile_senate_water_rights_bill": "C003",
+    "italy_rugby_november_squad": "C004",
 }
 
 

@@ -1771,6 +1771,8 @@ def _introduces_list(between: str) -> bool:
     (unless another count stands between); after "said that ..." it is the reported clause's."""
     if not re.search(r"(?::|\s[-–—]|^[-–—])$", between.rstrip()) or re.search(r"\.\s", between):
         return False
+    if re.match(r"\s*(?:and|with|plus|as\s+well\s+as|along\s+with|together\s+with)\b", between):
+        return False  # "Two climbers and their guide - A, B and C": the list names more than the count
     return not any(word.strip(",;:").lower() in SAYING_VERBS for word in between.split())
 
 
