@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from auditor.checks import contradiction  # noqa: F401  (registers C001-C004)
+from auditor.checks import contradiction  # registers C001-C004
 from auditor.checks.registry import CLEAN, REGISTRY, CheckContext
 from auditor.config import Config
 from auditor.corpus import read_corpus
@@ -372,6 +372,14 @@ MUST_NOT_FLAG_DATES = {
         "Peace talks between the two neighbours will resume in the capital on May 10.",
     ),
 }
+
+
+def test_occurrence_words() -> None:
+    assert contradiction.occurrence_words([]) == frozenset()  # a clause with no words of its own
+    assert contradiction.occurrence_words(["The", "first", "round"]) == {"first", "round"}
+    assert contradiction.occurrence_words(["the", "first", "day", "of", "trading"]) == frozenset()
+    assert contradiction.occurrence_words(["the", "second", "day"]) == {"second"}
+    assert contradiction.occurrence_words(["its", "first"]) == {"first"}
 
 
 def test_a_law_coming_into_force_and_taking_effect_is_one_event(encoder: Any) -> None:

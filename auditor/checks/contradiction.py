@@ -666,12 +666,17 @@ def _lead_in(ctx: CheckContext, d: DateMention) -> list[str]:
 def _occurrence_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Occurrence words ("first", "round", "runoff") of the lead-in and the event clause; words of
     the dates themselves ("last week", "next Tuesday") do not count."""
-    words = [w.lower() for w in (*_lead_in(ctx, d), *_clause_words(ctx, d))]
+    return occurrence_words([*_lead_in(ctx, d), *_clause_words(ctx, d)])
+
+
+def occurrence_words(words: Sequence[str]) -> frozenset[str]:
+    """The occurrence words among `words`; "first" before "day" is the event's start ("the first
+    day of trading"), not its first occurrence."""
+    lower = [w.lower() for w in words]
     return frozenset(
         w
-        for w, following in zip(words, [*words[1:], ""], strict=True)
-        if w in _OCCURRENCE_WORDS
-        and not (w == "first" and following in ("day", "days"))  # "first day of trading": its start
+        for i, w in enumerate(lower)
+        if w in _OCCURRENCE_WORDS and not (w == "first" and lower[i + 1 : i + 2] in (["day"], ["days"]))
     )
 
 
