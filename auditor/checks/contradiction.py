@@ -255,18 +255,16 @@ def _antecedents_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 ROUNDING_SLACK = 0.05
 
 
-_DECIMAL = re.compile(r"\d[\d,]*\.(\d+)")
+_DECIMAL = re.compile(r"\d\.\d")
 
 
 def _rounding_slack(q: Quantity) -> float:
     """How far a figure may be from the count it reports: 5% for a round or qualified one ("1,500",
     "about 50"), none for an exact figure no one rounds to ("48", "1,512", "twelve"), so 48 and
-    52 seats disagree while 1,500 and 1,512 soldiers do not. A decimal is as precise as its last
-    digit, half a unit either way: "9.25%" is 9.245 to 9.255 (a rate cut to 9.25% is not one to
-    9.0%), "2.5 million" 2.45 to 2.55 million."""
-    decimal = _DECIMAL.search(q.text) if q.kind == "exact" and not q.garbled else None
-    if decimal and float(decimal.group().replace(",", "")) > 0:
-        return 0.5 * 10 ** -len(decimal.group(1)) / float(decimal.group().replace(",", ""))
+    52 seats disagree while 1,500 and 1,512 soldiers do not. A decimal's interval already says
+    how precise it is (its last digit, see auditor.facts.quantities): "9.25%" is not 9.0%."""
+    if q.kind == "exact" and not q.garbled and _DECIMAL.search(q.text):
+        return 0.0
     if q.kind != "exact" or q.unit_scale != 1.0 or q.value != int(q.value):
         return ROUNDING_SLACK
     return ROUNDING_SLACK if q.value >= 10 and q.value % 10 == 0 else 0.0
@@ -1446,19 +1444,41 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
             continue
         reported.add(key)
         doc, other = ctx.document(a.doc_id), ctx.document(b.doc_id)
-        different_days, when = _timing(doc, [other])
-        confidence = 0.7
-        yield Flag(
+        yield _two_outlets_flag(
             doc,
-            a.start,
-            a.end,
-            f"{_where(doc)} names {a.person} as {a.org} {a.role}; {_where(other)} names {b.person}." + when,
-            suggestion="Check who held the office on the date of the events.",
-            confidence=confidence,
-            evidence=(Evidence.from_span(other, b.start, b.end),),
-            severity=_severity(confidence, different_days),
-            data=(("kind", "role-holder"),),
+            (a.start, a.end),
+            other,
+            (b.start, b.end),
+            f"{_where(doc)} names {a.person} as {a.org} {a.role}; {_where(other)} names {b.person}.",
+            "Check who held the office on the date of the events.",
+            0.7,
+            "role-holder",
         )
+
+
+def _two_outlets_flag(
+    doc: Document,
+    span: tuple[int, int],
+    other: Document,
+    other_span: tuple[int, int],
+    message: str,
+    suggestion: str,
+    confidence: float,
+    kind: str,
+) -> Flag:
+    """A finding on `span` of one outlet, the other outlet's words as evidence; a lower severity
+    when the two published on different days (the message then says so)."""
+    different_days, when = _timing(doc, [other])
+    return Flag(
+        doc,
+        *span,
+        message + when,
+        suggestion=suggestion,
+        confidence=confidence,
+        evidence=(Evidence.from_span(other, *other_span),),
+        severity=_severity(confidence, different_days),
+        data=(("kind", kind),),
+    )
 
 
 def _other_holders(group: list[RoleHolder]) -> Iterator[tuple[RoleHolder, RoleHolder]]:
@@ -1542,19 +1562,15 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
         if event_class(event_a) != event_class(event_b) or same_place(place_a, place_b):
             continue
         doc, other = ctx.document(cand.a.doc_id), ctx.document(cand.b.doc_id)
-        different_days, when = _timing(doc, [other])
-        confidence = round(0.75 * cand.score, 3) if close else SAME_EVENT_CONFIDENCE
-        yield Flag(
+        yield _two_outlets_flag(
             doc,
-            place_a.start,
-            place_a.end,
-            f"{_where(doc)} places the {event_a} in {place_a.canonical}; {_where(other)} in {place_b.canonical}."
-            + when,
-            suggestion="Check where the event took place.",
-            confidence=confidence,
-            evidence=(Evidence.from_span(other, cand.b.start, cand.b.end),),
-            severity=_severity(confidence, different_days),
-            data=(("kind", "place"),),
+            (place_a.start, place_a.end),
+            other,
+            (cand.b.start, cand.b.end),
+            f"{_where(doc)} places the {event_a} in {place_a.canonical}; {_where(other)} in {place_b.canonical}.",
+            "Check where the event took place.",
+            round(0.75 * cand.score, 3) if close else SAME_EVENT_CONFIDENCE,
+            "place",
         )
 
 
@@ -1643,18 +1659,15 @@ def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
             }
             if not {n for n in shared if not n.startswith("country:") and not _is_country(n)}:
                 continue  # nothing (but a country) says it is the same contract
-            different_days, when = _timing(doc, [other])
-            confidence = 0.6
-            yield Flag(
+            yield _two_outlets_flag(
                 doc,
-                a.start,
-                a.end,
-                f"{_where(doc)} says the contract went to {a.firm}; {_where(other)} says {b.firm}." + when,
-                suggestion="Check who won the contract with the buyer's own announcement.",
-                confidence=confidence,
-                evidence=(Evidence.from_span(other, b.start, b.end),),
-                severity=_severity(confidence, different_days),
-                data=(("kind", "contract-winner"),),
+                (a.start, a.end),
+                other,
+                (b.start, b.end),
+                f"{_where(doc)} says the contract went to {a.firm}; {_where(other)} says {b.firm}.",
+                "Check who won the contract with the buyer's own announcement.",
+                0.6,
+                "contract-winner",
             )
 
 
