@@ -1211,7 +1211,24 @@ _SCORERS = (
 # "Solveig Hrafnsdottir was awarded the Nordic Council Literature Prize", "the Booker Prize went to
 # X". A named prize has one winner per edition; an edition in another year ("won the Booker Prize in
 # 2019") is another prize, and "who won" is a past winner.
-_WINNER = r"(?P<name>(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)"
+# Up to four capitalised words: a person ("Eirik Haugland") or a firm ("Lund & Hvid Arkitekter").
+_PROPER_NAME = r"(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*"
+_WINNER = rf"(?P<name>{_PROPER_NAME})"
+# Words a name pattern takes in before the name itself: "On Tuesday Ann Lee won", "But Ann Lee".
+_BEFORE_NAME = CALENDAR_WORDS | _CLAUSE_STOP
+
+
+def _name_words(written: str, described: bool = False) -> list[str]:
+    """The words of a name as a pattern caught it, without the sentence's words before it (and,
+    with `described`, descriptions: "Lisbon-based Mobilitec", "Spain's Vialta")."""
+    words = written.rstrip(".").split()
+    while words and (
+        words[0].lower() in _BEFORE_NAME or (described and re.search(r"-(?:based|owned)$|['’]s$", words[0]))
+    ):
+        words = words[1:]
+    return words
+
+
 _PRIZE = (
     r"(?:(?i:the)\s+|this\s+year's\s+)?(?P<year>\d{4}\s+)?(?P<prize>(?:[A-Z][\w'’-]*\s+){1,5}"
     r"(?:Prize|Award|Medal|Trophy|Cup|Grand\s+Prix)(?:\s+(?:in|for)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
@@ -1233,9 +1250,7 @@ def prize_winners(doc: Document) -> list[RoleHolder]:
     for sentence in doc.active_sentences():
         for pattern in _PRIZE_WINNERS:
             for match in pattern.finditer(sentence.text):
-                words = match.group("name").rstrip(".").split()
-                while words and (words[0].lower() in CALENDAR_WORDS or words[0].lower() in _CLAUSE_STOP):
-                    words = words[1:]  # "On Tuesday Ann Lee won"
+                words = _name_words(match.group("name"))
                 if not words or words[0].lower() in HONORIFICS:
                     continue
                 name = " ".join(words)
@@ -1579,7 +1594,7 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
 # CAF to build the trains". One contract has one winner; two outlets naming different winners in
 # sentences that share a name (the buyer, the line, the city) disagree, unless either article names
 # more than one winner (two lots) or also names the other's winner (a bidder, a partner).
-_FIRM = r"(?P<firm>(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)"
+_FIRM = rf"(?P<firm>{_PROPER_NAME})"
 _CONTRACT = r"(?:contract|tender|concession|order|deal)s?"
 _CONTRACT_WINNERS = (
     re.compile(
@@ -1608,13 +1623,7 @@ def contract_winners(doc: Document) -> list[ContractWinner]:
     for sentence in doc.active_sentences():
         for pattern in _CONTRACT_WINNERS:
             for match in pattern.finditer(sentence.text):
-                words = match.group("firm").rstrip(".").split()
-                while words and (
-                    words[0].lower() in _CLAUSE_STOP
-                    or words[0].lower() in CALENDAR_WORDS
-                    or re.search(r"-(?:based|owned)$|['’]s$", words[0])
-                ):
-                    words = words[1:]  # "Lisbon-based Mobilitec", "Spain's Vialta"
+                words = _name_words(match.group("firm"), described=True)
                 if words:
                     found.append(
                         ContractWinner(
