@@ -1,7 +1,7 @@
 """The command line: a thin typer shell over the library (`auditor.audit`, the renderers).
 
 Exit codes: 0 nothing at or above the failing severity; 1 findings at or above it (or a
-threshold exceeded); 2 usage, configuration or input errors (the run was incomplete).
+threshold exceeded); 2 usage, configuration or input errors, or a failed check (the run was incomplete).
 """
 
 from __future__ import annotations
@@ -265,13 +265,24 @@ SCORE_FORMATS = frozenset({"terminal", "json", "html", "markdown"})
 
 def run_audit(paths: list[Path], config: Config, quiet: bool, clusters: bool = True, scores: bool = True) -> Report:
     """Run the pipeline (progress on stderr when it is a terminal), report input errors, stop if nothing was read."""
+    from auditor.embed.encoder import ModelUnavailable
+    from auditor.pipeline import RAISE_ENV
     from auditor.pipeline import audit as pipeline_audit
 
-    with progress_display(not quiet and stderr_console().is_terminal) as progress:
-        report = pipeline_audit(paths, config, progress=progress, clusters=clusters, garble_scores=scores)
+    try:
+        with progress_display(not quiet and stderr_console().is_terminal) as progress:
+            report = pipeline_audit(paths, config, progress=progress, clusters=clusters, garble_scores=scores)
+    except ModelUnavailable as unavailable:
+        _err(str(unavailable))
+        raise typer.Exit(EXIT_INPUT) from None
     for error in report.errors:
         where = f"{error['path']}:{error['line']}" if error.get("line") else error["path"]
         _err(f"{where}: {error['message']}")
+    for failure in report.failed:
+        _err(
+            f"check {failure['check']} failed ({failure['reason']}); its results are missing. This is a bug in"
+            f" auditor: please report it (run with {RAISE_ENV}=1 for the traceback)"
+        )
     if not report.documents:
         _err("no article could be read; nothing was audited")
         raise typer.Exit(EXIT_INPUT)
@@ -335,7 +346,7 @@ def audit(
     """Audit a corpus of articles and print or write the report.
 
     Exit codes: 0 passed; 1 findings at or above --fail-on or a threshold exceeded; 2 usage,
-    configuration or input errors (the run was incomplete).
+    configuration or input errors, or a check that failed (the run was incomplete).
     """
     from auditor.baseline import BaselineError, apply_baseline, load_baseline
     from auditor.gating import gate
@@ -468,13 +479,14 @@ def diff_command(
     """Editor's diff of two versions of a story: aligned, moved, added and dropped sentences, changed facts."""
     from auditor.diff import diff_files, write_diff
     from auditor.embed import Encoder
+    from auditor.embed.encoder import ModelUnavailable
 
     try:
         config = load_config(None, start=old).with_overrides(
             embedding_backend=embedding_backend.value if embedding_backend else None
         )
         story = diff_files(old, new, None if no_model else Encoder.from_config(config))
-    except (ConfigError, ValueError) as error:
+    except (ConfigError, ValueError, ModelUnavailable) as error:
         _err(str(error))
         raise typer.Exit(EXIT_INPUT) from None
     write_diff(story, output_format.value, output, show_unchanged)

@@ -3,7 +3,8 @@
 Exit codes (documented in the README, "CI gating"):
   0  the run was complete and nothing crossed a limit;
   1  findings at or above `fail_on`, or a threshold (`max_garble_score`, `max_findings`) exceeded;
-  2  usage, configuration or input errors: the run was incomplete, so it cannot pass.
+  2  usage, configuration or input errors, or a check that failed: the run was incomplete, so it
+     cannot pass.
 """
 
 from __future__ import annotations
@@ -31,10 +32,13 @@ class GateResult:
 def gate(report: Report, config: Config) -> GateResult:
     """The exit code and the reasons for it; findings hidden by a baseline never count."""
     if report.incomplete:
-        problems = len(report.errors)
-        return GateResult(
-            EXIT_INPUT, (f"{problems} input error{'s' if problems != 1 else ''}: the run was incomplete",)
-        )
+        problems = []
+        if report.errors:
+            problems.append(f"{len(report.errors)} input error{'s' if len(report.errors) != 1 else ''}")
+        if report.failed:
+            checks = ", ".join(dict.fromkeys(f["check"] for f in report.failed))
+            problems.append(f"check{'s' if len(report.failed) != 1 else ''} failed ({checks})")
+        return GateResult(EXIT_INPUT, (f"{' and '.join(problems)}: the run was incomplete",))
     reasons: list[str] = []
     if config.fail_on != "never":
         threshold = Severity(config.fail_on).rank

@@ -7,12 +7,14 @@ Data flows one way; every stage is a plain function over plain data:
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor.checks.contradiction import (
     CANDIDATES_ARTIFACT,
@@ -32,10 +34,10 @@ from auditor.checks.registry import (
 from auditor.checks.results import rule_flags
 from auditor.config import Config
 from auditor.corpus import read_corpus
-from auditor.embed.encoder import release_freed_memory
+from auditor.embed.encoder import ModelUnavailable, release_freed_memory
 from auditor.facts import FACTS_ARTIFACT
-from auditor.model import Category, Document, Finding, fingerprint
-from auditor.report.model import DocumentSummary, Report
+from auditor.model import Category, Document, Finding, Flag, fingerprint
+from auditor.report.model import Cluster, DocumentSummary, Report
 from auditor.text import segment_documents
 from auditor.workcache import open_work_cache
 
@@ -63,7 +65,36 @@ def active_rules(config: Config, stage: str | None = None) -> list[Rule]:
     return [r for r in rules if config.rule_enabled(r.id) and (stage is None or r.stage == stage)]
 
 
-def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
+# Set to 1 to let a failing check's exception end the audit with its traceback (developers, tests).
+RAISE_ENV = "AUDITOR_RAISE"
+T = TypeVar("T")
+
+
+def check_failure(check: str, error: Exception) -> dict[str, str]:
+    """The report's entry for a check that raised: which check, and the error on one line."""
+    message = " ".join(str(error).split())
+    reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return {"check": check, "reason": reason[:500]}
+
+
+def guarded(check: str, failed: list[dict[str, str]], compute: Callable[[], T], fallback: T) -> T:
+    """`compute()`, or `fallback` when it raises: one check's bug costs the user that check's
+    results (the report says which check failed and why, and the run counts as incomplete), not
+    every other check's. With AUDITOR_RAISE=1 the exception ends the audit instead."""
+    if os.environ.get(RAISE_ENV) == "1":
+        return compute()
+    try:
+        return compute()
+    except ModelUnavailable:  # a setting to fix: every check that embeds would fail the same way
+        raise
+    except Exception as error:
+        failed.append(check_failure(check, error))
+        return fallback
+
+
+def run_rules(ctx: CheckContext, rules: Iterable[Rule], failed: list[dict[str, str]] | None = None) -> list[Finding]:
+    """The rules' findings. Given a `failed` list, a rule that raises adds an entry to it and no
+    findings (see `guarded`); without one, its exception ends the run."""
     findings: list[Finding] = []
     english_ctx: CheckContext | None = None
     for rule in rules:
@@ -83,7 +114,13 @@ def run_rules(ctx: CheckContext, rules: Iterable[Rule]) -> list[Finding]:
         else:
             checked = ctx
         override = ctx.config.severity.get(rule.id)
-        for flag in rule_flags(rule, checked):
+        no_flags: list[Flag] = []
+        flags = (
+            rule_flags(rule, checked)
+            if failed is None
+            else guarded(rule.id, failed, partial(rule_flags, rule, checked), no_flags)
+        )
+        for flag in flags:
             finding = to_finding(rule, flag, severity)
             # the user's configured severity beats the one a rule picks per flag
             findings.append(replace(finding, severity=override) if override else finding)
@@ -207,12 +244,13 @@ def audit(
         ctx._encoder = CorpusFirstEncoder(ctx.encoder, list(sentences), say)
 
     say("cleaning")
-    clean_findings = run_rules(ctx, [r for r in rules if r.stage == CLEAN])
+    failed: list[dict[str, str]] = []
+    clean_findings = run_rules(ctx, [r for r in rules if r.stage == CLEAN], failed)
     ctx.documents = exclude_flagged(documents, clean_findings)
 
     say("analyzing")
     analyze_rules = [r for r in rules if r.stage == ANALYZE]
-    findings = clean_findings + run_rules(ctx, analyze_rules)
+    findings = clean_findings + run_rules(ctx, analyze_rules, failed)
 
     say("aligning")
     from auditor.align import build_clusters
@@ -225,14 +263,18 @@ def audit(
         ctx.skip("garble-score", GARBLE_SCORES_SKIPPED)
     drop_spent_artifacts(ctx)
     contradictions = [f for f in findings if f.category is Category.CONTRADICTION]
-    fact_clusters = build_clusters(ctx, contradictions) if ctx.documents and want_clusters else []
-    scores = document_garble_scores(ctx) if ctx.documents and want_garble else {}
+    fact_clusters: list[Cluster] = []
+    if ctx.documents and want_clusters:
+        fact_clusters = guarded("clusters", failed, partial(build_clusters, ctx, contradictions), fact_clusters)
+    scores: dict[str, float] = {}
+    if ctx.documents and want_garble:
+        scores = guarded("garble-score", failed, partial(document_garble_scores, ctx), scores)
     # Same-fact counterparts come from the aligner's pairs: there when clusters are built or the
     # contradiction rules that compare documents ran; a garble-only audit does not align the
     # corpus for them.
     aligned = want_clusters or any(r.category is Category.CONTRADICTION and r.scope == CORPUS for r in analyze_rules)
     if ctx.documents and aligned:
-        findings = with_counterparts(ctx, findings)
+        findings = guarded("counterparts", failed, lambda: with_counterparts(ctx, findings), findings)
 
     return Report(
         generated=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -241,5 +283,6 @@ def audit(
         clusters=fact_clusters,
         skipped=[s.as_dict() for s in ctx.skipped],
         errors=[e.as_dict() for e in corpus.errors],
+        failed=failed,
         documents_by_id={d.id: d for d in ctx.documents},
     )

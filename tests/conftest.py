@@ -9,6 +9,9 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# A check's exception ends the audit in tests (the pipeline otherwise reports it in summary.failed
+# and goes on): a bug must fail the test that meets it, loudly. tests/test_failed_checks.py unsets it.
+os.environ.setdefault("AUDITOR_RAISE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "afghanistan-2021"

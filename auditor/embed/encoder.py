@@ -161,6 +161,11 @@ class TorchSentenceModel:
         )
 
 
+class ModelUnavailable(RuntimeError):
+    """The embedding model cannot be loaded (a wrong path, missing or broken files): a setting to
+    fix, not a check's bug, so the audit stops with this one line rather than run without it."""
+
+
 @lru_cache(maxsize=4)
 def load_sentence_model(path: str, backend: EmbeddingBackend, cache_dir: Path, model_name: str) -> SentenceModel:
     """The model on `backend`, loaded once per process; an ONNX file missing from `cache_dir` is exported first."""
@@ -255,7 +260,13 @@ class Encoder:
 
     @property
     def model(self) -> SentenceModel:
-        return load_sentence_model(self.model_path, self.backend, self.cache_dir, self.model_name)
+        try:
+            return load_sentence_model(self.model_path, self.backend, self.cache_dir, self.model_name)
+        except (OSError, ValueError) as error:  # no such folder, no weights, not a sentence-transformers model
+            raise ModelUnavailable(
+                f"cannot load the embedding model {self.model_path} ({' '.join(str(error).split())});"
+                " set `model` in the configuration or AUDITOR_MODEL to a sentence-transformers model folder"
+            ) from error
 
     def encode(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         if not texts:

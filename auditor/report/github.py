@@ -85,6 +85,14 @@ def render_github(report: Report, base: Path | None = None) -> str:
                 COMMAND[finding.severity], message, file=paths.get(finding.doc, finding.doc), **position, title=title
             )
         )
+    for failure in report.failed:
+        lines.append(
+            workflow_command(
+                "error",
+                f"{failure.get('check')}: failed ({failure.get('reason')}); its results are missing",
+                title="auditor check failed",
+            )
+        )
     for skip in report.skipped:
         lines.append(
             workflow_command("notice", f"{skip.get('check')}: skipped ({skip.get('reason')})", title="auditor")

@@ -270,6 +270,7 @@ def build_view(report: Report) -> dict[str, object]:
         "severity_counts": report.severity_counts(),
         "skipped": report.skipped,
         "errors": report.errors,
+        "failed": report.failed,
     }
 
 

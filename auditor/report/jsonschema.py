@@ -152,7 +152,15 @@ def report_schema() -> dict[str, Any]:
                     {"path": STRING, "line": _nullable({"type": "integer", "minimum": 1}), "message": STRING}
                 ),
             },
-            "incomplete": {"type": "boolean", "description": "True when some input could not be read."},
+            "failed": {
+                "type": "array",
+                "items": _object({"check": STRING, "reason": STRING}),
+                "description": "Checks that raised an error (a bug): their results are missing from the report.",
+            },
+            "incomplete": {
+                "type": "boolean",
+                "description": "True when some input could not be read or some check failed.",
+            },
             "baseline": {
                 **_nullable(_object({"file": STRING, "suppressed": COUNT})),
                 "description": "Set when a baseline hid known findings: which file, and how many it hid.",

@@ -80,6 +80,14 @@ def _problems(report: Report) -> list[str]:
         for error in report.errors:
             where = f"{error.get('path')}:{error['line']}" if error.get("line") else str(error.get("path"))
             lines.append(f"- {escape(where)}: {escape(str(error.get('message', '')))}")
+    if report.failed:
+        lines += [
+            "",
+            "**Checks that failed** (a bug in auditor; their results are missing, the run was incomplete):",
+            "",
+        ]
+        for failure in report.failed:
+            lines.append(f"- {escape(str(failure.get('check')))}: {escape(str(failure.get('reason')))}")
     if report.skipped:
         lines += ["", "**Skipped checks:**", ""]
         for skip in report.skipped:

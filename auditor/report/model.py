@@ -157,12 +157,14 @@ class Report:
     clusters: list[Cluster] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)  # input problems: path, line, message
+    failed: list[dict[str, str]] = field(default_factory=list)  # checks that raised: check, reason
     documents_by_id: dict[str, Document] = field(default_factory=dict, repr=False)  # originals, for renderers
     baseline: dict[str, Any] | None = None  # {"file", "suppressed"} when a baseline hid known findings
 
     @property
     def incomplete(self) -> bool:
-        return bool(self.errors)
+        """Some input was not read, or some check failed: the findings are not the whole story."""
+        return bool(self.errors or self.failed)
 
     def severity_counts(self) -> dict[str, int]:
         counts = Counter(f.severity.value for f in self.findings)
@@ -189,6 +191,7 @@ class Report:
                 "clusters": dict(Counter(c.status for c in self.clusters)),
                 "skipped": self.skipped,
                 "errors": self.errors,
+                "failed": self.failed,
                 "incomplete": self.incomplete,
                 "baseline": self.baseline,
             },

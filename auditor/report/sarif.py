@@ -201,6 +201,16 @@ def _invocation(report: Report, paths: dict[str, str]) -> dict[str, Any]:
             where["region"] = {"startLine": int(error["line"])}
         notification["locations"] = [{"physicalLocation": where}]
         errors.append(notification)
+    for failure in report.failed:
+        errors.append(
+            {
+                "level": "error",
+                "message": {
+                    "text": f"{failure.get('check')}: failed ({failure.get('reason')}); its results are missing"
+                },
+                "descriptor": {"id": str(failure.get("check"))},
+            }
+        )
     skipped = [
         {
             "level": "note",

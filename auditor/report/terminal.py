@@ -193,8 +193,10 @@ def summary_renderable(report: Report) -> RenderableType:
     for error in report.errors:
         where = f"{error['path']}:{error['line']}" if error.get("line") else error["path"]
         lines.append(Text(f"input error: {where}: {error['message']}", style="red"))
+    for check, reason in dict.fromkeys((f["check"], f["reason"]) for f in report.failed):
+        lines.append(Text(f"check failed: {check}: {reason} (its results are missing; a bug in auditor)", style="red"))
     if report.incomplete:
-        lines.append(Text("Run incomplete: some inputs could not be audited (see above).", style="bold red"))
+        lines.append(Text("Run incomplete: some inputs or checks could not be audited (see above).", style="bold red"))
     return Group(*lines)
 
 
