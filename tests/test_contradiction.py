@@ -7,6 +7,7 @@ each must-not-flag case has a control that differs only in the feature the rule 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,10 @@ from auditor.checks import contradiction  # registers C001-C004
 from auditor.checks.registry import CLEAN, REGISTRY, CheckContext
 from auditor.config import Config
 from auditor.corpus import read_corpus
-from auditor.model import Document, Flag, Severity
+from auditor.facts.dates import extract_dates
+from auditor.facts.quotes import NAME, surname
+from auditor.facts.words import plain
+from auditor.model import Document, Flag, Sentence, Severity
 from auditor.pipeline import exclude_flagged, run_rules
 from auditor.text import segment_document
 
@@ -455,6 +459,54 @@ def test_an_event_whose_word_is_not_known_is_compared_by_its_sentences(encoder: 
     assert pair(encoder, "C002", fire_a, fire_b) == []
 
 
+def test_a_day_inside_what_was_announced_is_compared_as_an_unknown_event(encoder: Any) -> None:
+    # "announced ... that the band will be back together ... on 30 August" dates the show, not
+    # the announcement: an event no known word names, compared by the names and the sentences.
+    # Names with accents ("Dašice") are names like any other. Control: another event of theirs.
+    a = "Frontman Declan Foley announced that the Halyards will be back together at Dašice Park on 30 August."
+    b = "The Halyards will reunite for one concert at Dasice Park on Saturday, August 23rd, the group confirmed."
+    published = date(2025, 3, 5)
+
+    def flags_of(a: str, b: str) -> list[Flag]:
+        return check("C002", [doc("a", a, "Wire A", published), doc("b", b, "Paper B", published)], encoder)[0]
+
+    flags = flags_of(a, b)
+    assert flags and all("2025-08-30" in f.message and "2025-08-23" in f.message for f in flags), [
+        f.message for f in flags
+    ]
+    assert flags_of(a, "Tickets for the Halyards at Dasice Park go on sale on Friday, March 14th.") == []
+    said = "Frontman Declan Foley announced on 30 August that the Halyards will play at Dašice Park."
+    assert flags_of(said, b) == []  # the day of saying is no day of the show
+
+
+def test_a_date_inside_what_was_announced_is_not_the_day_of_saying() -> None:
+    def events(text: str) -> dict[str, str | None]:
+        sentence = Sentence("d", 0, 0, len(text), text, 0)
+        return {m.text: m.event for m in extract_dates(sentence, date(2025, 3, 5))}
+
+    reported = events(
+        "Foley announced on social media that the band will take to the stage at Croke Park on 30 August."
+    )
+    assert reported == {"30 August": None}  # the show's day, whose event no known word names
+    assert events("The ministry said on Monday that the law took effect on July 1.") == {
+        "Monday": "say",
+        "July 1": "effect",
+    }
+    assert events("The company announced plans for a new plant in April.")["April"] == "say"
+
+
+def test_accented_names_are_names_and_meet_their_plain_spelling() -> None:
+    assert re.findall(NAME, "Dragan Šimunović met Łukasz Wróbel in Łódź") == [
+        "Dragan",
+        "Šimunović",
+        "Łukasz",
+        "Wróbel",
+        "Łódź",
+    ]
+    assert surname("coach Dragan Šimunović") == surname("Dragan Simunovic") == "simunovic"
+    assert plain("Hradec Králové") == "Hradec Kralove"
+
+
 def test_a_scheduled_event_starts_on_its_day(encoder: Any) -> None:
     a = "A federal judge on Monday scheduled the fraud trial of former senator Tomas Rieder to begin on June 10."
     b = "Former senator Tomas Rieder will go on trial on June 17 over the fraud allegations, a federal court ruled."
@@ -785,6 +837,23 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
             4,
         ),
         ("The storm hit two provinces on Thursday. These were Albay, Sorsogon and Masbate.", 3),
+        # names with ages and home towns, the subject of the count's verb two sentences on
+        (
+            "Three men have been charged over a raid on a workshop. Gold was taken, police said. Connor Walsh, 24,"
+            " of Solihull, and Jamal Price, 27, of Handsworth, have been charged with robbery.",
+            2,
+        ),
+        (
+            "Three ministers resigned on Monday. Anna Berg, Jon Dahl, Eva Holm and Ola Lund resigned over the scandal.",
+            4,
+        ),
+        # species, written in full or with the genus shortened
+        ("The two new species - Pristimantis aureolus, Pristimantis nubicola and P. tayos - were described.", 3),
+        # the next sentence names what the count's sentence spoke of ("bids" -> "The bidders are")
+        (
+            "Three firms have submitted bids for the port contract. The bidders are Alba Ports, Nordia, Cresta and Fundo.",
+            4,
+        ),
         # a list between dashes, right after the counted noun or after a clause about it
         ("A survey across four countries - Peru, Chile, Bolivia, Ecuador and Colombia - found rising prices.", 5),
         ("The two parties that walked out - the Greens, Labour and the Liberals - said the vote was rigged.", 3),
@@ -800,6 +869,22 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
             "Ana Lopes, Rui Costa, Eva Dias and Joao Reis, all from the opposition, were the three deputies who voted no.",
             4,
         ),
+        # the list first, its count in apposition after a dash (after a dateline, too)
+        (
+            "Rui Fuentes, Ana Araya, Jorge Pinto, Eva Rojas and Matías Contreras - the four candidates who"
+            " registered - will compete in October.",
+            5,
+        ),
+        ("OSLO (NTB) - Ana Ribeiro, Łukasz Wójcik and Lars Eide - the two winners - share the prize.", 3),
+        # a role before each name; ages in brackets
+        (
+            "The coach gave first call-ups to five players: goalkeeper Ian Waiswa, defender Joe Kizito and striker Ali Mutebi.",
+            3,
+        ),
+        ("The three suspects were named: Karim B. (34) from Genk and Steven V. (41) from Hasselt.", 2),
+        ("The prosecutor named the three suspects as Karim B. (34) from Genk and Steven V. (41) from Hasselt.", 2),
+        # titles in single quotes, an apostrophe inside one
+        ("Five films are in the running for Best Film: 'The Ferryman's Daughter', 'Ìrìn Àjò' and 'Blood Road'.", 3),
         # titles in quotation marks
         (
             'The jury has shortlisted six films for its top prize: "The Salt Road", "Kinship", "Nights in Lyon" '
@@ -847,6 +932,23 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "Two Danish sailors and their Dutch skipper - Jens Holm, Per Lund and Kees Bakker - were rescued.",
         "Three ministers and an adviser resigned on Monday: Anna Berg, Jon Dahl, Eva Holm and Ola Lund.",
         "Ana Lopes, Rui Costa and Eva Dias voted against. Three deputies abstained.",
+        # the same lists, agreeing with their counts; a clause after a colon is no list of names
+        "Rui Fuentes, Ana Araya, Jorge Pinto and Matías Contreras - the four candidates - will compete in October.",
+        "The coach gave first call-ups to three players: goalkeeper Ian Waiswa, defender Joe Kizito and striker Ali Mutebi.",
+        "Three people were hurt: police arrested Smith and Jones at the scene.",
+        "The prosecutor named the two suspects as Karim B. (34) from Genk and Steven V. (41) from Hasselt.",
+        "Police described three men as Ana Lopes, Rui Costa and Eva Dias.",
+        "Three firms have submitted bids for the port contract. The bidders are Alba Ports, Nordia and Cresta.",
+        "Three people were killed in the crash on Monday. The injured were Ana Lopes and Rui Costa.",
+        "Three people were hurt - Police said and Fire spread.",
+        "The three new species - Pristimantis aureolus, Pristimantis nubicola and P. tayos - were described.",
+        "Two men have been charged over a raid. Connor Walsh, 24, of Solihull, and Jamal Price, 27, have been charged.",
+        "Three men were arrested on Monday. Connor Walsh, 24, and Jamal Price, 27, were arrested on Tuesday.",
+        "Three ministers resigned on Monday. Anna Berg, Jon Dahl, Eva Holm and Ola Lund voted against the bill.",
+        "Three people were killed in the crash on Monday. The drivers were Ana Lopes and Rui Costa.",
+        "Police named three men as suspects. Ana, Bo and Cy were charged.",
+        "Three films are in the running for Best Film: 'The Ferryman's Daughter', 'Ìrìn Àjò' and 'Blood Road'.",
+        "Ana Lopes, Rui Costa and Eva Dias - the ministers - met two envoys on Monday.",
     ],
 )
 def test_count_list_must_not_flag(encoder: Any, text: str) -> None:
@@ -1072,6 +1174,16 @@ CAUGHT = {
     "bolivia_football_federation_embezzlement_trial": "C002",
     "chile_senate_water_rights_bill": "C003",
     "italy_rugby_november_squad": "C004",
+    # session 13: list syntax (names before a dash and their count, roles and ages beside names,
+    # "named ... as", titles in single quotes, "The bidders are", species, the subject of the same verb)
+    "valparaiso_mayoral_race_registration": "C004",
+    "uganda_cranes_squad_call_ups": "C004",
+    "lindqvist_marine_science_prize": "C004",
+    "africa_movie_academy_awards_nominations": "C004",
+    "tongeren_museum_gold_coin_theft": "C004",
+    "beira_container_terminal_concession": "C004",
+    "birmingham_jewellery_quarter_robbery_charges": "C004",
+    "cordillera_del_condor_new_frog_species": "C004",
 }
 
 

@@ -38,7 +38,7 @@ from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
 from auditor.facts.units import measure_words
-from auditor.facts.words import CALENDAR_WORDS, MONTHS, WEEKDAYS, singular, stem, word_set
+from auditor.facts.words import CALENDAR_WORDS, LOWER, MONTHS, UPPER, WEEKDAYS, plain, singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
 # The rules' shared results and memos (ctx.artifacts' keys); none is read after the analysis.
@@ -721,7 +721,7 @@ def _names_time_zone(ctx: CheckContext, d: DateMention) -> bool:
     return bool(_TIME_ZONE.search(_sentence(ctx.document(d.doc_id), d.sentence).text))
 
 
-_NAME_WORD = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?:-[A-Za-z]+)*")
+_NAME_WORD = re.compile(rf"(?:^|(?<=\s))[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}]+)*")
 RARE_WORD_INFORMATION = 3.5  # Zipf 3.5: a capitalised first word this rare is a name ("Norland's")
 COMMON_WORD_INFORMATION = 2.5  # Zipf 4.5: "Police", "Last updated", "Museum" capitalised mid-sentence
 _NOT_NAMES = CALENDAR_WORDS | word_set(
@@ -743,12 +743,12 @@ def _names_in(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
     if found is None:
         names: set[str] = set()
         for e in document_facts(ctx)[doc_id].in_sentence(index).entities:
-            names.add(e.canonical.lower())
+            names.add(plain(e.canonical.lower()))
             if e.country:
                 names.add(f"country:{e.country}")
         text = _sentence(ctx.document(doc_id), index).text
         for match in _NAME_WORD.finditer(text):
-            word = match.group().lower()
+            word = plain(match.group().lower())  # "Dašice" in one outlet is "Dasice" in another
             threshold = RARE_WORD_INFORMATION if match.start() == 0 else COMMON_WORD_INFORMATION
             if word in _NOT_NAMES or information(word) < threshold:
                 continue  # "The", "Voters" first in the sentence; "Last updated", "Police" in a title
@@ -1212,7 +1212,7 @@ _SCORERS = (
 # X". A named prize has one winner per edition; an edition in another year ("won the Booker Prize in
 # 2019") is another prize, and "who won" is a past winner.
 # Up to four capitalised words: a person ("Eirik Haugland") or a firm ("Lund & Hvid Arkitekter").
-_PROPER_NAME = r"(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*"
+_PROPER_NAME = rf"(?:[{UPPER}][\w&.'’-]*\s+){{0,3}}[{UPPER}][\w&.'’-]*"
 _WINNER = rf"(?P<name>{_PROPER_NAME})"
 # Words a name pattern takes in before the name itself: "On Tuesday Ann Lee won", "But Ann Lee".
 _BEFORE_NAME = CALENDAR_WORDS | _CLAUSE_STOP
@@ -1452,7 +1452,7 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
     # Tembo" in one article may be the predecessor of the minister another says was appointed.
     by_office: dict[tuple[str, str, bool], list[RoleHolder]] = {}
     for holder in holders:
-        by_office.setdefault((holder.org, holder.role, holder.appointed), []).append(holder)
+        by_office.setdefault((plain(holder.org), holder.role, holder.appointed), []).append(holder)
     for a, b in (pair for group in by_office.values() for pair in _other_holders(group)):
         key = (a.doc_id, a.org, a.role)
         if key in reported:
@@ -1682,10 +1682,11 @@ def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
 
 # ---------------------------------------------------------------- C004 count vs list
 
-_LIST_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_LIST_NAME = rf"[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*"
 _LIST = re.compile(rf"(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:and|&)\s+{_LIST_NAME})")
-# Titles in quotation marks: '"The Salt Road", "Winter Orchard" and "Kinship"' (three or more).
-_QUOTED_TITLE = r"[\"“][^\"“”]{1,80}[\"”]"
+# Titles in quotation marks: '"The Salt Road", "Winter Orchard" and "Kinship"' (three or more), in
+# single quotes too ("'The Ferryman's Daughter'": an apostrophe before a letter is inside the title).
+_QUOTED_TITLE = r"(?:[\"“][^\"“”]{1,80}[\"”]|‘[^‘’]{1,80}’|'(?:[^'\n]|'(?=[a-z])){1,80}')"
 _QUOTED_LIST = re.compile(rf"(?P<items>(?:{_QUOTED_TITLE},?\s+){{2,}}(?:and|&)\s+{_QUOTED_TITLE})")
 # Two names make a list only right after a colon ("Three athletes were disqualified: A and B").
 _PAIR_AFTER_COLON = re.compile(rf"(?<=:\s)(?P<items>{_LIST_NAME}\s+(?:and|&)\s+{_LIST_NAME})")
@@ -1693,6 +1694,51 @@ _PAIR_AFTER_COLON = re.compile(rf"(?<=:\s)(?P<items>{_LIST_NAME}\s+(?:and|&)\s+{
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _MORE_NAMES = re.compile(r",\s+[A-Z]")
 _LIST_LEAD_IN = re.compile(r"\s*(?:These|Those|They)\s+(?:are|were)\s+$")
+# "Three consortia have submitted bids ... The bidders are A, B, C and D": a sentence that names
+# what one word of the count's sentence ("bids") speaks of; not "The others were", "The injured were".
+_NOUN_LEAD_IN = re.compile(r"\s*The\s+(?P<noun>[a-z-]+)\s+(?:are|were)\s+$")
+_NOT_THE_SAME = word_set("others rest remaining remainder injured wounded dead survivors latter former")
+
+
+# "Connor Walsh, 24, of Solihull, and Jamal Price, 27, have been charged": names with their ages
+# (and home towns) set off by commas, as police and court reports write them.
+_AGED_ITEM = rf"{_LIST_NAME},\s+\d{{1,3}}(?:,\s+(?:of|from)\s+{_LIST_NAME})?"
+_AGED_LIST = re.compile(rf"(?P<items>(?:{_AGED_ITEM},\s+)*{_AGED_ITEM},?\s+(?:and|&)\s+{_AGED_ITEM})")
+_AGE_IN_LIST = re.compile(r",\s+\d{1,3}\b")
+# Words between a subject and its verb: "have been charged", "were also arrested".
+_AUXILIARY_WORDS = word_set("has have had was were is are be been being will would also both all later then each")
+
+
+def _same_predicate(after_list: str, counted_sentence: str) -> bool:
+    """Is the list the subject of the verb the count's sentence uses ("Three men have been
+    charged ..." / "A, 24, and B, 27, have been charged with ...")?"""
+    words = re.findall(r"[A-Za-z]+", after_list)[:4]
+    verb = next((w.lower() for w in words if w.lower() not in _AUXILIARY_WORDS), None)
+    if verb is None or not is_eventive(verb):
+        return False
+    return any(_root(verb) == _root(w) for w in re.findall(r"[a-z]+", counted_sentence.lower()))
+
+
+def _names_what_was_counted(lead_in: str, counted_sentence: str) -> bool:
+    match = _NOUN_LEAD_IN.fullmatch(lead_in)
+    if match is None or match.group("noun") in _NOT_THE_SAME:
+        return False
+    noun = _root(match.group("noun"))
+    return any(noun == _root(w) for w in re.findall(r"[a-z]+", counted_sentence.lower()))
+
+
+def _root(word: str) -> str:
+    """A word's stem without an agent suffix: "bidders" and "bids" -> "bid", "winners" -> "win"."""
+    root = stem(singular(word))
+    for suffix in ("er", "or"):
+        if root.endswith(suffix) and len(root) > len(suffix) + 2:
+            root = root[: -len(suffix)]
+            if len(root) > 2 and root[-1] == root[-2] and root[-1] not in "aeiou":
+                root = root[:-1]  # "bidd" -> "bid"
+            break
+    return stem(root)
+
+
 _PARTIAL = re.compile(r"\b(?:including|such as|like|among them|among|e\.g\.|for example|notably)\W*$", re.IGNORECASE)
 LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
 
@@ -1700,17 +1746,24 @@ LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
 # A list opened by a colon or a dash is read item by item, so that names may hold initials ("Karim
 # B."), "of" or "and" ("the Irish Nurses and Midwives Organisation (INMO)"), or a description before
 # the name ("Edinburgh flanker Jamie Orr"). It ends at a dash, a semicolon or the sentence's end.
-_LIST_OPENER = re.compile(r"(?::|\s[-–—])\s+(?=(?:the\s+)?[A-Z])")
+_LIST_OPENER = re.compile(rf"(?::|\s[-–—])\s+(?=(?:the\s+|[a-z]+\s+)?[{UPPER}])")
+# "The prosecutor named the three suspects as Karim B. and Steven V.": "as" opens the list.
+# Read after the count too ("... three suspects| as Karim B. and ..."), where the caller checks the verb.
+_NAMED_AS = re.compile(rf"(?:\b(?:named|identified)\s+(?:[\w'’-]+\s+){{0,5}}?|^\s*)as\s+(?=[{UPPER}])")
 _LIST_CLOSER = re.compile(r"\s[-–—]\s|;|\.\s*$|\.(?=\s+[A-Z][a-z])")
-_ITEM_WORD = re.compile(r"[A-Z][\w'’.&-]*|\([A-Z][A-Za-z]{1,7}\)")
+_ITEM_WORD = re.compile(rf"[{UPPER}][\w'’.&-]*|\([A-Z][A-Za-z]{{1,7}}\)")
+# What a list item may say of its name before it: "goalkeeper Ismail Waiswa", "defender Joe Kizito";
+# not a verb or a function word ("police arrested Smith", "and Jones").
+_DESCRIPTOR = re.compile(r"[a-z][a-z-]+")
+_AGE = re.compile(r"\s*\(\d{1,3}\)")
 MAX_ITEM_WORDS = 8
 
 
 def _is_list_item(item: str) -> bool:
     """A name, with at most two lower-case words inside it: "Saracens wing Lewis McAllister",
     "the University of Twente"; not "54", "who investigators say ran the workshop"."""
-    words = item.split()
-    if words[:1] == ["the"]:
+    words = _AGE.sub("", item).split()  # "Karim B. (34)": an age in brackets is no part of the name
+    if words[:1] == ["the"] or (len(words) > 1 and _is_descriptor(words[0]) and _ITEM_WORD.fullmatch(words[1])):
         words = words[1:]
     if (
         not 1 <= len(words) <= MAX_ITEM_WORDS
@@ -1726,6 +1779,32 @@ def _is_list_item(item: str) -> bool:
     return True
 
 
+# Species in a list: "Pristimantis aureolus, Pristimantis nubicola and P. tayos" (every item so),
+# whose second word is no common English word ("Police said" is no species).
+_BINOMIAL = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)\s+(?P<epithet>[a-z]{3,})")
+EPITHET_INFORMATION = 4.0  # Zipf 3 or rarer: "aureolus", "sapiens", "vulgaris"; not "said", "spread"
+
+
+def _is_binomial(item: str) -> bool:
+    match = _BINOMIAL.fullmatch(item)
+    return match is not None and information(match.group("epithet")) >= EPITHET_INFORMATION
+
+
+def _is_item(item: str) -> bool:
+    return _is_list_item(item) or _is_binomial(item)
+
+
+def _is_descriptor(word: str) -> bool:
+    """A lower-case noun that may describe the name after it ("goalkeeper", "novelist")."""
+    return (
+        _DESCRIPTOR.fullmatch(word) is not None
+        and not word.endswith(("ed", "ing", "ly"))
+        and word not in _BEFORE_NAME
+        and word not in SAYING_VERBS
+        and word not in ("and", "or", "nor", "but", "with", "plus", "then", "who", "whose", "which", "where")
+    )
+
+
 def _opened_list(text: str, start: int) -> tuple[int, int, int] | None:
     """(number of items, start, end) of the complete list that begins at `start`, if one does:
     items split by commas, the last one after "and" ("A, B, C and D"; "A, B, and C"). An item
@@ -1737,7 +1816,7 @@ def _opened_list(text: str, start: int) -> tuple[int, int, int] | None:
     items: list[str] = []
     for position, part in enumerate(parts):
         following = parts[position + 1].removeprefix("and ") if position + 1 < len(parts) else ""
-        last = not following or not _is_list_item(re.split(r"\s(?:and|&)\s", following)[0])
+        last = not following or not _is_item(re.split(r"\s(?:and|&)\s", following)[0])
         if part.startswith(("and ", "& ")) and items:
             items.append(part.split(" ", 1)[1])
         elif last and re.search(r"\s(?:and|&)\s", part):
@@ -1748,7 +1827,8 @@ def _opened_list(text: str, start: int) -> tuple[int, int, int] | None:
         else:
             items.append(part)
             continue
-        if len(items) < 2 or not all(_is_list_item(item) for item in items):
+        names = all(_is_list_item(item) for item in items)
+        if len(items) < 2 or not (names or all(_is_binomial(item) for item in items)):
             return None
         list_end = start + len(", ".join(parts[: position + 1]))
         return len(items), start, list_end
@@ -1758,10 +1838,13 @@ def _opened_list(text: str, start: int) -> tuple[int, int, int] | None:
 def _list_items(text: str) -> list[tuple[int, int, int]]:
     """(number of names, start, end) of each complete list of names in text."""
     out: list[tuple[int, int, int]] = []
-    for opener in _LIST_OPENER.finditer(text):
+    for opener in (*_LIST_OPENER.finditer(text), *_NAMED_AS.finditer(text)):
         opened = _opened_list(text, opener.end())
         if opened and not _PARTIAL.search(text[: opener.start()]):
             out.append(opened)
+    for match in _AGED_LIST.finditer(text):
+        if not _PARTIAL.search(text[: match.start()]):
+            out.append((len(_AGE_IN_LIST.findall(match.group("items"))), match.start(), match.end()))
     for match in (*_QUOTED_LIST.finditer(text), *_LIST.finditer(text), *_PAIR_AFTER_COLON.finditer(text)):
         if _PARTIAL.search(text[: match.start()]) or any(s <= match.start() < e for _, s, e in out):
             continue
@@ -1792,10 +1875,12 @@ def _noun_beside_list(q: Quantity, text: str, start: int, end: int) -> bool:
     return bool(_noun_stems(q) & {stem(singular(w)) for w in [*before, *after]})
 
 
-def _introduces_list(between: str) -> bool:
+def _introduces_list(between: str, before: str = "") -> bool:
     """Does the clause after a count end in a colon or a dash that opens the list, with no verb of
     saying in between ("Three ministers resigned on Monday: A, B, C and D", "six regions - A, B")? Then the list is the count's
     (unless another count stands between); after "said that ..." it is the reported clause's."""
+    if re.fullmatch(r"\s*as\s*", between) and re.search(r"\b(?:named|identified)\s+(?:the\s+)?$", before):
+        return True  # "named the three suspects as A and B"
     if not re.search(r"(?::|\s[-–—]|^[-–—])$", between.rstrip()) or re.search(r"\.\s", between):
         return False
     if re.match(r"\s*(?:and|with|plus|as\s+well\s+as|along\s+with|together\s+with)\b", between):
@@ -1807,6 +1892,8 @@ def _introduces_list(between: str) -> bool:
 # councillors who voted against": the list is the subject, the count comes after "were the".
 _NAMED_FIRST = re.compile(rf"^\s*(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:and|&)\s+{_LIST_NAME})\b")
 _COUNT_AFTER_LIST = re.compile(r"\b(?:were|are)\s+(?:the|all|all\s+the)\s+$")
+# "A, B, C, D and E - the six winners of ...": the count in apposition right after the list.
+_COUNT_IN_APPOSITION = re.compile(r",?\s+[-–—]\s+(?:the|all|all\s+the)\s+")
 
 
 def _list_named_first(text: str, count_start: int) -> tuple[int, int, int] | None:
@@ -1814,7 +1901,16 @@ def _list_named_first(text: str, count_start: int) -> tuple[int, int, int] | Non
     `count_start` is said of it ("A, B and C ... were the three ...")."""
     match = _NAMED_FIRST.match(text)
     if match is None or not _COUNT_AFTER_LIST.search(text[match.end() : count_start]):
-        return None
+        match = next(
+            (
+                m
+                for m in _LIST.finditer(text, 0, count_start)
+                if _COUNT_IN_APPOSITION.fullmatch(text, m.end(), count_start)
+            ),
+            None,
+        )
+        if match is None:
+            return None
     if "." in text[match.end() : count_start]:
         return None
     items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
@@ -1836,6 +1932,16 @@ def _count_list_flag(
         severity=_severity(confidence, False),
         data=(("kind", "count-list"), ("count", q.value), ("listed", count)),
     )
+
+
+def _days_differ(dates: Iterable[DateMention], other_dates: Iterable[DateMention]) -> bool:
+    """Do both sentences name a day of their own (not a day of saying), and never the same one?"""
+
+    def days(mentions: Iterable[DateMention]) -> set[date]:
+        return {d.earliest for d in mentions if d.granularity == "day" and d.earliest and d.event != "say"}
+
+    mine, others = days(dates), days(other_dates)
+    return bool(mine and others and not mine & others)
 
 
 def _window_text(dates: Iterable[DateMention]) -> str | None:
@@ -1888,13 +1994,20 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                     for count, s, e in _list_items(text[offset:]):
                         if q.low <= count <= q.high:
                             continue
-                        lead_in = follower is not sentence and _LIST_LEAD_IN.fullmatch(text[offset : offset + s])
+                        lead_in = follower is not sentence and (
+                            _LIST_LEAD_IN.fullmatch(text[offset : offset + s])
+                            or _names_what_was_counted(text[offset : offset + s], sentence.text)
+                            or (
+                                not text[offset : offset + s].strip()
+                                and _same_predicate(text[offset + e :], sentence.text)
+                            )
+                        )
                         if (
                             not _noun_beside_list(q, text[offset:], s, e)
                             and not lead_in
                             and not (
                                 follower is sentence
-                                and _introduces_list(text[offset : offset + s])
+                                and _introduces_list(text[offset : offset + s], text[: q.start - follower.start])
                                 and not any(
                                     other.noun
                                     and not is_measure(other)  # "a 20-year concession" counts nothing
@@ -1907,6 +2020,8 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                         other_window = _window_text(follower_facts.dates)
                         if follower is not sentence and (window or other_window) and window != other_window:
                             continue  # "six in the past 24 hours" vs a list of all of them so far
+                        if follower is not sentence and _days_differ(sentence_facts.dates, follower_facts.dates):
+                            continue  # "three were arrested on Monday" vs those arrested on Tuesday
                         confidence = 0.8 if window and window == other_window else 0.6
                         list_start, list_end = follower.start + offset + s, follower.start + offset + e
                         yield _count_list_flag(doc, q, count, list_start, list_end, follower, confidence)

@@ -279,6 +279,8 @@ def event_class(word: str) -> str:
 
 # Participles that report an event named by the noun before them: "approval, granted on",
 # "permission given on", "the order issued on".
+# Between a saying verb and a later date: the date is inside the reported clause.
+_REPORTED_CLAUSE = re.compile(r"\b(?:that|will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to)\b")
 _LIGHT_PARTICIPLES = word_set("granted given issued made taken received obtained handed delivered")
 
 
@@ -301,6 +303,10 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         if word in SAYING_VERBS:
             if aspect_word:  # "said it will launch the satellite on May 3": the launch's date
                 return event_class(aspect_word), aspect_word, "point" if aspect == "start" else aspect
+            if _REPORTED_CLAUSE.search(text, match.end(), start):
+                # "announced that the band will take to the stage on 30 August": the date is in
+                # what was said, whose event no word above named; not the day of saying
+                return None, None, aspect
             return "say", match.group(), aspect  # "announced plans in April": the date of the announcement
         if word in _ASPECT_END:
             aspect = "end"

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from auditor.facts.model import EntityMention
-from auditor.facts.words import word_set
+from auditor.facts.words import LOWER, UPPER, plain, word_set
 from auditor.model import Sentence
 from auditor.text.alternation import literal_alternation
 
@@ -69,11 +68,6 @@ DOMINANT_CITY_RATIO = 5
 COMMON_WORD_CITY_POPULATION = 1_000_000
 
 
-def _plain(name: str) -> str:
-    """The name without accents, as English copy usually writes it ("Zürich" -> "Zurich")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 def _city_records() -> list[tuple[str, str, int]]:
     """(name, ISO country, population) of GeoNames' cities of RIVAL_CITY_POPULATION or more.
 
@@ -105,7 +99,7 @@ def _world_cities() -> dict[str, Entry]:
     lower_case_words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     by_name: dict[str, list[tuple[int, str, str]]] = {}  # as written -> (population, country, name)
     for name, country, population in _city_records():
-        for written in {name, _plain(name)}:
+        for written in {name, plain(name)}:
             by_name.setdefault(written, []).append((population, country, name))
     cities: dict[str, Entry] = {}
     for written, found in by_name.items():
@@ -124,7 +118,7 @@ def _world_cities() -> dict[str, Entry]:
             or name_detector().get_gender(written) != "unknown"
         ):
             continue
-        cities[written] = Entry(_plain(name), "city", country)
+        cities[written] = Entry(plain(name), "city", country)
     return cities
 
 
@@ -160,7 +154,7 @@ _TITLE = (
     r"(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|minister|envoy|ambassador|governor|"
     r"mayor|commander|general|leader|head|adviser|advisor|director)"
 )
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_NAME = rf"[{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)?"
 PERSON_WITH_TITLE = re.compile(
     rf"(?P<role>\b(?i:{_TITLE}))\s+(?P<name>{_NAME}(?:\s+(?:(?:bin|al|van|von|de|[A-Z]\.)\s+)?{_NAME}){{0,2}})"
 )

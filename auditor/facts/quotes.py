@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from auditor.facts.model import EntityMention, Quote
+from auditor.facts.words import LOWER, UPPER, plain
 from auditor.model import Sentence
 
 SAYING = r"(?:said|says|added|noted|wrote|told|stated|tweeted|warned|stressed|insisted|explained|declared|asked)"
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # "Martín Echeverría", "Peñarol"
+_UPPER, _LOWER = UPPER, LOWER  # "Martín Echeverría", "Peñarol", "Tomáš Hradil"
 NAME = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)?)"  # one part of a person's name
 _FULL_NAME = rf"{NAME}(?:\s+(?:(?:bin|al|van|von|de)\s+)?{NAME}){{0,4}}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
@@ -96,7 +97,7 @@ def _strip_title(name: str) -> str:
 
 def surname(name: str) -> str:
     """The part of a name that outlets keep when they shorten it ("Stoltenberg")."""
-    return _strip_title(name).split()[-1].lower()
+    return plain(_strip_title(name).split()[-1].lower())  # "Šimunović" and "Simunovic" are one name
 
 
 def last_person_named(entities: list[EntityMention], quotes: list[Quote]) -> str | None:

@@ -3,7 +3,27 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
+
+
+def _latin_letters(test: str) -> str:
+    """The Latin letters beyond ASCII (Latin-1 and Latin Extended-A/B) for which `str.<test>()`
+    holds, as a character class body: Python's `re` has no \\p{Lu}, and names are written with
+    them ("Tomáš Hradil", "Łódź", "Şahin", "Dašice")."""
+    return "".join(re.escape(c) for c in map(chr, range(0xC0, 0x250)) if getattr(c, test)())
+
+
+UPPER = "A-Z" + _latin_letters("isupper")  # inside [...]: a capital letter, accented or not
+LOWER = "a-z" + _latin_letters("islower")
+
+
+def plain(text: str) -> str:
+    """The text without accents, as English copy often writes names ("Zürich" -> "Zurich",
+    "Dašice" -> "Dasice"): two outlets' spellings of one name meet. Letters that do not
+    decompose ("ł", "ß") are kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
 
 _IRREGULAR = {
     "people": "people",
