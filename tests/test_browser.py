@@ -180,7 +180,8 @@ def test_filters_combine_and_sorting_reorders(browser_context: Any, fixture_repo
         assert page.locator("li.finding:visible").count() == sum(f.rule == rule_id for f in expected)
 
         page.click("#f-reset")
-        page.wait_for_function("document.querySelectorAll('li.finding[hidden]').length === 0")
+        # locator waits, not wait_for_function: the page's CSP forbids the eval that polling uses
+        sync_api.expect(page.locator("li.finding[hidden]")).to_have_count(0)
 
         page.select_option("#f-sort", "severity")
         ranks = page.locator("li.finding").evaluate_all("items => items.map(li => Number(li.dataset.rank))")
@@ -192,7 +193,7 @@ def test_filters_combine_and_sorting_reorders(browser_context: Any, fixture_repo
         # A rule link opens that rule's explanation.
         page.locator("li.finding summary").first.click()
         page.locator("li.finding a[href^='#rule-']").first.click()
-        page.wait_for_function("document.querySelectorAll('section#rules details[open]').length === 1")
+        sync_api.expect(page.locator("section#rules details[open]")).to_have_count(1)
         assert loaded.errors == []
     finally:
         loaded.close()
@@ -300,7 +301,7 @@ def test_disputed_fact_opens_its_contradiction_even_when_filtered_out(browser_co
         link = page.locator("details.cluster[data-status=disputed] p.related a").first
         target = (link.get_attribute("href") or "#").lstrip("#")
         link.click()
-        page.wait_for_function(f"document.getElementById('{target}').querySelector('details').open")
+        sync_api.expect(page.locator(f"[id='{target}'] details").first).to_have_attribute("open", "")
         finding = page.locator(f"#{target}")
         assert finding.is_visible() and finding.get_attribute("data-category") == "contradiction"
         assert page.locator("#f-category").input_value() == ""  # filters were cleared to show it

@@ -479,6 +479,14 @@ def test_a_day_inside_what_was_announced_is_compared_as_an_unknown_event(encoder
     assert flags_of(said, b) == []  # the day of saying is no day of the show
 
 
+def test_the_day_a_trial_stopped_and_the_day_it_resumes_are_not_compared(encoder: Any) -> None:
+    a = "Judge Ruth Banda on Tuesday adjourned the fraud trial of former port chief Ivo Maseko until March 18."
+    b = "Prosecutors said they were ready, but the hearing of Ivo Maseko was adjourned until March 18."
+    assert pair(encoder, "C002", a, b) == []
+    # two days for when it resumes do disagree
+    assert pair(encoder, "C002", b, b.replace("March 18", "March 25"))
+
+
 def test_a_date_inside_what_was_announced_is_not_the_day_of_saying() -> None:
     def events(text: str) -> dict[str, str | None]:
         sentence = Sentence("d", 0, 0, len(text), text, 0)
@@ -493,6 +501,9 @@ def test_a_date_inside_what_was_announced_is_not_the_day_of_saying() -> None:
         "July 1": "effect",
     }
     assert events("The company announced plans for a new plant in April.")["April"] == "say"
+    # a verb before a preposition is the event, not a modifier of the word after it
+    assert events("A freight train derailed near the village of Dasice late on Monday, July 7.") == {"July 7": "derail"}
+    assert events("An earth observation satellite will be launched on May 3.") == {"May 3": "launch"}
 
 
 def test_accented_names_are_names_and_meet_their_plain_spelling() -> None:
@@ -745,6 +756,27 @@ def test_two_cities_no_hand_list_names_are_two_places(encoder: Any) -> None:
     (flag,) = pair(encoder, "C003", lyon, hamburg)
     assert "Lyon" in flag.message and "Hamburg" in flag.message
     assert pair(encoder, "C003", lyon, france) == []
+
+
+def test_two_cities_of_one_country_and_a_capital_named_without_a_comma(encoder: Any) -> None:
+    """A diverted flight lands in one place: Tashkent is not Samarkand (one country, two cities),
+    "the Georgian capital Tbilisi" names Tbilisi; Uzbekistan contains Tashkent."""
+    tashkent = (
+        "An Air Astana plane flying from Frankfurt to Almaty made an emergency landing at Tashkent"
+        " International Airport on Sunday after smoke was seen in the cabin."
+    )
+    samarkand = (
+        "Air Astana flight KC904 from Frankfurt to Almaty was forced to land in Samarkand on Sunday after smoke."
+    )
+    (flag,) = pair(encoder, "C003", tashkent, samarkand)
+    assert "Tashkent" in flag.message and "Samarkand" in flag.message
+    assert pair(encoder, "C003", tashkent, samarkand.replace("Samarkand", "Uzbekistan")) == []
+    baku = "A plane flying from Istanbul to Almaty made an emergency landing in Baku on Wednesday, the airline said."
+    tbilisi = (
+        "A jet bound for Almaty diverted on Wednesday and landed in the Georgian capital Tbilisi, the carrier said."
+    )
+    (flag,) = pair(encoder, "C003", baku, tbilisi)
+    assert "Baku" in flag.message and "Tbilisi" in flag.message
 
 
 def test_one_meeting_worded_apart_on_the_same_day_in_two_cities(encoder: Any) -> None:
@@ -1184,6 +1216,9 @@ CAUGHT = {
     "beira_container_terminal_concession": "C004",
     "birmingham_jewellery_quarter_robbery_charges": "C004",
     "cordillera_del_condor_new_frog_species": "C004",
+    # session 13: two cities of one country are two places; "the Georgian capital Tbilisi"; "to land in"
+    "istanbul_almaty_flight_emergency_landing": "C003",
+    "air_astana_frankfurt_almaty_diversion": "C003",
 }
 
 

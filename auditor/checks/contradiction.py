@@ -806,6 +806,14 @@ def _aspects_agree(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
     return {a.relation, b.relation} == {"start", "on"} and _ahead(ctx, a) and _ahead(ctx, b)
 
 
+def _until(ctx: CheckContext, d: DateMention) -> bool:
+    """Is the date the end of a state ("adjourned until March 18", "closed till Monday"), not the
+    day the event happened or its deadline?"""
+    text = ctx.document(d.doc_id).text
+    before = text[max(0, d.start - 8) : d.start].split()
+    return bool(before) and before[-1].lower() in ("until", "till", "pending")
+
+
 def date_gap(a: DateMention, b: DateMention) -> int:
     """Days between the two periods (0 when they meet or overlap)."""
     assert a.earliest and a.latest and b.earliest and b.latest
@@ -955,6 +963,8 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
                 continue  # different actors: the US withdrawal is not the UK's
             if {a.relation, b.relation} == {"on", "by"} and "day" not in (a.granularity, b.granularity):
                 continue  # "began in May" vs "completed by August": a month is no deadline
+            if _until(ctx, a) != _until(ctx, b):
+                continue  # "adjourned on Tuesday" vs "adjourned until March 18": when it stopped, when it resumes
             survivors.append((event, a, b, pa, pb))
     text_pairs: list[tuple[str, str]] = []
     for _event, a, b, _pa, _pb in survivors:
@@ -1529,10 +1539,11 @@ def _places(ctx: CheckContext, sentence: Sentence) -> list[tuple[Any, str]]:
     return memo[key]
 
 
-# "talks in Doha", "talks, held in Oslo", "negotiations in the Ethiopian capital, Addis Ababa".
+# "talks in Doha", "talks, held in Oslo", "negotiations in the Ethiopian capital, Addis Ababa",
+# "landed in the Georgian capital Tbilisi".
 _PLACE_PHRASE_BEFORE = re.compile(
     r"((?:[A-Za-z][A-Za-z-]*,?\s+){1,3})(?:in|at)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|port|town)(?:\s+of|,)\s+)?$"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|port|town)(?:\s+of|,)?\s+)?$"
 )
 
 
@@ -1560,7 +1571,7 @@ PLACE_MIN_SCORE = 0.6  # same-fact score at which one event's two places are com
 
 
 def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
-    from auditor.facts.entities import same_place
+    from auditor.facts.entities import one_place
 
     facts = document_facts(ctx)
     loose = _loosely_aligned(ctx, lambda s: len(_places(ctx, s)) == 1)
@@ -1574,7 +1585,7 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
         if len(pa) != 1 or len(pb) != 1:
             continue
         (place_a, event_a), (place_b, event_b) = pa[0], pb[0]
-        if event_class(event_a) != event_class(event_b) or same_place(place_a, place_b):
+        if event_class(event_a) != event_class(event_b) or one_place(place_a, place_b):
             continue
         doc, other = ctx.document(cand.a.doc_id), ctx.document(cand.b.doc_id)
         yield _two_outlets_flag(

@@ -166,7 +166,7 @@ EVENT_WORDS = word_set(
     trial verdict sentence ruling handover takeover coup drills drill exercise exercises operation
     deadline departure arrival return returned signing signed sign resign resigned resignation rally
     march collapse surrender pull open opens opened reopen reopens reopened gather gathers convene convenes
-    decision decisions judgment judgement
+    decision decisions judgment judgement land lands landed landing
     """
 )
 # "crossing", "building", "settlement": more often things than events; used only when nothing better.
@@ -383,8 +383,13 @@ PHRASAL_EVENTS = {
     ("into", "force"): "effect",
     **{(verb, "effect"): "effect" for verb in ("take", "takes", "took", "taken", "taking")},
 }
-# "lifted off", "set up", "broke out": a particle after a verb is no noun the verb modifies.
+# "lifted off", "set up", "broke out": a particle after a verb is no noun the verb modifies; nor is
+# a preposition ("derailed near the village", "landed outside Riga").
 _PARTICLES = word_set("off up down out away back over along ahead apart aside")
+_PREPOSITIONS = word_set(
+    """near across along outside inside beside behind toward towards against among amid between beyond
+    onto upon within without through throughout under underneath until via past around above below"""
+)
 
 
 def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) -> bool:
@@ -396,6 +401,7 @@ def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) ->
         and word.islower()
         and word not in _NOT_EVENT
         and word not in _PARTICLES
+        and word not in _PREPOSITIONS
         and not is_eventive(word)
     )
 

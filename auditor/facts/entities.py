@@ -215,6 +215,16 @@ def extract_entities(sentence: Sentence, gazetteer: Gazetteer | None = None) -> 
     return sorted(found, key=lambda m: m.start)
 
 
+def one_place(a: EntityMention, b: EntityMention) -> bool:
+    """One place, or a city and the country (or people) it belongs to; unlike `same_place`, two
+    cities of one country are two places (Tashkent is not Samarkand)."""
+    if a.canonical == b.canonical:
+        return True
+    if "city" in (a.kind, b.kind) and a.kind == b.kind:
+        return False
+    return same_place(a, b)
+
+
 def same_place(a: EntityMention, b: EntityMention) -> bool:
     """One place, or one inside the other (Doha and Qatar); unknown containment counts as different."""
     if a.canonical == b.canonical:
