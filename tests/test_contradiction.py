@@ -758,6 +758,26 @@ def test_two_cities_no_hand_list_names_are_two_places(encoder: Any) -> None:
     assert pair(encoder, "C003", lyon, france) == []
 
 
+def test_counts_by_the_police_of_two_countries_and_of_one_are_not_compared(encoder: Any) -> None:
+    """Whose police made the arrests is in the clause before the count: two countries' total is
+    not one country's share. A sayer is no actor; the same country named two ways is one."""
+    both = "Police in Norway and Finland arrested 14 people in raids against a smuggling ring on Friday."
+    one = "Norwegian police arrested eleven people in raids against a smuggling ring on Friday."
+    assert pair(encoder, "C001", both, one) == []
+    assert (
+        len(pair(encoder, "C001", one, one.replace("Norwegian police", "Police in Oslo").replace("eleven", "14"))) == 1
+    )
+    said = "Finnish officials said Norwegian police arrested 14 people in raids against a smuggling ring on Friday."
+    assert len(pair(encoder, "C001", said, one)) == 1
+
+
+def test_a_headline_in_capitals_names_no_office_holder(encoder: Any) -> None:
+    body = "Greek Prime Minister George Papandreou said on Monday that the talks would go on."
+    headline = "Greek Prime Minister Calls Bank Workers Back To Talks"
+    assert pair(encoder, "C003", body, headline) == []
+    assert len(pair(encoder, "C003", body, "Greek Prime Minister Antonis Samaras said talks would go on.")) == 1
+
+
 def test_two_cities_of_one_country_and_a_capital_named_without_a_comma(encoder: Any) -> None:
     """A diverted flight lands in one place: Tashkent is not Samarkand (one country, two cities),
     "the Georgian capital Tbilisi" names Tbilisi; Uzbekistan contains Tashkent."""
@@ -1118,7 +1138,7 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 13))
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 17))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -1219,6 +1239,16 @@ CAUGHT = {
     # session 13: two cities of one country are two places; "the Georgian capital Tbilisi"; "to land in"
     "istanbul_almaty_flight_emergency_landing": "C003",
     "air_astana_frankfurt_almaty_diversion": "C003",
+    # sets 13-16 (written blind this session; caught at the session's start and end runs)
+    "pacific_teacher_qualifications_arrangement": "C004",
+    "philippines_dry_spell_calamity": "C004",
+    "vienna_housing_associations_gas_exit": "C004",
+    "storvik_municipal_council_results": "C004",
+    "nordic_optical_telescope_spectrograph": "C004",
+    "kenya_national_assembly_mps_suspended": "C004",
+    "ethiopia_womens_marathon_world_championships_team": "C004",
+    "nile_basin_framework_agreement_entry_into_force": "C004",
+    "albay_mayon_state_of_calamity": "C004",
 }
 
 

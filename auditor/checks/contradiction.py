@@ -336,6 +336,26 @@ def _source_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_ACTOR_BREAK = re.compile(r"[,;:()\"“”—–]|\s-\s")
+_PLACE_KINDS = ("country", "city", "demonym")
+
+
+def _actor_countries(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """The countries named in the clause before a count, after any verb of saying: whose police,
+    troops or voters did it ("Police in Sweden and Denmark arrested 14", "Swedish police arrested
+    eleven"; not "Ukrainian officials said Russian forces ...": the sayers are no actors)."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    before = sentence.text[: q.start - sentence.start]
+    start = max((m.end() for m in _ACTOR_BREAK.finditer(before)), default=0)
+    said = [w.end() for w in re.finditer(r"[A-Za-z]+", before[start:]) if w.group().lower() in SAYING_VERBS]
+    clause_start = sentence.start + start + (said[-1] if said else 0)
+    return frozenset(
+        e.country
+        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
+        if e.kind in _PLACE_KINDS and e.country and clause_start <= e.start < q.start
+    )
+
+
 def _event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
     """The days the sentence puts its events on (not the day something was said)."""
     dates = document_facts(ctx)[q.doc_id].in_sentence(q.sentence).dates
@@ -371,6 +391,9 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     sources_a, sources_b = _sources(ctx, qa), _sources(ctx, qb)
     if sources_a and sources_b and not sources_a & sources_b:
         return None  # "80%, the union said" vs "35%, the ministry said": two attributed estimates
+    actors_a, actors_b = _actor_countries(ctx, qa), _actor_countries(ctx, qb)
+    if actors_a and actors_b and actors_a != actors_b:
+        return None  # "Police in Sweden and Denmark arrested 14" vs "Swedish police arrested eleven"
     owners = owners_compatible(sa, sb)
     factor = _KIND_WEIGHT[qa.kind] * _KIND_WEIGHT[qb.kind] * (1.0 if owners else 0.85)
     return factor, f"{qa.text!r} vs {qb.text!r}"
@@ -1075,10 +1098,22 @@ class RoleHolder:
     appointed: bool = False  # named as the office's new holder ("appointed X as finance minister")
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_MINOR_WORDS = word_set("a an the of in on at by to for from with and or but as vs via")
+
+
+def _title_case(text: str) -> bool:
+    """Is the line written in headline capitals ("Greek Prime Minister Calls Bank Workers")?"""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
     """ "NATO chief Jens Stoltenberg", "Afghan President Ashraf Ghani": (org, role, person)."""
     holders = []
     for sentence in doc.active_sentences():
+        if _title_case(sentence.text):
+            continue  # "Greek Prime Minister Calls Bank Workers": a headline's capitals name no one
         entities = [e for e in facts.in_sentence(sentence.index).entities if e.kind != "person"]
         for match in PERSON_WITH_TITLE.finditer(sentence.text):
             if match.group("name").split()[0].lower() in HONORIFICS:
