@@ -1103,7 +1103,9 @@ _MINOR_WORDS = word_set("a an the of in on at by to for from with and or but as 
 
 
 def _title_case(text: str) -> bool:
-    """Is the line written in headline capitals ("Greek Prime Minister Calls Bank Workers")?"""
+    """Is the line written in headline capitals ("Greek Prime Minister Calls Bank Workers")?
+    Stricter than pronouns' `_headline_case` (most long words capitalised): a body sentence that
+    opens with a title and a name ("Greek Prime Minister George Papandreou said ...") passes that."""
     words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR_WORDS]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
