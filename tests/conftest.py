@@ -46,6 +46,20 @@ def fixture_report(encoder):
 
 # --- Reporting and gating tests (helper C2): rules whose findings the tests control. ---
 PROBE_WORD = "ceasefire"
+# Two short articles that give each probe rule something to flag.
+WIRE = "Officials said a ceasefire was agreed on Sunday.\n\nThe 2 delegations met for 3 days in Doha.\n"
+OUTLET = "Talks continue in Doha.\n\nNo ceasefire was agreed, officials said on 2 August.\n"
+
+
+@pytest.fixture
+def two_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp_path/articles with WIRE and OUTLET, the working directory tmp_path (relative paths)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "outlet.txt").write_text(OUTLET, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return folder
 
 
 @pytest.fixture

@@ -24,8 +24,6 @@ from auditor.report.jsonschema import validation_errors
 from auditor.report.markdown import render_markdown
 from auditor.report.sarif import render_sarif
 
-WIRE = "Officials said a ceasefire was agreed on Sunday.\n\nThe 2 delegations met for 3 days in Doha.\n"
-OUTLET = "Talks continue in Doha.\n\nNo ceasefire was agreed, officials said on 2 August.\n"
 BUG = "index 7 is out of range for the\n  probe list"
 
 
@@ -44,13 +42,8 @@ def failing_rule(monkeypatch: pytest.MonkeyPatch, probe_rules) -> str:
 
 
 @pytest.fixture
-def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
-    (folder / "outlet.txt").write_text(OUTLET, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return folder
+def articles(two_articles: Path) -> Path:
+    return two_articles
 
 
 def test_other_rules_still_report_and_the_failure_is_named(failing_rule: str, articles: Path) -> None:

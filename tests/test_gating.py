@@ -19,18 +19,10 @@ from auditor.gating import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, gate
 from auditor.model import Category, Finding, Severity
 from auditor.report.model import DocumentSummary, Report
 
-WIRE = "Officials said a ceasefire was agreed on Sunday.\n\nThe 2 delegations met for 3 days in Doha.\n"
-OUTLET = "Talks continue in Doha.\n\nNo ceasefire was agreed, officials said on 2 August.\n"
-
 
 @pytest.fixture
-def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, probe_rules) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
-    (folder / "outlet.txt").write_text(OUTLET, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return folder
+def articles(two_articles: Path, probe_rules) -> Path:
+    return two_articles
 
 
 def run(*args: str) -> Result:
@@ -148,7 +140,9 @@ def test_baseline_round_trip_reports_and_gates_only_new_findings(articles: Path)
 
     # a new contradiction in an edited article is the only finding reported, and it fails the run
     outlet = articles / "outlet.txt"
-    outlet.write_text(OUTLET + "\nA ceasefire is in force, the Taliban claim.\n", encoding="utf-8")
+    outlet.write_text(
+        outlet.read_text(encoding="utf-8") + "\nA ceasefire is in force, the Taliban claim.\n", encoding="utf-8"
+    )
     new = run("articles", "--select", "Z9", "--baseline", "ci/baseline.json", "--format", "json", "-q")
     assert new.exit_code == EXIT_FINDINGS
     reported = json_report(new)["findings"]

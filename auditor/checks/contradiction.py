@@ -1762,17 +1762,20 @@ def _same_predicate(after_list: str, counted_sentence: str) -> bool:
     charged ..." / "A, 24, and B, 27, have been charged with ...")?"""
     words = re.findall(r"[A-Za-z]+", after_list)[:4]
     verb = next((w.lower() for w in words if w.lower() not in _AUXILIARY_WORDS), None)
-    if verb is None or not is_eventive(verb):
-        return False
-    return any(_root(verb) == _root(w) for w in re.findall(r"[a-z]+", counted_sentence.lower()))
+    return verb is not None and is_eventive(verb) and _shares_root(verb, counted_sentence)
 
 
 def _names_what_was_counted(lead_in: str, counted_sentence: str) -> bool:
     match = _NOUN_LEAD_IN.fullmatch(lead_in)
     if match is None or match.group("noun") in _NOT_THE_SAME:
         return False
-    noun = _root(match.group("noun"))
-    return any(noun == _root(w) for w in re.findall(r"[a-z]+", counted_sentence.lower()))
+    return _shares_root(match.group("noun"), counted_sentence)
+
+
+def _shares_root(word: str, sentence: str) -> bool:
+    """Does a word of `sentence` have `word`'s root ("bidders" / "bids", "charged" / "charged")?"""
+    root = _root(word)
+    return any(root == _root(w) for w in re.findall(r"[a-z]+", sentence.lower()))
 
 
 def _root(word: str) -> str:
