@@ -171,7 +171,38 @@ MEASURES = [
         "Ivan Petrov, the former governor, who served six years in prison in the 1990s, was convicted on Wednesday.",
         False,
     ),
+    (  # one prison term in other words: no word around the two figures is shared
+        "A court in Varna on Wednesday sentenced former port director Ivan Petrov to nine years in prison for fraud.",
+        "Ivan Petrov, who ran Varna port until 2019, was handed a six-year prison term by the court on Wednesday.",
+        True,
+    ),
+    (  # the term prosecutors sought is not the one handed down
+        "Prosecutors are seeking a prison sentence of nine years for former port director Ivan Petrov.",
+        "A court in Varna on Wednesday sentenced former port director Ivan Petrov to six years in prison for fraud.",
+        False,
+    ),
+    (  # two people's terms
+        "A court in Varna on Wednesday sentenced former port director Ivan Petrov to nine years in prison.",
+        "A court in Varna on Wednesday sentenced his deputy Georgi Dimov to six years in prison.",
+        False,
+    ),
 ]
+
+
+def test_the_one_prison_term_of_each_outlet_is_compared_wherever_it_stands(encoder: Any) -> None:
+    a = (
+        "Man gets 25 years for setting fire to Oakdale church\n\n"
+        "A circuit judge on Thursday sentenced a 34-year-old Alvaton man to 25 years in prison for the fire."
+    )
+    b = (
+        "A man who admitted burning a historic church in Kentucky to hide a burglary was given a 20-year"
+        " prison sentence Thursday.\n\nThe blaze in March destroyed the building and its records."
+    )
+    flags = pair(encoder, "C001", a, b)
+    assert flags and all(("matched_by", "the one prison term each outlet gives") in f.data for f in flags)
+    # An outlet that gives two terms (two defendants, or one sought) is not compared this way.
+    two = b + " His accomplice was jailed for 12 years."
+    assert pair(encoder, "C001", a, two) == []
 
 
 @pytest.mark.parametrize(("a", "b", "disputed"), MEASURES)
@@ -534,6 +565,26 @@ def test_a_light_verb_is_no_doer(encoder: Any) -> None:
     assert len(pair(encoder, "C002", a, b)) == 2
 
 
+def test_each_outlets_latest_match_weeks_apart_is_another_match(encoder: Any) -> None:
+    a = "Rovers came from a goal down to beat Athletic 2-1 at Parkside on Friday night."
+    b = "Athletic beat league leaders Rovers 1-0 at Mill Road on Friday night thanks to a late header."
+    saturday = date(2023, 3, 4)
+
+    def flags(text: str, published: date) -> list[Flag]:
+        return check("C002", [doc("a", a, "Wire A", saturday), doc("b", text, "Paper B", published)], encoder)[0]
+
+    assert flags(b, date(2023, 3, 25)) == []  # three weeks on, each paper's "Friday": two matches
+    # The control: within a week, "Friday" and "Tuesday" are one match on two days.
+    assert flags(b.replace("Friday", "Tuesday"), date(2023, 3, 8))
+
+
+def test_a_weekday_beside_the_date_is_no_object_and_a_people_is_its_country(encoder: Any) -> None:
+    a = "President Ana Berg has announced that Kenyans will go to the polls on Wednesday, September 3."
+    b = "Kenya will hold a general election on Sept. 4, President Ana Berg said on Sunday."
+    flags = pair(encoder, "C002", a, b)
+    assert flags and "2023-09-03" in flags[0].message and "2023-09-04" in flags[0].message
+
+
 def test_a_day_apart_across_time_zones_is_one_moment(encoder: Any) -> None:
     a = "A strong earthquake struck off the coast of Sumatra at 3:40 a.m. on March 5, Jakarta time, officials said."
     b = "A strong earthquake struck off the coast of Sumatra at 20:40 GMT on March 4, officials said."
@@ -570,6 +621,18 @@ def test_same_quote_different_speakers(encoder: Any) -> None:
     flags = pair(encoder, "C003", a, b)
     assert flags and "Wali Ahmadzai" in flags[0].message and "Bismillah Khan" in flags[0].message
     assert pair(encoder, "C003", a, same) == []
+
+
+def test_a_trimmed_quote_and_a_quote_after_an_audience_and_a_colon(encoder: Any) -> None:
+    a = (
+        "Council leader Ana Berg told the full council meeting on Tuesday: "
+        '"Let me be absolutely clear. We are not closing a single library in this county."'
+    )
+    b = '"We are not closing a single library in this county," said Jon Dahl, the cabinet member for libraries.'
+    flags = pair(encoder, "C003", a, b)
+    assert flags and "Ana Berg" in flags[0].message and "Jon Dahl" in flags[0].message
+    other = '"We are closing two libraries in the north of this county," said Jon Dahl.'
+    assert pair(encoder, "C003", a, other) == []  # the control: other words
 
 
 def test_a_quote_is_joint_only_when_both_people_stand_beside_it(encoder: Any) -> None:
@@ -706,6 +769,8 @@ CONTRACT_B = "The Brno transport authority has chosen the Czech manufacturer Sko
     [
         (CONTRACT_B, True),
         ("Brno-based Skodex has won the tender for the city's 20 new trams, officials said.", True),
+        ("The Brno transport authority has appointed Skodex to build the 20 new trams.", True),
+        ("Skodex has been awarded the contract for the 20 new trams, the Brno transport authority said.", True),
         # the other article also names the first winner: a rival bidder, not another winner
         (CONTRACT_B + " Skodex beat Tramwerk on price.", False),
         # two winners in one article: two lots
@@ -916,6 +981,8 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
         ("Police charged four men over the theft of 1.2 tonnes of copper: Marco T., Luca P. and Enzo R.", 3),
         ("The coach named five newcomers: Leeds striker Tom Hart, Hull winger Sam Cole and Derby keeper Ian Wolfe.", 3),
         ("Two groups signed the deal: the Nurses and Midwives Union, Unite and the Teachers Federation.", 3),
+        # "and" inside an item that may be two names: the count is off either way
+        ("Five candidates have filed: Republicans Ana Berg, Jon Dahl and Eva Holm, and Democrat Ola Lund.", 4),
         # the list comes first, the count after "were the"
         (
             "Ana Lopes, Rui Costa, Eva Dias and Joao Reis, all from the opposition, were the three deputies who voted no.",
@@ -1001,6 +1068,10 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "Police named three men as suspects. Ana, Bo and Cy were charged.",
         "Three films are in the running for Best Film: 'The Ferryman's Daughter', 'Ìrìn Àjò' and 'Blood Road'.",
         "Ana Lopes, Rui Costa and Eva Dias - the ministers - met two envoys on Monday.",
+        # "and" inside an item: two names or one, the count may be right
+        "Four candidates have filed for the seat: Republicans Ana Berg, Jon Dahl and Eva Holm, and Democrat Ola Lund.",
+        # a number after a capitalised word labels a seat, it counts none
+        "Three Republicans have filed for the open District 2 seat on the board: Ana Berg, Jon Dahl and Eva Holm.",
     ],
 )
 def test_count_list_must_not_flag(encoder: Any, text: str) -> None:

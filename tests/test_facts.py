@@ -207,6 +207,29 @@ def test_relative_dates_resolve_against_publication() -> None:
     assert d.relation == "by" and d.latest == date(2021, 8, 3)
 
 
+def test_a_preposition_inside_the_date_sets_its_relation() -> None:
+    (d,) = dates_of("Ukraine has imported 212,600 MWh of electricity since the beginning of January.")
+    assert d.relation == "since" and d.earliest == date(2021, 1, 1)
+    (d,) = dates_of("They have fought since early May.")
+    assert d.relation == "since"
+    (d,) = dates_of("Fighting intensified in May.")  # the control
+    assert d.relation == "on"
+
+
+def test_dates_before_1900_keep_their_year() -> None:
+    (d,) = dates_of("The schooner foundered on Nov. 3, 1898, off Two Harbors.")
+    assert d.target == date(1898, 11, 3) and d.event == "founder"
+    (d,) = dates_of("It was lost in a gale on 13 November 1898.")
+    assert d.target == date(1898, 11, 13)
+
+
+def test_a_by_election_is_an_election() -> None:
+    (said, held) = dates_of("The commission on Tuesday announced that by-elections would be held on April 21.")
+    assert said.event == "say" and held.event == "elect" and held.event_text == "by-elections"
+    (d,) = dates_of("Voters will go to the polls on April 14.")
+    assert d.event == held.event
+
+
 def test_relative_dates_stay_unresolved_without_publication_date() -> None:
     (d,) = dates_of("The minister spoke on Tuesday.", published=None)
     assert d.target is None and d.relative
@@ -327,6 +350,12 @@ def test_organizations_and_groups_with_aliases() -> None:
     assert [e.canonical for e in entities] == ["NATO", "Taliban", "United Nations"]
 
 
+def test_a_nationality_in_the_plural_is_its_country() -> None:
+    (people,) = extract_entities(sentence("Jamaicans will go to the polls on Wednesday."))
+    assert (people.kind, people.country) == ("demonym", "JM")
+    assert [e.country for e in extract_entities(sentence("Swiss voters and Germans agreed."))] == ["CH", "DE"]
+
+
 def test_lowercase_us_is_not_the_united_states() -> None:
     assert extract_entities(sentence("Let us know what happened.")) == []
 
@@ -349,6 +378,13 @@ def test_quote_with_speaker_after_and_before() -> None:
             "Johan Peeters",
         ),
         ("‘We don’t accept this plan,’ said Anna Berg.", "We don’t accept", "Anna Berg"),
+        # the audience or the occasion between the verb and the colon
+        (
+            'Council leader Linda Marsh told the full council on Tuesday: "We close no library."',
+            "We close",
+            "Linda Marsh",
+        ),
+        ('Smith said at a news conference: "We will rebuild the town."', "We will", "Smith"),
     ],
 )
 def test_attributions_in_other_shapes(text: str, quoted: str, speaker: str) -> None:
@@ -394,6 +430,15 @@ def test_names_times_and_compounds_are_not_counts() -> None:
     assert year_like.value == 2000 and year_like.noun == "soldier"  # a plural noun: a count after all
     (age,) = extract_quantities(sentence("The 36-year-old champion retained his title."))
     assert age.noun is None  # an age, not 36 of something
+
+
+def test_a_number_after_a_capitalised_word_labels_a_singular_noun() -> None:
+    found = extract_quantities(sentence("Three men filed for the open District 2 seat on the board."))
+    assert [q.text for q in found] == ["Three men"]
+    assert extract_quantities(sentence("A Category 4 storm hit the coast.")) == []
+    # Controls: a plural noun is counted after a name too; a qualifier opens no label.
+    assert one_quantity("Police in Kenya 3 officers were hurt.").noun == "officer"
+    assert one_quantity("About 5 people died.").value == 5
 
 
 def test_publication_stamps_are_not_events() -> None:

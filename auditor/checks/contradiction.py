@@ -206,11 +206,78 @@ def is_measure(q: Quantity) -> bool:
     return any(noun_key(word) in MEASURE_UNITS for word in (q.noun or "").split())
 
 
+# A prison term handed down, however worded ("sentenced X to nine years in prison", "a six-year
+# prison term", "nine years behind bars"); not one sought, faced, served, suspended or cut on appeal.
+_SENTENCING = re.compile(r"\b(?:sentenced|sentence|jailed|imprisoned|imprisonment|prison|jail|behind\s+bars)\b", re.I)
+_NO_VERDICT = re.compile(
+    r"\b(?:seek|seeks|seeking|sought|demand|demanded|demanding|request|requested|asked\s+for|face|faces|faced|facing|"
+    r"maximum|up\s+to|suspended|served|serving|could|would|may|might|appeal|reduced|cut|increased|originally|earlier|"
+    r"previous|previously|first|already|each|respectively|total|combined)\b",
+    re.I,
+)
+# Two or more capitalised words: a person's name ("Rui Calado"), unless the gazetteer knows it.
+_NAME_RUN = re.compile(rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)+")
+
+
+def _named_people(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """Surnames of the people a sentence names (runs of capitalised words that are no place,
+    organisation or date)."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    gazetteer = load_gazetteer()
+    return frozenset(
+        plain(run.split()[-1].lower())
+        for run in _NAME_RUN.findall(sentence.text)
+        if not any(gazetteer.lookup(w) or w.lower() in CALENDAR_WORDS for w in run.split())
+    )
+
+
+# Words before and after "nine years" within its clause in which a word of sentencing makes it a
+# prison term: "a nine-year prison term", "six years and six months in prison".
+PRISON_TERM_BEFORE, PRISON_TERM_AFTER = 3, 5
+_SENTENCED_TO = re.compile(r"\b(?:sentenced|jailed|condemned)\b[^;:()]{0,90}?\bto\s+$", re.I)
+
+
+def _in_years(q: Quantity) -> bool:
+    return bool(q.noun) and noun_key(q.noun or "") == noun_key("year")
+
+
+def _prison_term(ctx: CheckContext, q: Quantity) -> bool:
+    """Is q a prison term handed down: years, with a word of sentencing right around them ("nine
+    years in prison", "a six-year prison term", "jailed for 12 years", "sentenced Souza to 23
+    years"), in a sentence that speaks of no term sought, served or cut ("bribes taken over five
+    years" is no term)?"""
+    if not _in_years(q):
+        return False
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    start, end = q.start - sentence.start, q.end - sentence.start
+    before = _CLAUSE_BREAK.split(sentence.text[:start])[-1].split()[-PRISON_TERM_BEFORE:]
+    after = _CLAUSE_BREAK.split(sentence.text[end:])[0].split()[:PRISON_TERM_AFTER]
+    around = " ".join([*before, sentence.text[start:end], *after])
+    handed = _SENTENCING.search(around) or _SENTENCED_TO.search(sentence.text[:start])  # "sentenced X to 23 years"
+    return bool(handed) and not _NO_VERDICT.search(sentence.text)
+
+
+def _different_people(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    people_a, people_b = _named_people(ctx, qa), _named_people(ctx, qb)
+    return bool(people_a and people_b and not people_a & people_b)
+
+
+def _prison_terms_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Are both the prison term a court handed one person? Both are terms handed down (none
+    sought, served or cut), and the sentences name no two different people."""
+    return _prison_term(ctx, qa) and _prison_term(ctx, qb) and not _different_people(ctx, qa, qb)
+
+
 def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """Do two measures in one unit measure the same thing? Only when the words around them say so:
     they share a content word and each one's words are in the other's sentence ("sentenced X to
     eight years in prison" vs "was sentenced to six years in prison"), not "served 12 years" vs
-    "sentenced to 15 years", nor "a 12-year term" vs "for 15 years"."""
+    "sentenced to 15 years", nor "a 12-year term" vs "for 15 years"; or both are the prison term
+    a court handed one person."""
+    if _in_years(qa) and _different_people(ctx, qa, qb):
+        return False  # "sentenced Petrov to nine years" vs "sentenced his deputy Dimov to six years"
+    if _prison_terms_alike(ctx, qa, qb):
+        return True
     context_a, context_b = _measure_context(ctx, qa), _measure_context(ctx, qb)
     if not context_a and not context_b:  # only names around both ("Smith, 45, and Jones"): the same names
         with_names = _measure_context(ctx, qa, names=True)
@@ -381,8 +448,9 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     if _also_states(ctx, qa.doc_id, qb) or _also_states(ctx, qb.doc_id, qa):
         return None  # each outlet gives both numbers: two counts (this raid vs all raids), not a dispute
     sa, sb = _scope(ctx, qa), _scope(ctx, qb)
-    if scopes_differ(sa, sb):
-        return None
+    why = scopes_differ(sa, sb)
+    if why and not (why == "different events" and _prison_terms_alike(ctx, qa, qb)):
+        return None  # a term handed down is one event however worded ("sentenced to", "will spend")
     if _antecedents_differ(ctx, qa, qb):
         return None  # "The company sold 51,000 cars": each outlet's company is named just before
     days_a, days_b = _event_days(ctx, qa), _event_days(ctx, qb)
@@ -494,20 +562,46 @@ def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     return event_a is not None and event_a == event_b
 
 
+def _verdicts(ctx: CheckContext) -> Iterator[Candidate]:
+    """The sentences of two documents that each give one prison term, wherever they stand: a
+    story of one verdict ("jailed for 25 years" in a headline, "a 20-year prison sentence" in
+    the other outlet's lead) need not be worded alike to be compared. A document that gives two
+    different terms (two defendants, a term sought and one handed down) is left out."""
+    facts = document_facts(ctx)
+    terms: dict[str, Quantity] = {}
+    for doc_id, doc_facts in facts.items():
+        found = [q for q in doc_facts.quantities if _prison_term(ctx, q)]
+        if found and all(_agree_after_rounding(found[0], q) for q in found[1:]):
+            terms[doc_id] = found[0]
+    for a, b in combinations(sorted(terms), 2):
+        qa, qb = terms[a], terms[b]
+        yield Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0)
+
+
+def _matched_by(close: bool, verdict: bool) -> str:
+    if close:
+        return "same-fact score"
+    return "the one prison term each outlet gives" if verdict else "same event, day or place"
+
+
 def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     seen: set[tuple[str, int, int, str, int, int]] = set()
-    for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx)):
+    verdicts = list(_verdicts(ctx))
+    for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx), verdicts):
         fa, fb = facts.get(cand.a.doc_id), facts.get(cand.b.doc_id)
         if fa is None or fb is None:
             continue
         close = cand.score >= NUMERIC_MIN_SCORE
-        if not close and not _share_day_or_place(fa, fb, cand):
+        verdict = cand in verdicts
+        if not close and not verdict and not _share_day_or_place(fa, fb, cand):
             continue
         for qa in fa.in_sentence(cand.a.index).quantities:
             for qb in fb.in_sentence(cand.b.index).quantities:
                 conflict = numeric_conflict(ctx, qa, qb)
                 if conflict is None:
+                    continue
+                if verdict and not _prison_terms_alike(ctx, qa, qb):
                     continue
                 if not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
                     continue  # a measure passed _measure_alike: the words around it name the same thing
@@ -536,7 +630,7 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                         ("kind", "numeric"),
                         ("values", (qa.value, qb.value)),
                         ("same_fact", round(cand.score, 3)),
-                        ("matched_by", "same-fact score" if close else "same event, day or place"),
+                        ("matched_by", _matched_by(close, verdict)),
                     ),
                 )
 
@@ -651,6 +745,7 @@ def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
         noun_key(w)
         for w in words
         if w.lower() not in _CLAUSE_STOP
+        and w.lower() not in CALENDAR_WORDS  # "on Wednesday, September 3": the date's own weekday
         and w.lower() not in event_words
         and stem(w) != d.event
         and (w[0].isupper() or not is_eventive(w))
@@ -892,6 +987,25 @@ def _unattached_day(ctx: CheckContext, d: DateMention) -> bool:
     return _dated_day(d) and d.earliest != ctx.document(d.doc_id).published
 
 
+RECENT_DAYS = 3  # a day this close before an article's publication is that article's news
+# Two reports more than a week apart, each of "its" latest occurrence, tell of two occurrences of
+# something that recurs (weekly fixtures, monthly meetings); within a week, of one event misdated.
+RECURRENCE_DAYS = 7
+
+
+def _each_reports_its_own(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
+    """Does each outlet date its event just before its own publication, the publications being
+    more than a week apart? Then each reports the latest of a recurring event ("beat Derry on
+    Friday night" in two papers three weeks apart: two matches), not one event on two days."""
+    published_a, published_b = ctx.document(a.doc_id).published, ctx.document(b.doc_id).published
+    if not published_a or not published_b or abs((published_a - published_b).days) <= RECURRENCE_DAYS:
+        return False
+    return all(
+        d.earliest is not None and d.latest is not None and 0 <= (published - d.latest).days <= RECENT_DAYS
+        for d, published in ((a, published_a), (b, published_b))
+    )
+
+
 def _unattached_date_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     mentions = [d for f in facts.values() for d in f.dates if _unattached_day(ctx, d)]
@@ -913,6 +1027,8 @@ def _unattached_date_flags(ctx: CheckContext) -> Iterator[Flag]:
         ):
             continue  # an outlet that also gives the other day may be telling of two occasions
         if _ahead(ctx, a) != _ahead(ctx, b) or _sentence_occurrences(ctx, a) != _sentence_occurrences(ctx, b):
+            continue
+        if _each_reports_its_own(ctx, a, b):
             continue
         survivors.append((a, b))
     cosines = _cosines(
@@ -988,6 +1104,8 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
                 continue  # "began in May" vs "completed by August": a month is no deadline
             if _until(ctx, a) != _until(ctx, b):
                 continue  # "adjourned on Tuesday" vs "adjourned until March 18": when it stopped, when it resumes
+            if _each_reports_its_own(ctx, a, b):
+                continue  # two papers weeks apart, each on "Friday's" match: two matches
             survivors.append((event, a, b, pa, pb))
     text_pairs: list[tuple[str, str]] = []
     for _event, a, b, _pa, _pb in survivors:
@@ -1402,8 +1520,6 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
-    from rapidfuzz import fuzz
-
     facts = document_facts(ctx)
     # Only attributions written out beside the quote: "he said" resolved to a name is a guess.
     quotes: list[Quote] = [
@@ -1424,7 +1540,7 @@ def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
         for qa, qb in combinations(bucket, 2)
     }
     for qa, qb in candidates.values():
-        if qa.doc_id == qb.doc_id or fuzz.ratio(_quote_key(qa.text), _quote_key(qb.text)) < 90:
+        if qa.doc_id == qb.doc_id or not _same_quote(qa.text, qb.text):
             continue
         assert qa.speaker and qb.speaker
         if surname(qa.speaker) == surname(qb.speaker):
@@ -1450,6 +1566,19 @@ def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
             severity=_severity(confidence, different_days),
             data=(("kind", "quote-speaker"),),
         )
+
+
+QUOTE_MIN_RATIO = 90  # rapidfuzz similarity of two quotes' words at which they are one quote
+QUOTE_MIN_PARTIAL = 95  # ... of the shorter with the best-matching stretch of the longer
+
+
+def _same_quote(a: str, b: str) -> bool:
+    """The same words, whole or trimmed: one outlet quotes "Let me be absolutely clear. We are not
+    closing a single library", another only "We are not closing a single library"."""
+    from rapidfuzz import fuzz
+
+    key_a, key_b = _quote_key(a), _quote_key(b)
+    return fuzz.ratio(key_a, key_b) >= QUOTE_MIN_RATIO or fuzz.partial_ratio(key_a, key_b) >= QUOTE_MIN_PARTIAL
 
 
 def _is_person_name(name: str) -> bool:
@@ -1643,16 +1772,16 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
 # sentences that share a name (the buyer, the line, the city) disagree, unless either article names
 # more than one winner (two lots) or also names the other's winner (a bidder, a partner).
 _FIRM = rf"(?P<firm>{_PROPER_NAME})"
-_CONTRACT = r"(?:contract|tender|concession|order|deal)s?"
+_CONTRACT = r"(?:contract|tender|concession|order|deal|licence|license|block|franchise)s?"
 _CONTRACT_WINNERS = (
     re.compile(
         rf"\b(?:awarded|awards|gave|granted)\s+(?:a|an|the|its)\s+[^.;]{{0,120}}?\b{_CONTRACT}\b[^.;]{{0,120}}\bto\s+(?:[A-Z][\w-]*(?:'s|’s)\s+)?{_FIRM}(?=\s*(?:[,.;]|$)|\s+(?:to|for|on|in|at)\b)"
     ),
     re.compile(
-        rf"(?:^|[,;]\s+|\b(?:based|owned)\s+){_FIRM}\s+(?:has\s+|have\s+)?(?:won|wins|secured|clinched|landed)\s+(?:a|an|the)\s+(?:[\w$.,-]+\s+){{0,4}}?{_CONTRACT}\b"
+        rf"(?:^|[,;]\s+|\b(?:based|owned)\s+){_FIRM}\s+(?:has\s+|have\s+)?(?:won|wins|secured|clinched|landed|been\s+awarded|was\s+awarded)\s+(?:a|an|the)?\s*(?:[\w$.,-]+\s+){{0,4}}?{_CONTRACT}\b"
     ),
     re.compile(
-        rf"\b(?:chose|chosen|picked|selected)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_FIRM}\s+to\s+(?:build|supply|deliver|run|operate|design|make|manufacture|provide)\b"
+        rf"\b(?:chose|chosen|picked|selected|appointed|hired|contracted)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_FIRM}\s+to\s+(?:build|supply|deliver|run|operate|design|make|manufacture|provide)\b"
     ),
 )
 
@@ -1856,11 +1985,12 @@ def _is_descriptor(word: str) -> bool:
     )
 
 
-def _opened_list(text: str, start: int) -> tuple[int, int, int] | None:
-    """(number of items, start, end) of the complete list that begins at `start`, if one does:
-    items split by commas, the last one after "and" ("A, B, C and D"; "A, B, and C"). An item
-    that holds "and" is one name unless it is the last ("the Irish Nurses and Midwives Organisation,
-    Forsa and Connect")."""
+def _opened_list(text: str, start: int) -> tuple[int, int, int, int] | None:
+    """(number of items, start, end, joined) of the complete list that begins at `start`, if one
+    does: items split by commas, the last one after "and" ("A, B, C and D"; "A, B, and C"). An
+    item that holds "and" is one name unless it is the last ("the Irish Nurses and Midwives
+    Organisation, Forsa and Connect"); `joined` counts those whose two sides are names of their own
+    ("Republicans A, B and C, and Democrat D"): each may be two items."""
     closer = _LIST_CLOSER.search(text, start)
     end = closer.start() if closer else len(text)
     parts = re.split(r",\s+", text[start:end])
@@ -1882,20 +2012,27 @@ def _opened_list(text: str, start: int) -> tuple[int, int, int] | None:
         if len(items) < 2 or not (names or all(_is_binomial(item) for item in items)):
             return None
         list_end = start + len(", ".join(parts[: position + 1]))
-        return len(items), start, list_end
+        joined = sum(
+            all(_is_list_item(side) for side in sides)
+            for sides in (re.split(r"\s(?:and|&)\s", item) for item in items)
+            if len(sides) > 1
+        )
+        return len(items), start, list_end, joined
     return None
 
 
-def _list_items(text: str) -> list[tuple[int, int, int]]:
-    """(number of names, start, end) of each complete list of names in text."""
-    out: list[tuple[int, int, int]] = []
+def _list_items(text: str) -> list[tuple[range, int, int]]:
+    """(the numbers of names it may hold, start, end) of each complete list of names in text: one
+    number, or more where an item that holds "and" may be two names."""
+    out: list[tuple[range, int, int]] = []
     for opener in (*_LIST_OPENER.finditer(text), *_NAMED_AS.finditer(text)):
         opened = _opened_list(text, opener.end())
         if opened and not _PARTIAL.search(text[: opener.start()]):
-            out.append(opened)
+            count, start, end, joined = opened
+            out.append((range(count, count + joined + 1), start, end))
     for match in _AGED_LIST.finditer(text):
         if not _PARTIAL.search(text[: match.start()]):
-            out.append((len(_AGE_IN_LIST.findall(match.group("items"))), match.start(), match.end()))
+            out.append((_exactly(len(_AGE_IN_LIST.findall(match.group("items")))), match.start(), match.end()))
     for match in (*_QUOTED_LIST.finditer(text), *_LIST.finditer(text), *_PAIR_AFTER_COLON.finditer(text)):
         if _PARTIAL.search(text[: match.start()]) or any(s <= match.start() < e for _, s, e in out):
             continue
@@ -1906,11 +2043,15 @@ def _list_items(text: str) -> list[tuple[int, int, int]]:
         if match.re is _QUOTED_LIST:
             if re.match(r"\s*,?\s*(?:and|&)?\s*[\"“]", text[match.end() :]):
                 continue  # more titles follow
-            out.append((len(re.findall(_QUOTED_TITLE, match.group("items"))), match.start(), match.end()))
+            out.append((_exactly(len(re.findall(_QUOTED_TITLE, match.group("items")))), match.start(), match.end()))
             continue
         items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
-        out.append((len(items), match.start(), match.end()))
+        out.append((_exactly(len(items)), match.start(), match.end()))
     return out
+
+
+def _exactly(count: int) -> range:
+    return range(count, count + 1)
 
 
 def _noun_stems(q: Quantity) -> frozenset[str]:
@@ -2042,9 +2183,10 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                     if offset >= len(text):
                         continue
                     follower_facts = doc_facts.in_sentence(follower.index)
-                    for count, s, e in _list_items(text[offset:]):
-                        if q.low <= count <= q.high:
-                            continue
+                    for counts, s, e in _list_items(text[offset:]):
+                        if any(q.low <= count <= q.high for count in counts):
+                            continue  # "Four candidates: Republicans A, B and C, and Democrat D"
+                        count = min(counts, key=lambda n: abs(n - q.value))
                         lead_in = follower is not sentence and (
                             _LIST_LEAD_IN.fullmatch(text[offset : offset + s])
                             or _names_what_was_counted(text[offset : offset + s], sentence.text)

@@ -44,13 +44,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_day",
         re.compile(
             rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?"
-            rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+            rf"(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d))?\b"
         ),
     ),
     # "16 Aug 2021", "25 July"
     (
         "day_month",
-        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d))?\b"
+        ),
     ),
     # "by the end of August", "in May", "since early May", "August 2021"
     (
@@ -175,9 +177,13 @@ _EVENT_SHAPE = re.compile(r"(?:tion|sion|ment|ure|als?|ings?|ed)$")
 _ADJECTIVE_AL = re.compile(r"(?:ional|cal|cial|nal|ral|tal|ual|ial|ntal)$")  # "cal": local, political
 
 
+# "by-elections", "re-vote": the same event as the word after the prefix.
+_EVENT_PREFIX = re.compile(r"^(?:by|re)-(?=[a-z]{4})")
+
+
 def is_eventive(word: str) -> bool:
     """Does the word name an event (a predicate), not a participant or a place?"""
-    lower = word.lower()
+    lower = _EVENT_PREFIX.sub("", word.lower())
     if lower in EVENT_WORDS or singular(lower) in EVENT_WORDS:  # "elections", "trials"
         return True
     if lower in _NOT_EVENT or len(lower) < 5:
@@ -273,7 +279,7 @@ def event_class(word: str) -> str:
     "elect"), else the word's stem, so two wordings of one event meet."""
     from auditor.align.anchors import PREDICATES  # the aligner's vocabulary; imported late (layering)
 
-    lower = word.lower()
+    lower = _EVENT_PREFIX.sub("", word.lower())
     return PREDICATES.get(lower) or stem(lower)
 
 
@@ -480,7 +486,8 @@ Resolved = tuple[date | None, date | None, date | None, str, str, bool]
 
 
 def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resolved | None:
-    relation = _relation(text, m.start())
+    # The pattern may hold its preposition ("since the beginning of January"): read it there.
+    relation = _relation(text, m.end("prep") if m.groupdict().get("prep") else m.start())
     future = bool(_FUTURE.search(text, 0, m.start()))
     if kind in ("month_day", "day_month"):
         month = _month_number(m.group("month"))
@@ -505,6 +512,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resol
             return None  # a bare "May" is too often the verb
         month = _month_number(m.group("month"))
         year = int(m.group("year")) if m.group("year") else _closest_year(month, 28 if future else 15, base, future)
+        if year is not None and base is not None and relation == "since" and not m.group("year") and year > base.year:
+            year = base.year  # "since the beginning of January" in July: this January, not the next
         if year is None:
             return (None, None, None, "month", relation, True)
         earliest, latest, target, granularity = _month_period(month, year, m.group("mod"))

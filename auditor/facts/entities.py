@@ -141,7 +141,11 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
                     entries[alias] = entry
     for demonym, country in data.get("demonyms", {}).items():
         home = next((e for e in entries.values() if e.kind == "country" and e.country == country), None)
-        entries[demonym] = Entry(home.canonical if home else demonym, "demonym", country)
+        entry = Entry(home.canonical if home else demonym, "demonym", country)
+        entries[demonym] = entry
+        # The people too: "Jamaicans will go to the polls"; "Swiss", "Japanese", "French" stay as they are.
+        if not demonym.endswith(("ese", "ss", "sh", "ch", "s")):
+            entries.setdefault(demonym + "s", entry)
     # Capitalised aliases match as written (so "US" is not "us"), with word boundaries that allow
     # dots, the longest alias first.
     pattern = re.compile(r"(?<![\w.])" + literal_alternation(entries) + r"(?![\w])")

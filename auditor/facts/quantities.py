@@ -129,6 +129,21 @@ _RANGE_RE = re.compile(
 _MODEL_CODE = re.compile(r"\b[A-Z][A-Z0-9]{0,3}[\s-]$")
 
 
+# A capitalised word (not the sentence's first) right before a number: "District 2", "Flight 810".
+_LABEL_BEFORE = re.compile(r"(?<=\s)[A-Z][a-z]+\s$")
+
+
+def _numbers_a_name(text: str, start: int, end: int, value: float) -> bool:
+    """Does a number after a capitalised word label the singular noun after it ("the District 2
+    seat", "a Category 4 storm", "Stage 5 win") rather than count it? Two or more of a thing are
+    written in the plural, so "2 seat" counts nothing."""
+    if value < 2 or not text[start:end].isdigit() or not _LABEL_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    _, written, _, _ = _counted_noun(text, end)
+    head = (written or "").split()[-1] if written else ""
+    return head.isalpha() and head.islower() and not head.endswith("s") and singular(head) == head
+
+
 def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     """The qualifier written just before `start` ("more than "), and where it begins."""
     window = text[max(0, start - 24) : start]
@@ -347,6 +362,8 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
             _MODEL_CODE.search(text[: numeral.start]) and not currency_before(text, numeral.start, numeral.end)
         ) or re.match(r"\s*[ap]\.?\s?m\b", text[numeral.end :], re.I):
             continue  # "AK 47 rifles", "Boeing 737", "6:00 p.m.": a name or a time, not a count
+        if _numbers_a_name(text, numeral.start, numeral.end, numeral.value):
+            continue  # "the District 2 seat", "a Category 4 hurricane": a label, not a count
         found.append(
             _make(
                 sentence,

@@ -37,6 +37,12 @@ AFTER = re.compile(
     rf"|{_TITLE}(?P<name2>{_FULL_NAME}|{_PRONOUN})(?:,[^,\"“”‘’]{{3,80}},)?\s+(?:{SAYING}))"
 )
 BEFORE = re.compile(rf"(?P<name>{_FULL_NAME}|{_PRONOUN})\s+{SAYING}(?:\s+that)?\s*[:,]?\s*$")
+# The audience, the occasion or the day between the verb and a colon: "Linda Marsh told the full
+# council meeting on Tuesday: ...", "Smith said at a news conference: ...".
+BEFORE_ADDRESSED = re.compile(
+    rf"(?P<name>{_FULL_NAME}|{_PRONOUN})\s+{SAYING}\s+(?:to|at|in|on|after|before|the|a|an|reporters|journalists)\b"
+    rf"[^\"“”‘’:;.!?]{{0,60}}:\s*$"
+)
 
 
 def extract_quotes(sentence: Sentence, last_person: str | None = None) -> list[Quote]:
@@ -51,7 +57,7 @@ def extract_quotes(sentence: Sentence, last_person: str | None = None) -> list[Q
         speaker = None
         span: tuple[int, int] | None = None
         after = AFTER.match(text[match.end() :])
-        before = BEFORE.search(text[: match.start()])
+        before = BEFORE.search(text[: match.start()]) or BEFORE_ADDRESSED.search(text[: match.start()])
         if after:
             name_group = "name1" if after.group("name1") else "name2"
             speaker = after.group(name_group)
