@@ -37,8 +37,8 @@ def check(rule_id: str, docs: list[Document], encoder: Any) -> tuple[list[Flag],
     return list(REGISTRY[rule_id].check(ctx)), ctx
 
 
-def pair(encoder: Any, rule_id: str, a: str, b: str, b_published: date = DAY) -> list[Flag]:
-    flags, _ = check(rule_id, [doc("a", a, "Wire A"), doc("b", b, "Paper B", b_published)], encoder)
+def pair(encoder: Any, rule_id: str, a: str, b: str, b_published: date = DAY, a_published: date = DAY) -> list[Flag]:
+    flags, _ = check(rule_id, [doc("a", a, "Wire A", a_published), doc("b", b, "Paper B", b_published)], encoder)
     return flags
 
 
@@ -184,6 +184,16 @@ MEASURES = [
     (  # two people's terms
         "A court in Varna on Wednesday sentenced former port director Ivan Petrov to nine years in prison.",
         "A court in Varna on Wednesday sentenced his deputy Georgi Dimov to six years in prison.",
+        False,
+    ),
+    (  # an obituary's two terms of one life: the one it names in this sentence is not the other outlet's
+        "Ivan Petrov was sentenced to seven years in prison. He died while serving a 12-year sentence imposed in 1997.",
+        "Ivan Petrov was jailed for 12 years in 1997.",
+        False,
+    ),
+    (  # years added to a term are no term
+        "Ivan Petrov pleaded guilty in 2003, adding three years to his sentence.",
+        "Ivan Petrov was jailed for 12 years in 1997.",
         False,
     ),
 ]
@@ -569,13 +579,10 @@ def test_each_outlets_latest_match_weeks_apart_is_another_match(encoder: Any) ->
     a = "Rovers came from a goal down to beat Athletic 2-1 at Parkside on Friday night."
     b = "Athletic beat league leaders Rovers 1-0 at Mill Road on Friday night thanks to a late header."
     saturday = date(2023, 3, 4)
-
-    def flags(text: str, published: date) -> list[Flag]:
-        return check("C002", [doc("a", a, "Wire A", saturday), doc("b", text, "Paper B", published)], encoder)[0]
-
-    assert flags(b, date(2023, 3, 25)) == []  # three weeks on, each paper's "Friday": two matches
+    # Three weeks on, each paper's "Friday": two matches.
+    assert pair(encoder, "C002", a, b, date(2023, 3, 25), saturday) == []
     # The control: within a week, "Friday" and "Tuesday" are one match on two days.
-    assert flags(b.replace("Friday", "Tuesday"), date(2023, 3, 8))
+    assert pair(encoder, "C002", a, b.replace("Friday", "Tuesday"), date(2023, 3, 8), saturday)
 
 
 def test_a_weekday_beside_the_date_is_no_object_and_a_people_is_its_country(encoder: Any) -> None:
@@ -981,6 +988,17 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
         ("Police charged four men over the theft of 1.2 tonnes of copper: Marco T., Luca P. and Enzo R.", 3),
         ("The coach named five newcomers: Leeds striker Tom Hart, Hull winger Sam Cole and Derby keeper Ian Wolfe.", 3),
         ("Two groups signed the deal: the Nurses and Midwives Union, Unite and the Teachers Federation.", 3),
+        # "comprising" opens a list; a list set off by commas right after the counted noun; the
+        # next sentence's "The suspects, A, 45, and B, 38, were caught" (initials with a dot)
+        (
+            "The board named a four-member panel comprising former players Ana Berg, Jon Dahl and Eva Holm for all formats.",
+            3,
+        ),
+        ("The two justices who dissented, Ana Berg, Jon Dahl and Eva Holm, argued that Congress should decide.", 3),
+        (
+            "Police detained three men suspected of poaching. The suspects, Ion P., 45, and Vasile M., 38, were caught.",
+            2,
+        ),
         # "and" inside an item that may be two names: the count is off either way
         ("Five candidates have filed: Republicans Ana Berg, Jon Dahl and Eva Holm, and Democrat Ola Lund.", 4),
         # the list comes first, the count after "were the"
@@ -1068,6 +1086,13 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "Police named three men as suspects. Ana, Bo and Cy were charged.",
         "Three films are in the running for Best Film: 'The Ferryman's Daughter', 'Ìrìn Àjò' and 'Blood Road'.",
         "Ana Lopes, Rui Costa and Eva Dias - the ministers - met two envoys on Monday.",
+        # commas after the count's noun that set off more than its list, or a list that is the sayers
+        "Two climbers and their guide, Ana Berg, Jon Dahl and Eva Holm, were rescued.",
+        "The two sides, Ana Berg, Jon Dahl and Eva Holm said, would meet again in May.",
+        "The three justices who dissented, Ana Berg, Jon Dahl and Eva Holm, argued that Congress should decide.",
+        "She is the mother of three of his eight children, Ana, Bo and Carmella Berg, the lawyers said.",
+        # a list that says it is partial
+        "Nineteen defendants will face trial. The defendants include Ana B., Jon D., Eva H. and Ola L., police said.",
         # "and" inside an item: two names or one, the count may be right
         "Four candidates have filed for the seat: Republicans Ana Berg, Jon Dahl and Eva Holm, and Democrat Ola Lund.",
         # a number after a capitalised word labels a seat, it counts none
@@ -1209,7 +1234,7 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 17))
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 21))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -1320,6 +1345,37 @@ CAUGHT = {
     "ethiopia_womens_marathon_world_championships_team": "C004",
     "nile_basin_framework_agreement_entry_into_force": "C004",
     "albay_mayon_state_of_calamity": "C004",
+    # session 14: prison terms (sets 2-12), list syntax, sets 17-20
+    "lisbon_banker_sentence_conflict": "C001",
+    "valencia_pension_fund_fraud_sentencing": "C001",
+    "vilarinho_club_president_tax_fraud_sentence": "C001",
+    "mombasa_customs_fraud_sentence": "C001",
+    "embakasi_title_deed_fraud_sentence": "C001",
+    "norway_offshore_catering_labour_court": "C004",
+    "cuba_national_grid_collapse": "C002",
+    "xingu_river_activist_murder_trial": "C001",
+    "argentina_provinces_fuel_tax_suit": "C004",
+    "argentina_chile_lithium_memorandum": "C002",
+    "jamaica_general_election_call": "C002",
+    "brazil_supreme_court_platform_liability": "C004",
+    "warren_county_church_arson_sentencing": "C001",
+    "wichita_superintendent_search": "C004",
+    "storm_ivor_munster_power_cuts": "C004",
+    "drummond_high_school_replacement_build": "C003",
+    "hull_primary_school_closures": "C004",
+    "jefferson_county_missouri_sheriff_race": "C004",
+    "kent_library_opening_hours_consultation": "C003",
+    "central_asia_water_declaration_tashkent": "C004",
+    "harghita_brown_bear_poaching": "C004",
+    "bucharest_crossing_crash_driver_sentence": "C001",
+    "ukraine_gymnastics_european_championships_squad": "C004",
+    "pcb_new_selection_committee": "C004",
+    "george_enescu_festival_2025_programme": "C002",
+    "ukraine_grid_after_missile_attack": "C003",
+    "pakistan_national_assembly_by_polls_schedule": "C002",
+    "icj_costa_rica_panama_maritime_ruling": "C002",
+    "icc_ituri_militia_commander_sentencing": "C001",
+    "eu_general_court_belarus_potash_traders": "C004",
 }
 
 

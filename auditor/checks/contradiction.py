@@ -212,7 +212,15 @@ _SENTENCING = re.compile(r"\b(?:sentenced|sentence|jailed|imprisoned|imprisonmen
 _NO_VERDICT = re.compile(
     r"\b(?:seek|seeks|seeking|sought|demand|demanded|demanding|request|requested|asked\s+for|face|faces|faced|facing|"
     r"maximum|up\s+to|suspended|served|serving|could|would|may|might|appeal|reduced|cut|increased|originally|earlier|"
-    r"previous|previously|first|already|each|respectively|total|combined)\b",
+    r"previous|previously|first|already|each|respectively|total|combined|add|added|adding|additional|extra|more|"
+    r"another|further)\b",
+    re.I,
+)
+# A term no one serves: sought, faced, the maximum, suspended. Any other term an article gives (one
+# served before, one added) is a second term of its own.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:seek|seeks|seeking|sought|demand|demanded|demanding|request|requested|asked\s+for|face|faces|faced|"
+    r"facing|maximum|up\s+to|could|would|may|might|suspended)\b",
     re.I,
 )
 # Two or more capitalised words: a person's name ("Rui Calado"), unless the gazetteer knows it.
@@ -241,11 +249,9 @@ def _in_years(q: Quantity) -> bool:
     return bool(q.noun) and noun_key(q.noun or "") == noun_key("year")
 
 
-def _prison_term(ctx: CheckContext, q: Quantity) -> bool:
-    """Is q a prison term handed down: years, with a word of sentencing right around them ("nine
-    years in prison", "a six-year prison term", "jailed for 12 years", "sentenced Souza to 23
-    years"), in a sentence that speaks of no term sought, served or cut ("bribes taken over five
-    years" is no term)?"""
+def _sentencing_around(ctx: CheckContext, q: Quantity) -> bool:
+    """Is there a word of sentencing right around the years q gives ("nine years in prison", "a
+    six-year prison term", "jailed for 12 years", "sentenced Souza to 23 years")?"""
     if not _in_years(q):
         return False
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
@@ -253,8 +259,29 @@ def _prison_term(ctx: CheckContext, q: Quantity) -> bool:
     before = _CLAUSE_BREAK.split(sentence.text[:start])[-1].split()[-PRISON_TERM_BEFORE:]
     after = _CLAUSE_BREAK.split(sentence.text[end:])[0].split()[:PRISON_TERM_AFTER]
     around = " ".join([*before, sentence.text[start:end], *after])
-    handed = _SENTENCING.search(around) or _SENTENCED_TO.search(sentence.text[:start])  # "sentenced X to 23 years"
-    return bool(handed) and not _NO_VERDICT.search(sentence.text)
+    return bool(_SENTENCING.search(around) or _SENTENCED_TO.search(sentence.text[:start]))
+
+
+def _other_term(ctx: CheckContext, q: Quantity) -> bool:
+    """Does q's article give another prison term, one someone serves (served before, added,
+    handed to another), not only one sought or suspended? An obituary's seven years of 1960 and
+    twelve of 1997 are two terms, and neither is the one to compare."""
+    return any(
+        other is not q
+        and _sentencing_around(ctx, other)
+        and not _HYPOTHETICAL.search(_sentence(ctx.document(other.doc_id), other.sentence).text)
+        and not _agree_after_rounding(q, other)
+        for other in document_facts(ctx)[q.doc_id].quantities
+    )
+
+
+def _prison_term(ctx: CheckContext, q: Quantity) -> bool:
+    """Is q a prison term handed down: years, with a word of sentencing right around them ("nine
+    years in prison", "a six-year prison term", "jailed for 12 years", "sentenced Souza to 23
+    years"), in a sentence that speaks of no term sought, served or cut ("bribes taken over five
+    years" is no term)?"""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    return _sentencing_around(ctx, q) and not _NO_VERDICT.search(sentence.text)
 
 
 def _different_people(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
@@ -264,8 +291,15 @@ def _different_people(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 
 def _prison_terms_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """Are both the prison term a court handed one person? Both are terms handed down (none
-    sought, served or cut), and the sentences name no two different people."""
-    return _prison_term(ctx, qa) and _prison_term(ctx, qb) and not _different_people(ctx, qa, qb)
+    sought, served or cut), the sentences name no two different people, and neither article
+    gives another term someone serves."""
+    return (
+        _prison_term(ctx, qa)
+        and _prison_term(ctx, qb)
+        and not _different_people(ctx, qa, qb)
+        and not _other_term(ctx, qa)
+        and not _other_term(ctx, qb)
+    )
 
 
 def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
@@ -1859,7 +1893,7 @@ def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
 
 # ---------------------------------------------------------------- C004 count vs list
 
-_LIST_NAME = rf"[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*"
+_LIST_NAME = rf"[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*)*(?:(?<=\s[{UPPER}])\.)?"  # "Ion P."
 _LIST = re.compile(rf"(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:and|&)\s+{_LIST_NAME})")
 # Titles in quotation marks: '"The Salt Road", "Winter Orchard" and "Kinship"' (three or more), in
 # single quotes too ("'The Ferryman's Daughter'": an apostrophe before a letter is inside the title).
@@ -1873,7 +1907,7 @@ _MORE_NAMES = re.compile(r",\s+[A-Z]")
 _LIST_LEAD_IN = re.compile(r"\s*(?:These|Those|They)\s+(?:are|were)\s+$")
 # "Three consortia have submitted bids ... The bidders are A, B, C and D": a sentence that names
 # what one word of the count's sentence ("bids") speaks of; not "The others were", "The injured were".
-_NOUN_LEAD_IN = re.compile(r"\s*The\s+(?P<noun>[a-z-]+)\s+(?:are|were)\s+$")
+_NOUN_LEAD_IN = re.compile(r"\s*The\s+(?P<noun>[a-z-]+)(?:\s+(?:are|were)\s+|,\s+)$")  # "The suspects, A and B, were"
 _NOT_THE_SAME = word_set("others rest remaining remainder injured wounded dead survivors latter former")
 
 
@@ -1919,7 +1953,10 @@ def _root(word: str) -> str:
     return stem(root)
 
 
-_PARTIAL = re.compile(r"\b(?:including|such as|like|among them|among|e\.g\.|for example|notably)\W*$", re.IGNORECASE)
+_PARTIAL = re.compile(
+    r"\b(?:including|include|includes|included|such as|like|among them|among|e\.g\.|for example|notably)\W*$",
+    re.IGNORECASE,
+)
 LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
 
 
@@ -2067,12 +2104,23 @@ def _noun_beside_list(q: Quantity, text: str, start: int, end: int) -> bool:
     return bool(_noun_stems(q) & {stem(singular(w)) for w in [*before, *after]})
 
 
+_COMPRISING = re.compile(
+    r"^[\w\s-]{0,40}?\b(?:comprising|consisting\s+of|made\s+up\s+of|namely)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+# "three of his eight children, A, B and C": the names are the part's, not the count's.
+_PARTITIVE_BEFORE = re.compile(r"\b[\w-]+\s+of\s+(?:his|her|their|its|our|the|these|those)\s+$", re.I)
+# Right after the counted noun, a list set off by commas: "the two justices who dissented, A, B and C, argued".
+_APPOSITION = re.compile(r"(?:\s+(?:who|that|which)\s+(?:[a-z]+\s+){0,2}[a-z]+)?,\s*")
+
+
 def _introduces_list(between: str, before: str = "") -> bool:
     """Does the clause after a count end in a colon or a dash that opens the list, with no verb of
     saying in between ("Three ministers resigned on Monday: A, B, C and D", "six regions - A, B")? Then the list is the count's
     (unless another count stands between); after "said that ..." it is the reported clause's."""
     if re.fullmatch(r"\s*as\s*", between) and re.search(r"\b(?:named|identified)\s+(?:the\s+)?$", before):
         return True  # "named the three suspects as A and B"
+    if _COMPRISING.search(between) and not re.search(r"\.\s", between):
+        return True  # "a four-member committee comprising former Test players A, B and C"
     if not re.search(r"(?::|\s[-–—]|^[-–—])$", between.rstrip()) or re.search(r"\.\s", between):
         return False
     if re.match(r"\s*(?:and|with|plus|as\s+well\s+as|along\s+with|together\s+with)\b", between):
@@ -2195,9 +2243,16 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                                 and _same_predicate(text[offset + e :], sentence.text)
                             )
                         )
+                        in_apposition = (
+                            follower is sentence
+                            and _APPOSITION.fullmatch(text[offset : offset + s])
+                            and not re.match(r"\s*(?:said|says|told|added)\b", text[offset + e :])
+                            and not _PARTITIVE_BEFORE.search(text[: q.start - follower.start])
+                        )
                         if (
                             not _noun_beside_list(q, text[offset:], s, e)
                             and not lead_in
+                            and not in_apposition
                             and not (
                                 follower is sentence
                                 and _introduces_list(text[offset : offset + s], text[: q.start - follower.start])
