@@ -999,6 +999,9 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
             "Police detained three men suspected of poaching. The suspects, Ion P., 45, and Vasile M., 38, were caught.",
             2,
         ),
+        # "two more countries" counts the countries the list names; a count after the list, no article
+        ("Two more countries have joined the observatory - Japan, South Korea and Sweden - after ratifying.", 3),
+        ("Ana Berg, Jon Dahl and Eva Holm - four officials in all - were banned for life.", 3),
         # "and" inside an item that may be two names: the count is off either way
         ("Five candidates have filed: Republicans Ana Berg, Jon Dahl and Eva Holm, and Democrat Ola Lund.", 4),
         # the list comes first, the count after "were the"
@@ -1376,6 +1379,8 @@ CAUGHT = {
     "icj_costa_rica_panama_maritime_ruling": "C002",
     "icc_ituri_militia_commander_sentencing": "C001",
     "eu_general_court_belarus_potash_traders": "C004",
+    "ska_observatory_new_member_states": "C004",
+    "cape_town_agreement_fishing_vessel_safety_ratifications": "C004",
 }
 
 

@@ -432,6 +432,12 @@ def test_names_times_and_compounds_are_not_counts() -> None:
     assert age.noun is None  # an age, not 36 of something
 
 
+def test_more_after_a_number_leaves_the_noun_counted_and_marks_an_increment() -> None:
+    q = one_quantity("Two more countries have joined the observatory.")
+    assert (q.text, q.noun) == ("Two more countries", "country")
+    assert one_quantity("There were two more than last year.").noun is None  # "more than" is no noun
+
+
 def test_a_number_after_a_capitalised_word_labels_a_singular_noun() -> None:
     found = extract_quantities(sentence("Three men filed for the open District 2 seat on the board."))
     assert [q.text for q in found] == ["Three men"]

@@ -2133,7 +2133,9 @@ def _introduces_list(between: str, before: str = "") -> bool:
 _NAMED_FIRST = re.compile(rf"^\s*(?P<items>(?:{_LIST_NAME},\s+){{1,}}{_LIST_NAME},?\s+(?:and|&)\s+{_LIST_NAME})\b")
 _COUNT_AFTER_LIST = re.compile(r"\b(?:were|are)\s+(?:the|all|all\s+the)\s+$")
 # "A, B, C, D and E - the six winners of ...": the count in apposition right after the list.
-_COUNT_IN_APPOSITION = re.compile(r",?\s+[-–—]\s+(?:the|all|all\s+the)\s+")
+_COUNT_IN_APPOSITION = re.compile(
+    r",?\s+[-–—]\s+(?:(?:the|all|all\s+the)\s+)?"
+)  # "A, B and C - five officials in all -"
 
 
 def _list_named_first(text: str, count_start: int) -> tuple[int, int, int] | None:

@@ -179,6 +179,10 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
         return singular(compound["compound"]), compound["compound"], end + 1, end + compound.end()
     if re.match(r"-\w", rest) or re.search(r"\w-$", text[:end]):
         return None, None, end, end  # "36-year-old", "100-RBI season", "AK-47": a compound, not a count
+    more = re.match(r"\s+more(?=\s+[a-z])(?!\s+than\b)", rest)
+    if more:  # "two more countries": the noun follows; "more" marks an increment (see auditor.facts.scope)
+        offset += more.end()
+        rest = text[offset:]
     partitive = re.match(r"\s+of\s+(?:its|their|his|her|our|the|these|those)(?:\s+own)?(?:\s+\d[\d,]*)?\s+", rest)
     if partitive:
         offset += partitive.end()
