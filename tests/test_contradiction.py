@@ -202,17 +202,21 @@ MEASURES = [
 def test_the_one_prison_term_of_each_outlet_is_compared_wherever_it_stands(encoder: Any) -> None:
     a = (
         "Man gets 25 years for setting fire to Oakdale church\n\n"
-        "A circuit judge on Thursday sentenced a 34-year-old Alvaton man to 25 years in prison for the fire."
+        "A circuit judge on Thursday sentenced a 34-year-old Alvaton man to 25 years in prison for the fire.\n\n"
+        "Mount Olive church was built in 1887 by freed slaves, its pastor said."
     )
+    story = "\n\nThe Mount Olive church was built in 1887 by freed slaves, the pastor said."
     b = (
         "A man who admitted burning a historic church in Kentucky to hide a burglary was given a 20-year"
         " prison sentence Thursday.\n\nThe blaze in March destroyed the building and its records."
     )
-    flags = pair(encoder, "C001", a, b)
+    flags = pair(encoder, "C001", a, b + story)
     assert flags and all(("matched_by", "the one prison term each outlet gives") in f.data for f in flags)
     # An outlet that gives two terms (two defendants, or one sought) is not compared this way.
-    two = b + " His accomplice was jailed for 12 years."
+    two = b + " His accomplice was jailed for 12 years." + story
     assert pair(encoder, "C001", a, two) == []
+    # Nor an article that states no fact of this story: another trial in the same corpus.
+    assert pair(encoder, "C001", a, b) == []
 
 
 @pytest.mark.parametrize(("a", "b", "disputed"), MEASURES)

@@ -209,18 +209,16 @@ def is_measure(q: Quantity) -> bool:
 # A prison term handed down, however worded ("sentenced X to nine years in prison", "a six-year
 # prison term", "nine years behind bars"); not one sought, faced, served, suspended or cut on appeal.
 _SENTENCING = re.compile(r"\b(?:sentenced|sentence|jailed|imprisoned|imprisonment|prison|jail|behind\s+bars)\b", re.I)
-_NO_VERDICT = re.compile(
-    r"\b(?:seek|seeks|seeking|sought|demand|demanded|demanding|request|requested|asked\s+for|face|faces|faced|facing|"
-    r"maximum|up\s+to|suspended|served|serving|could|would|may|might|appeal|reduced|cut|increased|originally|earlier|"
-    r"previous|previously|first|already|each|respectively|total|combined|add|added|adding|additional|extra|more|"
-    r"another|further)\b",
-    re.I,
-)
 # A term no one serves: sought, faced, the maximum, suspended. Any other term an article gives (one
 # served before, one added) is a second term of its own.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:seek|seeks|seeking|sought|demand|demanded|demanding|request|requested|asked\s+for|face|faces|faced|"
-    r"facing|maximum|up\s+to|could|would|may|might|suspended)\b",
+_HYPOTHETICAL_WORDS = (
+    r"seek|seeks|seeking|sought|demand|demanded|demanding|request|requested|asked\s+for|face|faces|faced|facing|"
+    r"maximum|up\s+to|could|would|may|might|suspended"
+)
+_HYPOTHETICAL = re.compile(rf"\b(?:{_HYPOTHETICAL_WORDS})\b", re.I)
+_NO_VERDICT = re.compile(
+    rf"\b(?:{_HYPOTHETICAL_WORDS}|served|serving|appeal|reduced|cut|increased|originally|earlier|previous|previously|"
+    r"first|already|each|respectively|total|combined|add|added|adding|additional|extra|more|another|further)\b",
     re.I,
 )
 # Two or more capitalised words: a person's name ("Rui Calado"), unless the gazetteer knows it.
@@ -596,18 +594,45 @@ def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     return event_a is not None and event_a == event_b
 
 
+STORY_NAMES = 3  # names two articles share when they tell one story (a defendant's two names and a town)
+
+
 def _verdicts(ctx: CheckContext) -> Iterator[Candidate]:
-    """The sentences of two documents that each give one prison term, wherever they stand: a
-    story of one verdict ("jailed for 25 years" in a headline, "a 20-year prison sentence" in
-    the other outlet's lead) need not be worded alike to be compared. A document that gives two
-    different terms (two defendants, a term sought and one handed down) is left out."""
+    """The sentences of two documents of one story that each give one prison term, wherever they
+    stand: a story of one verdict ("jailed for 25 years" in a headline, "a 20-year prison
+    sentence" in the other outlet's lead) need not be worded alike to be compared. A document that
+    gives two different terms (two defendants, a term sought and one handed down) is left out.
+    Two documents are of one story when they name the same people and places (at least
+    STORY_NAMES names in common: the defendant, the victim, the town, the court) or the aligner
+    holds that they state a fact in common: two trials in one corpus are not compared, and the
+    pairs grow with the names' postings and the aligned pairs, not with the square of the
+    documents."""
+    from auditor.align import SAME_FACT_THRESHOLD
+
     facts = document_facts(ctx)
     terms: dict[str, Quantity] = {}
     for doc_id, doc_facts in facts.items():
         found = [q for q in doc_facts.quantities if _prison_term(ctx, q)]
         if found and all(_agree_after_rounding(found[0], q) for q in found[1:]):
             terms[doc_id] = found[0]
-    for a, b in combinations(sorted(terms), 2):
+    postings: dict[str, list[str]] = {}
+    for doc_id in sorted(terms):
+        doc = ctx.document(doc_id)
+        names = frozenset().union(*(_names_in(ctx, doc_id, s.index) for s in doc.active_sentences()))
+        for name in names:
+            if not name.startswith("country:"):  # a country stands beside its name already
+                postings.setdefault(name, []).append(doc_id)
+    shared: dict[tuple[str, str], int] = {}
+    for docs in postings.values():
+        if len(docs) <= POSTING_CAP:
+            for pair in combinations(docs, 2):
+                shared[pair] = shared.get(pair, 0) + 1
+    one_story = {pair for pair, count in shared.items() if count >= STORY_NAMES} | {
+        (min(c.a.doc_id, c.b.doc_id), max(c.a.doc_id, c.b.doc_id))
+        for c in candidate_pairs(ctx)
+        if c.score >= SAME_FACT_THRESHOLD and c.a.doc_id in terms and c.b.doc_id in terms
+    }
+    for a, b in sorted(one_story):
         qa, qb = terms[a], terms[b]
         yield Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0)
 
@@ -621,13 +646,12 @@ def _matched_by(close: bool, verdict: bool) -> str:
 def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     seen: set[tuple[str, int, int, str, int, int]] = set()
-    verdicts = list(_verdicts(ctx))
-    for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx), verdicts):
+    aligned = ((cand, False) for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx)))
+    for cand, verdict in chain(aligned, ((cand, True) for cand in _verdicts(ctx))):
         fa, fb = facts.get(cand.a.doc_id), facts.get(cand.b.doc_id)
         if fa is None or fb is None:
             continue
         close = cand.score >= NUMERIC_MIN_SCORE
-        verdict = cand in verdicts
         if not close and not verdict and not _share_day_or_place(fa, fb, cand):
             continue
         for qa in fa.in_sentence(cand.a.index).quantities:
