@@ -215,7 +215,7 @@ def test_the_one_prison_term_of_each_outlet_is_compared_wherever_it_stands(encod
     # An outlet that gives two terms (two defendants, or one sought) is not compared this way.
     two = b + " His accomplice was jailed for 12 years." + story
     assert pair(encoder, "C001", a, two) == []
-    # Nor an article that states no fact of this story: another trial in the same corpus.
+    # Nor an article of another story (no names in common, no fact paired): another trial in the corpus.
     assert pair(encoder, "C001", a, b) == []
 
 

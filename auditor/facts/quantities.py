@@ -140,7 +140,7 @@ def _numbers_a_name(text: str, start: int, end: int, value: float) -> bool:
     if value < 2 or not text[start:end].isdigit() or not _LABEL_BEFORE.search(text, max(0, start - 20), start):
         return False
     _, written, _, _ = _counted_noun(text, end)
-    head = (written or "").split()[-1] if written else ""
+    head = written.split()[-1] if written else ""
     return head.isalpha() and head.islower() and not head.endswith("s") and singular(head) == head
 
 
