@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,14 +53,25 @@ OUTLET = "Talks continue in Doha.\n\nNo ceasefire was agreed, officials said on 
 
 
 @pytest.fixture
-def two_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def corpus_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str]], Path]:
+    """Writes {name: text} into tmp_path/articles and makes tmp_path the working directory, so
+    report paths are relative as in CI; returns the folder."""
+
+    def write(files: dict[str, str]) -> Path:
+        folder = tmp_path / "articles"
+        folder.mkdir()
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def two_articles(corpus_of: Callable[[dict[str, str]], Path]) -> Path:
     """tmp_path/articles with WIRE and OUTLET, the working directory tmp_path (relative paths)."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
-    (folder / "outlet.txt").write_text(OUTLET, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return folder
+    return corpus_of({"wire.txt": WIRE, "outlet.txt": OUTLET})
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -42,14 +43,9 @@ def sarif_validator() -> jsonschema.Draft4Validator:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A two-article corpus under the working directory, so report paths are relative like in CI."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "wire-a.md").write_text(ARTICLE_WITH_FRONT_MATTER, encoding="utf-8")
-    (folder / "outlet-b.txt").write_text(PLAIN_ARTICLE, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return folder
+def corpus(corpus_of: Callable[[dict[str, str]], Path]) -> Path:
+    """A two-article corpus (one with front matter) under the working directory."""
+    return corpus_of({"wire-a.md": ARTICLE_WITH_FRONT_MATTER, "outlet-b.txt": PLAIN_ARTICLE})
 
 
 @pytest.fixture
