@@ -219,6 +219,62 @@ def test_the_one_prison_term_of_each_outlet_is_compared_wherever_it_stands(encod
     assert pair(encoder, "C001", a, b) == []
 
 
+VOTE_STORY = "\n\nThe Harlow Valley rail link was first proposed by Mayor Tomas Brenner in 2019."
+VOTE_A = (
+    "Council backs Harlow Valley rail link\n\n"
+    "Councillors in Dunmore on Tuesday voted 31 to 14 to approve funding for the Harlow Valley rail link." + VOTE_STORY
+)
+VOTE_B = (
+    "The plan won the support of 27 of the council's 45 members at Tuesday's session, and 18 councillors"
+    " voted against it." + VOTE_STORY
+)
+
+
+def test_the_one_vote_tally_of_each_outlet_is_compared_wherever_it_stands(encoder: Any) -> None:
+    flags = pair(encoder, "C001", VOTE_A, VOTE_B.replace("won the support of 27", "was backed by 27"))
+    assert flags and all(("matched_by", "the one vote tally each outlet gives") in f.data for f in flags)
+    assert {dict(f.data)["values"] for f in flags} == {(31, 27), (14, 18)}
+    assert all(f.evidence[0].text in ("backed by 27 of", "18 councillors voted against") for f in flags)
+    # The same tally in other words is no dispute.
+    same = VOTE_B.replace("won the support of 27", "was backed by 31").replace("18 councillors", "14 councillors")
+    assert pair(encoder, "C001", VOTE_A, same) == []
+    # Another stage of the vote (a first reading) is another vote; so is another body's.
+    first = VOTE_A.replace("voted 31 to 14", "voted 31 to 14 at the first reading")
+    assert pair(encoder, "C001", first, VOTE_B.replace("at Tuesday's session", "at the second reading")) == []
+    committee = VOTE_A.replace("Councillors in Dunmore", "The Dunmore transport committee")
+    assert pair(encoder, "C001", committee, VOTE_B.replace("won the support of 27", "was backed by 27")) == []
+    # A count needed is not a count cast; an article of another story is not compared.
+    needed = VOTE_B.replace("won the support of 27", "needed 27")
+    assert all(dict(f.data)["values"] != (31, 27) for f in pair(encoder, "C001", VOTE_A, needed))
+    other_story = VOTE_B.replace("won the support of 27", "was backed by 27").replace(VOTE_STORY, "")
+    assert pair(encoder, "C001", VOTE_A, other_story) == []
+
+
+FINE_STORY = "\n\nThe Vessby Harbour Authority said Nordkaj Stevedoring had used agency staff at Vessby."
+FINE_A = (
+    "Court orders Nordkaj to pay union\n\n"
+    "The Labour Court on Wednesday fined stevedoring firm Nordkaj 600,000 crowns for breaching the agreement."
+    + FINE_STORY
+)
+FINE_B = "The company must hand the dockworkers' union 350,000 crowns in damages, the court ruled." + FINE_STORY
+
+
+def test_the_one_fine_of_each_outlet_is_compared_wherever_it_stands(encoder: Any) -> None:
+    flags = pair(encoder, "C001", FINE_A, FINE_B)
+    assert [dict(f.data)["values"] for f in flags] == [(600000.0, 350000.0)]
+    assert dict(flags[0].data)["matched_by"] == "the one fine each outlet gives"
+    # An article that tells of a second fine (whose amount it does not give) is not compared.
+    separate = FINE_B + "\n\nThe harbour authority received a separate fine earlier this week."
+    assert pair(encoder, "C001", FINE_A, separate) == []
+    # Nor two fined parties: a farmer's fine and a driver's.
+    farmer = FINE_A.replace("stevedoring firm Nordkaj", "a 52-year-old farmer")
+    driver = FINE_B.replace("The company must hand the dockworkers' union", "The court fined a lorry driver")
+    assert pair(encoder, "C001", farmer, driver.replace(" in damages", "")) == []
+    # Nor a fine faced (the maximum), nor an article of another story.
+    assert pair(encoder, "C001", FINE_A, FINE_B.replace("must hand", "could face a fine of up to")) == []
+    assert pair(encoder, "C001", FINE_A, FINE_B.replace(FINE_STORY, "")) == []
+
+
 @pytest.mark.parametrize(("a", "b", "disputed"), MEASURES)
 def test_measures_are_compared_only_when_they_measure_the_same_thing(
     encoder: Any, a: str, b: str, disputed: bool
@@ -1385,6 +1441,13 @@ CAUGHT = {
     "eu_general_court_belarus_potash_traders": "C004",
     "ska_observatory_new_member_states": "C004",
     "cape_town_agreement_fishing_vessel_safety_ratifications": "C004",
+    # session 15: each outlet's one vote tally, one fine
+    "lithuania_government_confidence_vote": "C001",
+    "georgia_parliament_broadcasting_law_vote": "C001",
+    "colombia_fracking_ban_ruling": "C001",
+    "nebraska_broadband_tax_exemption_override": "C001",
+    "estonia_mobile_voting_law": "C001",
+    "gothenburg_stevedore_labour_court_ruling": "C001",
 }
 
 

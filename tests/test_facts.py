@@ -15,6 +15,7 @@ from auditor.facts.entities import extract_entities, same_place
 from auditor.facts.model import DateMention, EntityMention, Quantity, Quote
 from auditor.facts.quantities import extract_quantities, same_noun
 from auditor.facts.quotes import extract_quotes
+from auditor.facts.votes import vote_tallies
 from auditor.model import Document, Sentence
 from auditor.text import segment_document
 
@@ -483,3 +484,29 @@ def test_event_words_in_the_plural_are_events_and_adjectives_in_cal_are_not() ->
 
     assert is_eventive("elections") and is_eventive("trials") and is_eventive("election")
     assert not is_eventive("local") and not is_eventive("political")
+
+
+@pytest.mark.parametrize(
+    ("text", "tallies"),
+    [
+        ("Councillors on Wednesday voted 29 to 12, with two abstentions, to approve the plan.", [(29, 12)]),
+        ("The bill was approved by 55 votes to 23 at its third reading.", [(55, 23)]),
+        ("The Alaska House elected Rep. Dana Whitfield as speaker on a 21-19 vote.", [(21, 19)]),
+        ("The court's nine magistrates voted six to three to uphold the law.", [(6, 3)]),
+        (
+            "Seventy-eight members of the 150-seat legislature backed the bill, while no one voted against it.",
+            [(78, None), (None, 0)],
+        ),
+        ("A total of 78 members voted in favour, 49 voted against and six abstained.", [(78, None), (None, 49)]),
+        ("The resolution was backed by 24 of the council's 43 members.", [(24, None)]),
+        ("Forty-nine MPs in the 141-seat Seimas voted against the cabinet.", [(None, 49)]),
+        # no tally of a motion: a candidate's votes, a threshold, a score, a ratio, a passive
+        ("She won 19 of the 35 votes in the General Council, against 16 for Rui Valadares.", []),
+        ("The override needed 30 votes in favour, three-fifths of the Legislature.", []),
+        ("The Jays owned the glass by a 44-26 margin and won two of six against the Pistons.", []),
+        ("The House of Deputies voted nearly 2-1 in favor of the bishop.", []),
+        ("The council's 2,507 members had to be approved by the ruler.", []),
+    ],
+)
+def test_vote_tallies_are_read_however_worded(text: str, tallies: list[tuple[int | None, int | None]]) -> None:
+    assert [(t.in_favour, t.against) for t in vote_tallies(text)] == tallies

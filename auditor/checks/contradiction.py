@@ -37,7 +37,8 @@ from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
-from auditor.facts.units import measure_words
+from auditor.facts.units import currency_words, measure_words
+from auditor.facts.votes import VoteTally, vote_tallies
 from auditor.facts.words import CALENDAR_WORDS, LOWER, MONTHS, UPPER, WEEKDAYS, plain, singular, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
 
@@ -300,6 +301,114 @@ def _prison_terms_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     )
 
 
+# A fine or damages imposed, however worded ("fined four cement producers a combined 212 million
+# euros", "fines totalling 185 million euros", "600,000 kronor in general damages"); not one faced,
+# sought, proposed or cut on appeal, nor a fine per company or per day.
+_PENALTY = re.compile(r"\b(?:fine|fines|fined|penalty|penalties|penali[sz]ed|damages)\b", re.I)
+_FINED = re.compile(r"\b(?:fined|penali[sz]ed|ordered\b[^;:()]{0,60}?\bto\s+pay)\b[^;:()]{0,90}?$", re.I)
+_NOT_IMPOSED = re.compile(
+    rf"\b(?:{_HYPOTHETICAL_WORDS}|faces|facing|proposed|recommended|appeal|appealed|reduced|cut|originally|"
+    r"initially|previous|previously|earlier|already|each|per|daily|respectively|another|additional|further)\b",
+    re.I,
+)
+# A fine for several parties at once: the one to compare when an article also gives their shares.
+_FINE_TOTAL = re.compile(r"\b(?:combined|total|totalling|totaling|together|in\s+all|overall|altogether)\b", re.I)
+# An article that tells of a second fine: "received a separate fine earlier this week", "was also fined".
+_OTHER_FINE = re.compile(
+    r"\b(?:separate|another|second|other|also)\b(?:\s+[\w-]+){0,3}?\s+(?:fine|fines|fined|penalty|penalties)\b", re.I
+)
+_FINED_PARTY = re.compile(r"\b(?:fined|penali[sz]ed)\s+(?P<party>[^;:()]{1,90}?)\s*$", re.I)
+PENALTY_BEFORE, PENALTY_AFTER = 4, 5
+FINES_ARTIFACT = "document_fines"
+
+
+@lru_cache(maxsize=1)
+def _currency_keys() -> frozenset[str]:
+    return frozenset(noun_key(word) for word in currency_words())
+
+
+def _currency(q: Quantity) -> str | None:
+    last = (q.noun or "").split()[-1:]
+    key = noun_key(last[0]) if last else None
+    return key if key in _currency_keys() else None
+
+
+def _fine_imposed(ctx: CheckContext, q: Quantity) -> bool:
+    """Is q an amount of money a fine or damages imposed: a word of penalty right around it in its
+    clause ("fines totalling 185 million euros", "350,000 crowns in damages"), or "fined"
+    before it ("fined four producers a combined 212 million euros"), in a sentence that speaks of
+    no fine faced, proposed, cut or charged per party or per day?"""
+    if _currency(q) is None:
+        return False
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    if _NOT_IMPOSED.search(sentence.text):
+        return False
+    start, end = q.start - sentence.start, q.end - sentence.start
+    before = _CLAUSE_BREAK.split(sentence.text[:start])[-1].split()[-PENALTY_BEFORE:]
+    after = _CLAUSE_BREAK.split(sentence.text[end:])[0].split()[:PENALTY_AFTER]
+    return bool(_PENALTY.search(" ".join([*before, *after])) or _FINED.search(sentence.text[:start]))
+
+
+def _fine_total(ctx: CheckContext, q: Quantity) -> bool:
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    clause = _CLAUSE_BREAK.split(sentence.text[: q.start - sentence.start])[-1]
+    return bool(_FINE_TOTAL.search(" ".join(clause.split()[-PENALTY_BEFORE:])))
+
+
+def _document_fine(ctx: CheckContext, doc_id: str) -> Quantity | None:
+    """The one fine an article reports: its only amount of fine (however often repeated), or,
+    when it also gives the parties' shares, the one it calls combined or total."""
+    memo: dict[str, Quantity | None] = ctx.artifacts.setdefault(FINES_ARTIFACT, {})
+    if doc_id not in memo and any(_OTHER_FINE.search(s.text) for s in ctx.document(doc_id).active_sentences()):
+        memo[doc_id] = None  # two fines, one of them without its amount: which one is this?
+    if doc_id not in memo:
+        found = [q for q in document_facts(ctx)[doc_id].quantities if _fine_imposed(ctx, q)]
+        totals = [q for q in found if _fine_total(ctx, q)]
+        chosen = None
+        for group in (found, totals):
+            if group and all(_currency(q) == _currency(group[0]) and _agree_after_rounding(group[0], q) for q in group):
+                chosen = group[0]
+                break
+        memo[doc_id] = chosen
+    return memo[doc_id]
+
+
+def _fined_party(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """Content words of whom "fined" names before the amount ("fined a 52-year-old farmer from
+    Zamosc county 80,000 zlotys"); empty when the sentence is worded otherwise."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    match = _FINED_PARTY.search(sentence.text[: q.start - sentence.start])
+    if match is None:
+        return frozenset()
+    words = re.findall(r"[A-Za-z][\w-]*", match.group("party").lower())
+    return frozenset(stem(w) for w in words if w not in _CLAUSE_STOP and not _FINE_TOTAL.fullmatch(w))
+
+
+def _fines_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Are both the one fine their articles report, in one currency, both a total or neither (one
+    outlet's total of five airlines' fines is not another's fine on one of them), on no two
+    different people?"""
+    return (
+        _document_fine(ctx, qa.doc_id) is qa
+        and _document_fine(ctx, qb.doc_id) is qb
+        and _currency(qa) == _currency(qb)
+        and _fine_total(ctx, qa) == _fine_total(ctx, qb)
+        and not _different_people(ctx, qa, qb)
+        and not _parties_differ(ctx, qa, qb)
+    )
+
+
+def _parties_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    party_a, party_b = _fined_party(ctx, qa), _fined_party(ctx, qb)
+    return bool(party_a and party_b and not party_a & party_b)
+
+
+def _one_slot(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Are both the one figure their articles give for a slot a story has once: the prison term
+    handed down, the fine imposed?"""
+    return _prison_terms_alike(ctx, qa, qb) or _fines_alike(ctx, qa, qb)
+
+
 def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """Do two measures in one unit measure the same thing? Only when the words around them say so:
     they share a content word and each one's words are in the other's sentence ("sentenced X to
@@ -308,7 +417,7 @@ def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     a court handed one person."""
     if _in_years(qa) and _different_people(ctx, qa, qb):
         return False  # "sentenced Petrov to nine years" vs "sentenced his deputy Dimov to six years"
-    if _prison_terms_alike(ctx, qa, qb):
+    if _one_slot(ctx, qa, qb):
         return True
     context_a, context_b = _measure_context(ctx, qa), _measure_context(ctx, qb)
     if not context_a and not context_b:  # only names around both ("Smith, 45, and Jones"): the same names
@@ -467,9 +576,10 @@ def _event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
 
 def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[float, str] | None:
     """(confidence factor, description) if two quantities count the same thing irreconcilably."""
-    if not _same_count(ctx, qa, qb):
+    one_fine = _fines_alike(ctx, qa, qb)  # "600,000 kronor" and "350,000 Swedish crowns" in damages
+    if not _same_count(ctx, qa, qb) and not one_fine:
         return None
-    if _modifiers(qa) != _modifiers(qb):
+    if _modifiers(qa) != _modifiers(qb) and not one_fine:
         return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets
     if "vague" in (qa.kind, qb.kind):
         return None  # "several", "dozens": too loose to contradict a figure
@@ -481,7 +591,7 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # each outlet gives both numbers: two counts (this raid vs all raids), not a dispute
     sa, sb = _scope(ctx, qa), _scope(ctx, qb)
     why = scopes_differ(sa, sb)
-    if why and not (why == "different events" and _prison_terms_alike(ctx, qa, qb)):
+    if why and not (why == "different events" and _one_slot(ctx, qa, qb)):
         return None  # a term handed down is one event however worded ("sentenced to", "will spend")
     if _antecedents_differ(ctx, qa, qb):
         return None  # "The company sold 51,000 cars": each outlet's company is named just before
@@ -521,7 +631,8 @@ def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     Example: "At least 40 people were killed in the floods" (outlet A) vs "12 people were
     killed in the floods" (outlet B, same day).
     """
-    return _numeric_flags(ctx)
+    flags = list(_numeric_flags(ctx))
+    return [*flags, *_vote_flags(ctx, flags)]
 
 
 # Outlets word one fact differently: "A tunnel collapsed ... on Tuesday, killing 17 miners" and
@@ -597,26 +708,17 @@ def _same_event(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 STORY_NAMES = 3  # names two articles share when they tell one story (a defendant's two names and a town)
 
 
-def _verdicts(ctx: CheckContext) -> Iterator[Candidate]:
-    """The sentences of two documents of one story that each give one prison term, wherever they
-    stand: a story of one verdict ("jailed for 25 years" in a headline, "a 20-year prison
-    sentence" in the other outlet's lead) need not be worded alike to be compared. A document that
-    gives two different terms (two defendants, a term sought and one handed down) is left out.
-    Two documents are of one story when they name the same people and places (at least
+def _story_pairs(ctx: CheckContext, doc_ids: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs of `doc_ids` that tell one story: they name the same people and places (at least
     STORY_NAMES names in common: the defendant, the victim, the town, the court) or the aligner
-    holds that they state a fact in common: two trials in one corpus are not compared, and the
-    pairs grow with the names' postings and the aligned pairs, not with the square of the
+    holds that they state a fact in common. Two trials (two votes) in one corpus are not paired,
+    and the pairs grow with the names' postings and the aligned pairs, not with the square of the
     documents."""
     from auditor.align import SAME_FACT_THRESHOLD
 
-    facts = document_facts(ctx)
-    terms: dict[str, Quantity] = {}
-    for doc_id, doc_facts in facts.items():
-        found = [q for q in doc_facts.quantities if _prison_term(ctx, q)]
-        if found and all(_agree_after_rounding(found[0], q) for q in found[1:]):
-            terms[doc_id] = found[0]
+    wanted = set(doc_ids)
     postings: dict[str, list[str]] = {}
-    for doc_id in sorted(terms):
+    for doc_id in sorted(wanted):
         doc = ctx.document(doc_id)
         names = frozenset().union(*(_names_in(ctx, doc_id, s.index) for s in doc.active_sentences()))
         for name in names:
@@ -630,36 +732,61 @@ def _verdicts(ctx: CheckContext) -> Iterator[Candidate]:
     one_story = {pair for pair, count in shared.items() if count >= STORY_NAMES} | {
         (min(c.a.doc_id, c.b.doc_id), max(c.a.doc_id, c.b.doc_id))
         for c in candidate_pairs(ctx)
-        if c.score >= SAME_FACT_THRESHOLD and c.a.doc_id in terms and c.b.doc_id in terms
+        if c.score >= SAME_FACT_THRESHOLD and c.a.doc_id in wanted and c.b.doc_id in wanted
     }
-    for a, b in sorted(one_story):
-        qa, qb = terms[a], terms[b]
-        yield Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0)
+    return sorted(one_story)
 
 
-def _matched_by(close: bool, verdict: bool) -> str:
+def _verdicts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
+    """The sentences of two documents of one story (`_story_pairs`) that each give one prison
+    term, or one fine, wherever they stand: a story of one verdict ("jailed for 25 years" in a
+    headline, "a 20-year prison sentence" in the other outlet's lead) need not be worded alike to
+    be compared. A document that gives two different terms (two defendants, a term sought and one
+    handed down) is left out; so is one that gives two fines and no total. Yields (candidate,
+    what is compared)."""
+    facts = document_facts(ctx)
+    terms: dict[str, Quantity] = {}
+    fines: dict[str, Quantity] = {}
+    for doc_id, doc_facts in facts.items():
+        found = [q for q in doc_facts.quantities if _prison_term(ctx, q)]
+        if found and all(_agree_after_rounding(found[0], q) for q in found[1:]):
+            terms[doc_id] = found[0]
+        fine = _document_fine(ctx, doc_id)
+        if fine is not None:
+            fines[doc_id] = fine
+    for chosen, slot in ((terms, "prison term"), (fines, "fine")):
+        for a, b in _story_pairs(ctx, chosen):
+            qa, qb = chosen[a], chosen[b]
+            cand = Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0)
+            yield cand, slot
+
+
+def _matched_by(close: bool, slot: str | None) -> str:
     if close:
         return "same-fact score"
-    return "the one prison term each outlet gives" if verdict else "same event, day or place"
+    return f"the one {slot} each outlet gives" if slot else "same event, day or place"
 
 
 def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     seen: set[tuple[str, int, int, str, int, int]] = set()
-    aligned = ((cand, False) for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx)))
-    for cand, verdict in chain(aligned, ((cand, True) for cand in _verdicts(ctx))):
+    aligned = ((cand, None) for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx)))
+    slots: Iterator[tuple[Candidate, str | None]] = chain(aligned, _verdicts(ctx))
+    for cand, slot in slots:
         fa, fb = facts.get(cand.a.doc_id), facts.get(cand.b.doc_id)
         if fa is None or fb is None:
             continue
         close = cand.score >= NUMERIC_MIN_SCORE
-        if not close and not verdict and not _share_day_or_place(fa, fb, cand):
+        if not close and not slot and not _share_day_or_place(fa, fb, cand):
             continue
         for qa in fa.in_sentence(cand.a.index).quantities:
             for qb in fb.in_sentence(cand.b.index).quantities:
                 conflict = numeric_conflict(ctx, qa, qb)
                 if conflict is None:
                     continue
-                if verdict and not _prison_terms_alike(ctx, qa, qb):
+                if slot == "prison term" and not _prison_terms_alike(ctx, qa, qb):
+                    continue
+                if slot == "fine" and not _fines_alike(ctx, qa, qb):
                     continue
                 if not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
                     continue  # a measure passed _measure_alike: the words around it name the same thing
@@ -688,9 +815,149 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                         ("kind", "numeric"),
                         ("values", (qa.value, qb.value)),
                         ("same_fact", round(cand.score, 3)),
-                        ("matched_by", _matched_by(close, verdict)),
+                        ("matched_by", _matched_by(close, slot)),
                     ),
                 )
+
+
+# A vote tally on one motion: each outlet's one tally is compared between articles of one story,
+# however worded ("voted 29 to 12" vs "backed by 24 of the council's 43 members").
+@dataclass(frozen=True)
+class _Tally:
+    sentence: Sentence
+    tally: VoteTally
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.sentence.start + self.tally.start, self.sentence.start + self.tally.end
+
+
+# Which vote of several: "at its first reading", "in the second round", the Senate's or a committee's.
+_VOTE_STAGE = re.compile(
+    r"\b(first|second|third|fourth|fifth)\s+(?:and\s+final\s+)?(?:reading|round|ballot|vote)\b", re.I
+)
+_VOTING_BODY = re.compile(
+    r"\b(senate|house|assembly|committee|subcommittee|cabinet|board|panel|court|council|congress)\b", re.I
+)
+
+
+def _document_tally(ctx: CheckContext, doc: Document) -> tuple[_Tally | None, _Tally | None]:
+    """The one count for and the one count against a motion the document gives (None where it
+    gives none, or gives two different ones: two votes, a reading and a final vote)."""
+    in_favour: list[_Tally] = []
+    against: list[_Tally] = []
+    for sentence in doc.active_sentences():
+        for tally in vote_tallies(sentence.text):
+            if tally.in_favour is not None:
+                in_favour.append(_Tally(sentence, tally))
+            if tally.against is not None:
+                against.append(_Tally(sentence, tally))
+    one_for = in_favour[0] if len({t.tally.in_favour for t in in_favour}) == 1 else None
+    one_against = against[0] if len({t.tally.against for t in against}) == 1 else None
+    return one_for, one_against
+
+
+def _vote_words(pattern: re.Pattern[str], tally: _Tally) -> frozenset[str]:
+    """The stage or body words that belong to this tally: in its words ("24 of the council's
+    members"), else the nearest before it ("The House passed the bill 87-26 after the Senate
+    approved it" is the House's), else those after it in its clause ("approved 12-3 by the House
+    Commerce Committee")."""
+    text, start, end = tally.sentence.text, tally.tally.start, tally.tally.end
+    found = list(pattern.finditer(text))
+    chosen = [m for m in found if start <= m.start() and m.end() <= end]
+    if not chosen:
+        chosen = [m for m in found if m.end() <= start][-1:]
+    if not chosen:
+        clause_end = end + len(_CLAUSE_BREAK.split(text[end:])[0])
+        chosen = [m for m in found if end <= m.start() and m.end() <= clause_end]
+    return frozenset(m.group(1).lower() for m in chosen)
+
+
+def _other_vote(ctx: CheckContext, a: _Tally, b: _Tally) -> bool:
+    """Do the two sentences tell two votes: another reading or round, another body (the Senate's
+    and the House's, a committee's and the floor's), another day?"""
+    for pattern in (_VOTE_STAGE, _VOTING_BODY):
+        words_a, words_b = _vote_words(pattern, a), _vote_words(pattern, b)
+        if words_a and words_b and not words_a & words_b:
+            return True
+    days_a, days_b = (
+        frozenset(
+            d.earliest
+            for d in document_facts(ctx)[t.sentence.doc_id].in_sentence(t.sentence.index).dates
+            if d.granularity == "day" and d.earliest and d.earliest == d.latest and d.event != "say"
+        )
+        for t in (a, b)
+    )
+    return bool(days_a and days_b and not days_a & days_b)
+
+
+VOTE_CONFIDENCE = 0.6  # the story's pairing and the vote's wording are read, not aligned
+VOTE_DAYS_APART = 7  # two tallies published further apart may be two votes on one motion
+
+
+def _tally_disputes(
+    ctx: CheckContext, a: tuple[_Tally | None, _Tally | None], b: tuple[_Tally | None, _Tally | None]
+) -> Iterator[tuple[_Tally, _Tally, str]]:
+    """(this side, the other side, what is counted) for each count the two tallies disagree on.
+    A count for one side that equals the other's count against is one tally read in the other
+    order ("defeated 40-58" vs "58 voted against"), not a dispute."""
+    (for_a, against_a), (for_b, against_b) = a, b
+    counts_a = {t.tally.in_favour if t is for_a else t.tally.against for t in (for_a, against_a) if t}
+    counts_b = {t.tally.in_favour if t is for_b else t.tally.against for t in (for_b, against_b) if t}
+    if counts_a & counts_b and counts_a != counts_b and (len(counts_a) == 1 or len(counts_b) == 1):
+        return  # one side gives only the count the other has: no count is in dispute
+    for x, y, side in ((for_a, for_b, "votes for"), (against_a, against_b, "votes against")):
+        if x is None or y is None:
+            continue
+        value_x = x.tally.in_favour if side == "votes for" else x.tally.against
+        value_y = y.tally.in_favour if side == "votes for" else y.tally.against
+        if value_x == value_y or value_x in counts_b or value_y in counts_a or _other_vote(ctx, x, y):
+            continue
+        yield x, y, side
+
+
+def _vote_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
+    """Two articles of one story give different tallies of its one vote."""
+    tallies = {}
+    for doc_id in document_facts(ctx):
+        doc = ctx.document(doc_id)
+        tally = _document_tally(ctx, doc)
+        if tally != (None, None):
+            tallies[doc_id] = tally
+    flagged = {(f.doc.id, e.doc) for f in reported for e in f.evidence}
+    for a, b in _story_pairs(ctx, tallies):
+        doc, other = ctx.document(a), ctx.document(b)
+        if (a, b) in flagged or (b, a) in flagged:
+            continue  # the aligned sentences already show the dispute
+        if doc.published and other.published and abs((doc.published - other.published).days) > VOTE_DAYS_APART:
+            continue
+        for x, y, side in _tally_disputes(ctx, tallies[a], tallies[b]):
+            different_days, when = _timing(doc, [other])
+            start, end = x.span
+            other_start, other_end = y.span
+            yield Flag(
+                doc,
+                start,
+                end,
+                f"{_where(doc)} says {x.tally.text!r}; {_where(other)} says {y.tally.text!r}: "
+                f"two counts of the {side} in one vote." + when,
+                suggestion="Check the official record of the vote before quoting either count.",
+                confidence=VOTE_CONFIDENCE,
+                evidence=(Evidence.from_span(other, other_start, other_end),),
+                severity=_severity(VOTE_CONFIDENCE, different_days),
+                data=(
+                    ("kind", "numeric"),
+                    (
+                        "values",
+                        (
+                            x.tally.in_favour if side == "votes for" else x.tally.against,
+                            y.tally.in_favour if side == "votes for" else y.tally.against,
+                        ),
+                    ),
+                    ("same_fact", 0.0),
+                    ("matched_by", "the one vote tally each outlet gives"),
+                ),
+            )
 
 
 # ---------------------------------------------------------------- C002 date

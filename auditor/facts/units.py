@@ -182,14 +182,18 @@ _NOT_UNITS = frozenset({"real", "won", "mark", "sum", "colon", "sol", "gold", "o
 
 
 @lru_cache(maxsize=1)
-def measure_words() -> frozenset[str]:
-    """Every unit word this module produces, currencies from ISO 4217 included: amounts in these
-    measure something the noun does not name ("12.5 million euros" of what?)."""
+def currency_words() -> frozenset[str]:
+    """Every currency word this module produces, ISO 4217's included ("euro", "zloty", "crown")."""
     currencies = {
         currency_word(c.alpha_3)
         for c in pycountry.currencies
         if "(" not in c.name and (not c.alpha_3.startswith("X") or c.alpha_3 in ("XAF", "XOF", "XCD", "XPF"))
     } - _NOT_UNITS
-    return frozenset(
-        {*UNIT_SYMBOLS.values(), *_CURRENCY_SIGNS.values(), *_CURRENCY_WORDS.values(), *(c for c in currencies if c)}
-    )
+    return frozenset({*_CURRENCY_SIGNS.values(), *_CURRENCY_WORDS.values(), *(c for c in currencies if c)})
+
+
+@lru_cache(maxsize=1)
+def measure_words() -> frozenset[str]:
+    """Every unit word this module produces, currencies included: amounts in these measure
+    something the noun does not name ("12.5 million euros" of what?)."""
+    return frozenset({*UNIT_SYMBOLS.values(), *currency_words()})
