@@ -270,6 +270,13 @@ def test_the_one_fine_of_each_outlet_is_compared_wherever_it_stands(encoder: Any
     farmer = FINE_A.replace("stevedoring firm Nordkaj", "a 52-year-old farmer")
     driver = FINE_B.replace("The company must hand the dockworkers' union", "The court fined a lorry driver")
     assert pair(encoder, "C001", farmer, driver.replace(" in damages", "")) == []
+    # Totals: "a combined" and "fines totalling" are both the total; a total is not one party's fine.
+    combined = FINE_A.replace("stevedoring firm Nordkaj 600,000", "three firms a combined 600,000")
+    totalling = FINE_B.replace(
+        "hand the dockworkers' union 350,000 crowns in damages", "pay fines totalling 350,000 crowns"
+    )
+    assert [dict(f.data)["values"] for f in pair(encoder, "C001", combined, totalling)] == [(600000.0, 350000.0)]
+    assert pair(encoder, "C001", combined, FINE_B) == []
     # Nor a fine faced (the maximum), nor an article of another story.
     assert pair(encoder, "C001", FINE_A, FINE_B.replace("must hand", "could face a fine of up to")) == []
     assert pair(encoder, "C001", FINE_A, FINE_B.replace(FINE_STORY, "")) == []
@@ -715,6 +722,35 @@ def test_a_quote_is_joint_only_when_both_people_stand_beside_it(encoder: Any) ->
     assert len(pair(encoder, "C003", booked, b)) == 1
     agreed = f"{quote} said coach Marta Quiroga.\n\nCaptain Ines Zubiri agreed."
     assert pair(encoder, "C003", agreed, b) == []
+
+
+ELECTION_STORY = "\n\nThe Ravensholm council meets in the old town hall of Ravensholm, Lake Orrin district."
+ELECTION_A = (
+    "Ravensholm council picks its chair\n\n"
+    "The newly elected council of Ravensholm on Monday chose Liisa Arola of the Centre Party as its chair."
+    "\n\nSocial Democrat Pekka Vuori was elected first deputy chair." + ELECTION_STORY
+)
+ELECTION_B = (
+    "Social Democrat Pekka Vuori was elected chair of the council at its first meeting on Monday evening."
+    + ELECTION_STORY
+)
+
+
+def test_the_one_person_each_outlet_says_was_elected_to_an_office_is_compared(encoder: Any) -> None:
+    flags = pair(encoder, "C003", ELECTION_A, ELECTION_B)
+    assert len(flags) == 1 and "Liisa Arola was elected chair" in flags[0].message
+    assert "Pekka Vuori" in flags[0].evidence[0].text
+    # The same person in other words; a deputy's post is another office.
+    assert pair(encoder, "C003", ELECTION_A, ELECTION_B.replace("Pekka Vuori", "Liisa Arola")) == []
+    assert pair(encoder, "C003", ELECTION_A, ELECTION_B.replace("elected chair", "elected first deputy chair")) == []
+    # An election of another year is someone's earlier post; another story is not compared.
+    earlier = ELECTION_B.replace("at its first meeting on Monday evening", "in 2019")
+    assert pair(encoder, "C003", ELECTION_A, earlier) == []
+    elsewhere = "Social Democrat Marko Salo was elected chair of the Vantaa council at its first meeting on Monday."
+    assert pair(encoder, "C003", ELECTION_A, elsewhere) == []
+    # An article that elects two people to one office (two terms) is left out.
+    two = ELECTION_A + "\n\nThe council chose Aino Lehto as its chair for the second half of the term."
+    assert pair(encoder, "C003", two, ELECTION_B) == []
 
 
 def test_same_office_different_holders(encoder: Any) -> None:
@@ -1448,6 +1484,11 @@ CAUGHT = {
     "nebraska_broadband_tax_exemption_override": "C001",
     "estonia_mobile_voting_law": "C001",
     "gothenburg_stevedore_labour_court_ruling": "C001",
+    "greek_cement_price_fixing_fine": "C001",
+    # session 15: each outlet's one person elected to an office
+    "tampere_city_council_chair_vote": "C003",
+    "nairobi_county_assembly_speaker_election": "C003",
+    "peru_congress_president_vote": "C003",
 }
 
 

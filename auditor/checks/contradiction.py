@@ -591,8 +591,9 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # each outlet gives both numbers: two counts (this raid vs all raids), not a dispute
     sa, sb = _scope(ctx, qa), _scope(ctx, qb)
     why = scopes_differ(sa, sb)
-    if why and not (why == "different events" and _one_slot(ctx, qa, qb)):
-        return None  # a term handed down is one event however worded ("sentenced to", "will spend")
+    if why and not one_fine and not (why == "different events" and _prison_terms_alike(ctx, qa, qb)):
+        return None  # a term handed down is one event however worded ("sentenced to", "will spend");
+        # a fine's total is read by the fine ("a combined", "fines totalling")
     if _antecedents_differ(ctx, qa, qb):
         return None  # "The company sold 51,000 cars": each outlet's company is named just before
     days_a, days_b = _event_days(ctx, qa), _event_days(ctx, qb)
@@ -1841,7 +1842,8 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     Example: '"We will defend every city," said Defence Minister Bismillah Khan' (outlet A) vs
     the same words "said army chief Wali Ahmadzai" (outlet B).
     """
-    return [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx), *_contract_flags(ctx)]
+    flags = [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx), *_contract_flags(ctx)]
+    return [*flags, *_election_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -1970,6 +1972,105 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
             0.7,
             "role-holder",
         )
+
+
+# Who a body elected to one of its offices, the story's one election: "the Alaska House on
+# Wednesday elected Rep. Dana Whitfield, a Dillingham independent, as speaker", "Social Democrat
+# Mikko Hirvonen was elected chair of the Tampere City Council", "chose Kaisa Räsänen of the
+# National Coalition Party (NCP) as its chair". A deputy's post is another office ("first deputy
+# chair"); one article that elects two people to one office (two terms, two bodies) is left out.
+_ELECTED_OFFICE = (
+    r"(?P<office>(?i:(?:(?:first|second|third)\s+)?(?:deputy|vice)[\s-])?(?i:chair|chairman|chairwoman|chairperson|"
+    r"speaker|president|rector|vice-chancellor|chancellor|mayor|governor|leader|secretary[\s-]general|"
+    r"director[\s-]general|general\s+secretary|head|chief))\b"
+)
+_HONORIFIC = r"(?:(?:Rep|Sen|Dr|Mr|Mrs|Ms|Prof|Cllr|Hon)\.?\s+)?"
+_ASIDE = r"(?:,[^,;]{1,120},|\s+(?:of|from)\s+(?:the\s+)?[^,;]{1,60}?)?"
+_ELECTION_DAY = r"(?:\s+(?:on|last)\s+[A-Z][a-z]+day)?"
+_ELECTIONS = (
+    re.compile(
+        rf"\b(?:elected|elects|chose|chooses|picked|picks|voted\s+in|installed)\s+(?:[a-z]+\s+){{0,3}}?{_HONORIFIC}"
+        rf"{_PERSON}{_ASIDE}\s+(?:as|to\s+be)\s+(?:its\s+|their\s+|the\s+)?(?:new\s+|next\s+)?{_ELECTED_OFFICE}"
+    ),
+    re.compile(
+        rf"{_PERSON}{_ASIDE}\s+(?:was|has\s+been|had\s+been|is){_ELECTION_DAY}\s+(?:elected|chosen|picked|voted\s+in)"
+        rf"{_ELECTION_DAY}\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_ELECTED_OFFICE}"
+    ),
+)
+# An election told as past or as someone's earlier post: "who was elected speaker in 2019".
+_EARLIER_ELECTION = re.compile(
+    r"\b(?:former|previous|previously|formerly|then|predecessor|who\s+was|in\s+(?:19|20)\d\d)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Election:
+    doc_id: str
+    sentence: int
+    office: str
+    person: str
+    start: int
+    end: int
+
+
+def elections(doc: Document) -> list[Election]:
+    found = []
+    for sentence in doc.active_sentences():
+        if _EARLIER_ELECTION.search(sentence.text):
+            continue
+        for pattern in _ELECTIONS:
+            for match in pattern.finditer(sentence.text):
+                name = match.group("name")
+                if name.split()[0].lower() in HONORIFICS or not _is_person_name(name):
+                    continue
+                office = re.sub(r"[\s-]+", " ", match.group("office").lower())
+                office = re.sub(r"^(?:first|second|third) ", "", office)
+                office = re.sub(r"\b(?:chairman|chairwoman|chairperson)\b", "chair", office)
+                found.append(
+                    Election(
+                        doc.id,
+                        sentence.index,
+                        office,
+                        name,
+                        sentence.start + match.start(),
+                        sentence.start + match.end(),
+                    )
+                )
+    return found
+
+
+ELECTION_CONFIDENCE = 0.6
+
+
+def _election_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
+    """Two articles of one story elect two different people to the same office."""
+    chosen: dict[str, dict[str, Election]] = {}
+    for doc in ctx.documents:
+        by_office: dict[str, list[Election]] = {}
+        for election in elections(doc):
+            by_office.setdefault(election.office, []).append(election)
+        ones = {office: found[0] for office, found in by_office.items() if len({surname(e.person) for e in found}) == 1}
+        if ones:
+            chosen[doc.id] = ones
+    flagged = {(f.doc.id, e.doc) for f in reported for e in f.evidence}
+    for a_id, b_id in _story_pairs(ctx, chosen):
+        if (a_id, b_id) in flagged or (b_id, a_id) in flagged:
+            continue
+        for office in sorted(chosen[a_id].keys() & chosen[b_id].keys()):
+            a, b = chosen[a_id][office], chosen[b_id][office]
+            if surname(a.person) == surname(b.person):
+                continue
+            doc, other = ctx.document(a_id), ctx.document(b_id)
+            yield _two_outlets_flag(
+                doc,
+                (a.start, a.end),
+                other,
+                (b.start, b.end),
+                f"{_where(doc)} says {a.person} was elected {office}; {_where(other)} says {b.person}.",
+                "Check the official result of the vote before naming the new office holder.",
+                ELECTION_CONFIDENCE,
+                "role-holder",
+            )
 
 
 def _two_outlets_flag(
