@@ -277,6 +277,11 @@ def test_the_one_fine_of_each_outlet_is_compared_wherever_it_stands(encoder: Any
     )
     assert [dict(f.data)["values"] for f in pair(encoder, "C001", combined, totalling)] == [(600000.0, 350000.0)]
     assert pair(encoder, "C001", combined, FINE_B) == []
+    # An amount each party pays is not the fine; the total beside it is.
+    each = combined.replace(
+        "three firms a combined 600,000 crowns", "three firms 200,000 crowns each, a total of 600,000 crowns"
+    )
+    assert [dict(f.data)["values"] for f in pair(encoder, "C001", each, totalling)] == [(600000.0, 350000.0)]
     # Nor a fine faced (the maximum), nor an article of another story.
     assert pair(encoder, "C001", FINE_A, FINE_B.replace("must hand", "could face a fine of up to")) == []
     assert pair(encoder, "C001", FINE_A, FINE_B.replace(FINE_STORY, "")) == []
@@ -748,6 +753,14 @@ def test_the_one_person_each_outlet_says_was_elected_to_an_office_is_compared(en
     assert pair(encoder, "C003", ELECTION_A, earlier) == []
     elsewhere = "Social Democrat Marko Salo was elected chair of the Vantaa council at its first meeting on Monday."
     assert pair(encoder, "C003", ELECTION_A, elsewhere) == []
+    # Appointed in other words ("assigned by the Politburo to serve as"); two bodies' offices are two.
+    appointed = (
+        "The Politburo appointed Liisa Arola, a former deputy head, as secretary of the Lake Orrin Party Committee."
+    )
+    assigned = "Pekka Vuori has been assigned by the Politburo to serve as secretary of the Lake Orrin Party Committee."
+    assert len(pair(encoder, "C003", appointed + ELECTION_STORY, assigned + ELECTION_STORY)) == 1
+    museum = assigned.replace("Lake Orrin Party Committee", "Ravensholm Museum")
+    assert pair(encoder, "C003", appointed + ELECTION_STORY, museum + ELECTION_STORY) == []
     # An article that elects two people to one office (two terms) is left out.
     two = ELECTION_A + "\n\nThe council chose Aino Lehto as its chair for the second half of the term."
     assert pair(encoder, "C003", two, ELECTION_B) == []
@@ -1489,6 +1502,7 @@ CAUGHT = {
     "tampere_city_council_chair_vote": "C003",
     "nairobi_county_assembly_speaker_election": "C003",
     "peru_congress_president_vote": "C003",
+    "ghana_prisons_service_director_general": "C003",
 }
 
 

@@ -308,9 +308,12 @@ _PENALTY = re.compile(r"\b(?:fine|fines|fined|penalty|penalties|penali[sz]ed|dam
 _FINED = re.compile(r"\b(?:fined|penali[sz]ed|ordered\b[^;:()]{0,60}?\bto\s+pay)\b[^;:()]{0,90}?$", re.I)
 _NOT_IMPOSED = re.compile(
     rf"\b(?:{_HYPOTHETICAL_WORDS}|faces|facing|proposed|recommended|appeal|appealed|reduced|cut|originally|"
-    r"initially|previous|previously|earlier|already|each|per|daily|respectively|another|additional|further)\b",
+    r"initially|previous|previously|earlier|already|daily|respectively|another|additional|further)\b",
     re.I,
 )
+# An amount per party or per period: "3 million yen each", "fined each firm 5,000 euros", "per day".
+_PER_PARTY_AFTER = re.compile(r"^\s*(?:each|apiece|per\s+\w+|a\s+(?:day|week|month|year))\b", re.I)
+_PER_PARTY_BEFORE = re.compile(r"\b(?:each|per)\b", re.I)
 # A fine for several parties at once: the one to compare when an article also gives their shares.
 _FINE_TOTAL = re.compile(r"\b(?:combined|total|totalling|totaling|together|in\s+all|overall|altogether)\b", re.I)
 # An article that tells of a second fine: "received a separate fine earlier this week", "was also fined".
@@ -337,7 +340,8 @@ def _fine_imposed(ctx: CheckContext, q: Quantity) -> bool:
     """Is q an amount of money a fine or damages imposed: a word of penalty right around it in its
     clause ("fines totalling 185 million euros", "350,000 crowns in damages"), or "fined"
     before it ("fined four producers a combined 212 million euros"), in a sentence that speaks of
-    no fine faced, proposed, cut or charged per party or per day?"""
+    no fine faced, proposed or cut; not an amount per party or per day ("3 million yen each, for
+    a total of 351 million yen": the total is the fine)?"""
     if _currency(q) is None:
         return False
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
@@ -346,6 +350,8 @@ def _fine_imposed(ctx: CheckContext, q: Quantity) -> bool:
     start, end = q.start - sentence.start, q.end - sentence.start
     before = _CLAUSE_BREAK.split(sentence.text[:start])[-1].split()[-PENALTY_BEFORE:]
     after = _CLAUSE_BREAK.split(sentence.text[end:])[0].split()[:PENALTY_AFTER]
+    if _PER_PARTY_AFTER.match(sentence.text[end:]) or _PER_PARTY_BEFORE.search(" ".join(before)):
+        return False
     return bool(_PENALTY.search(" ".join([*before, *after])) or _FINED.search(sentence.text[:start]))
 
 
@@ -1974,27 +1980,31 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
         )
 
 
-# Who a body elected to one of its offices, the story's one election: "the Alaska House on
+# Who was elected or appointed to an office, the story's one choice: "the Alaska House on
 # Wednesday elected Rep. Dana Whitfield, a Dillingham independent, as speaker", "Social Democrat
 # Mikko Hirvonen was elected chair of the Tampere City Council", "chose Kaisa Räsänen of the
-# National Coalition Party (NCP) as its chair". A deputy's post is another office ("first deputy
-# chair"); one article that elects two people to one office (two terms, two bodies) is left out.
+# National Coalition Party (NCP) as its chair", "has been assigned by the Politburo to serve as
+# secretary of ...". A deputy's post is another office ("first deputy chair"); one article that
+# puts two people in one office (two terms, two bodies) is left out.
 _ELECTED_OFFICE = (
     r"(?P<office>(?i:(?:(?:first|second|third)\s+)?(?:deputy|vice)[\s-])?(?i:chair|chairman|chairwoman|chairperson|"
     r"speaker|president|rector|vice-chancellor|chancellor|mayor|governor|leader|secretary[\s-]general|"
-    r"director[\s-]general|general\s+secretary|head|chief))\b"
+    r"director[\s-]general|general\s+secretary|secretary|head|chief\s+executive|chief\s+of\s+staff|chief))\b"
 )
 _HONORIFIC = r"(?:(?:Rep|Sen|Dr|Mr|Mrs|Ms|Prof|Cllr|Hon)\.?\s+)?"
 _ASIDE = r"(?:,[^,;]{1,120},|\s+(?:of|from)\s+(?:the\s+)?[^,;]{1,60}?)?"
 _ELECTION_DAY = r"(?:\s+(?:on|last)\s+[A-Z][a-z]+day)?"
+_CHOSEN_BY = r"(?:\s+by\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"  # "assigned by the Politburo"
 _ELECTIONS = (
     re.compile(
-        rf"\b(?:elected|elects|chose|chooses|picked|picks|voted\s+in|installed)\s+(?:[a-z]+\s+){{0,3}}?{_HONORIFIC}"
+        rf"\b(?:elected|elects|chose|chooses|picked|picks|voted\s+in|installed|appointed|appoints|named|names|"
+        rf"nominated|assigned)\s+(?:[a-z]+\s+){{0,3}}?{_HONORIFIC}"
         rf"{_PERSON}{_ASIDE}\s+(?:as|to\s+be)\s+(?:its\s+|their\s+|the\s+)?(?:new\s+|next\s+)?{_ELECTED_OFFICE}"
     ),
     re.compile(
-        rf"{_PERSON}{_ASIDE}\s+(?:was|has\s+been|had\s+been|is){_ELECTION_DAY}\s+(?:elected|chosen|picked|voted\s+in)"
-        rf"{_ELECTION_DAY}\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_ELECTED_OFFICE}"
+        rf"{_PERSON}{_ASIDE}\s+(?:was|has\s+been|had\s+been|is){_ELECTION_DAY}\s+(?:elected|chosen|picked|voted\s+in|"
+        rf"appointed|named|nominated|assigned){_ELECTION_DAY}{_CHOSEN_BY}(?:\s+to\s+serve)?\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+        rf"{_ELECTED_OFFICE}"
     ),
 )
 # An election told as past or as someone's earlier post: "who was elected speaker in 2019".
@@ -2011,21 +2021,25 @@ class Election:
     person: str
     start: int
     end: int
+    body: frozenset[str]  # the capitalised words of "of the Anti-Corruption Commission" after the office
 
 
 def elections(doc: Document) -> list[Election]:
     found = []
     for sentence in doc.active_sentences():
-        if _EARLIER_ELECTION.search(sentence.text):
-            continue
+        text = sentence.text
         for pattern in _ELECTIONS:
-            for match in pattern.finditer(sentence.text):
+            for match in pattern.finditer(text):
+                if _EARLIER_ELECTION.search(text[: match.start()] + " " + text[match.end() :]):
+                    continue  # "who was elected speaker in 2019"; not "X, a former banker, as" inside it
                 name = match.group("name")
                 if name.split()[0].lower() in HONORIFICS or not _is_person_name(name):
                     continue
                 office = re.sub(r"[\s-]+", " ", match.group("office").lower())
                 office = re.sub(r"^(?:first|second|third) ", "", office)
                 office = re.sub(r"\b(?:chairman|chairwoman|chairperson)\b", "chair", office)
+                office_of = _OFFICE_OF.match(sentence.text, match.end())
+                body = frozenset(plain(w.lower()) for w in office_of.group("org").split()) if office_of else frozenset()
                 found.append(
                     Election(
                         doc.id,
@@ -2034,6 +2048,7 @@ def elections(doc: Document) -> list[Election]:
                         name,
                         sentence.start + match.start(),
                         sentence.start + match.end(),
+                        body,
                     )
                 )
     return found
@@ -2058,8 +2073,8 @@ def _election_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Fla
             continue
         for office in sorted(chosen[a_id].keys() & chosen[b_id].keys()):
             a, b = chosen[a_id][office], chosen[b_id][office]
-            if surname(a.person) == surname(b.person):
-                continue
+            if surname(a.person) == surname(b.person) or (a.body and b.body and not a.body & b.body):
+                continue  # one person; or the offices of two bodies ("director of the museum", "of the festival")
             doc, other = ctx.document(a_id), ctx.document(b_id)
             yield _two_outlets_flag(
                 doc,
