@@ -1346,7 +1346,7 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 21))
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 23))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -1503,6 +1503,14 @@ CAUGHT = {
     "nairobi_county_assembly_speaker_election": "C003",
     "peru_congress_president_vote": "C003",
     "ghana_prisons_service_director_general": "C003",
+    # sets 21-22 (held out until the end of session 15, then opened)
+    "kenya_arid_counties_drought_alarm": "C004",
+    "namibia_rotterdam_hydrogen_corridor_pact": "C002",
+    "bakossi_mountains_frog_species": "C004",
+    "zambia_anti_corruption_commission_head": "C003",
+    "japan_university_endowment_fund_selection": "C004",
+    "quang_tri_party_secretary": "C003",
+    "northeast_thailand_drought_zones": "C004",
 }
 
 

@@ -582,10 +582,13 @@ def _event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
 
 def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[float, str] | None:
     """(confidence factor, description) if two quantities count the same thing irreconcilably."""
-    one_fine = _fines_alike(ctx, qa, qb)  # "600,000 kronor" and "350,000 Swedish crowns" in damages
-    if not _same_count(ctx, qa, qb) and not one_fine:
+    same_count = _same_count(ctx, qa, qb)
+    same_modifiers = bool(qa.noun and qb.noun) and _modifiers(qa) == _modifiers(qb)
+    # "600,000 kronor" and "350,000 Swedish crowns" in damages: one fine (asked only when needed)
+    one_fine = (not same_count or not same_modifiers) and _fines_alike(ctx, qa, qb)
+    if not same_count and not one_fine:
         return None
-    if _modifiers(qa) != _modifiers(qb) and not one_fine:
+    if not same_modifiers and not one_fine:
         return None  # "provincial capitals" vs "capitals", "worst-hit villages" vs "villages": subsets
     if "vague" in (qa.kind, qb.kind):
         return None  # "several", "dozens": too loose to contradict a figure
@@ -597,7 +600,11 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # each outlet gives both numbers: two counts (this raid vs all raids), not a dispute
     sa, sb = _scope(ctx, qa), _scope(ctx, qb)
     why = scopes_differ(sa, sb)
-    if why and not one_fine and not (why == "different events" and _prison_terms_alike(ctx, qa, qb)):
+    if (
+        why
+        and not (one_fine or _fines_alike(ctx, qa, qb))
+        and not (why == "different events" and _prison_terms_alike(ctx, qa, qb))
+    ):
         return None  # a term handed down is one event however worded ("sentenced to", "will spend");
         # a fine's total is read by the fine ("a combined", "fines totalling")
     if _antecedents_differ(ctx, qa, qb):
@@ -2007,6 +2014,11 @@ _ELECTIONS = (
         rf"{_ELECTED_OFFICE}"
     ),
 )
+# The verbs the patterns above start or end on: a sentence without one is skipped in one search.
+_CHOOSING_VERB = re.compile(
+    r"\b(?:elected|elects|chose|chooses|chosen|picked|picks|voted\s+in|installed|appointed|appoints|named|names|"
+    r"nominated|assigned)\b"
+)
 # An election told as past or as someone's earlier post: "who was elected speaker in 2019".
 _EARLIER_ELECTION = re.compile(
     r"\b(?:former|previous|previously|formerly|then|predecessor|who\s+was|in\s+(?:19|20)\d\d)\b", re.I
@@ -2028,6 +2040,8 @@ def elections(doc: Document) -> list[Election]:
     found = []
     for sentence in doc.active_sentences():
         text = sentence.text
+        if not _CHOOSING_VERB.search(text):
+            continue
         for pattern in _ELECTIONS:
             for match in pattern.finditer(text):
                 if _EARLIER_ELECTION.search(text[: match.start()] + " " + text[match.end() :]):

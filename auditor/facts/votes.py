@@ -38,14 +38,29 @@ _VOTING_CONTEXT = re.compile(
     r"legislat\w*|congress|assembly)\b",
     re.I,
 )
-_TALLIES = (  # (pattern, needs a word of voting elsewhere in the sentence)
+# Each pattern with whether it needs a word of voting elsewhere in the sentence, and the words
+# (lower case) of which it holds one: a sentence with none of them is not searched (most news
+# sentences; a pattern that starts on a number would otherwise be tried at each word).
+_Patterns = tuple[tuple[re.Pattern[str], bool, tuple[str, ...]], ...]
+_VOTE_WORDS = ("vote", "ballot")
+_FOR_WORDS = ("vot", "back", "support", "approv", "endors", "sided")
+_AGAINST_WORDS = ("against", "voted no", "voting no", "oppos", "reject")
+_TALLIES: _Patterns = (
     # "voted 29 to 12", "voted 33-14", "voted six to three"
-    (re.compile(rf"\bvot(?:ed|ing)\s+(?:by\s+)?{_SPLIT}\b", re.I), False),
+    (re.compile(rf"\bvot(?:ed|ing)\s+(?:by\s+)?{_SPLIT}\b", re.I), False, ("vot",)),
     # "on a 21-19 vote", "a 6-3 ruling", "by a 52-47 margin"
-    (re.compile(rf"{_START}{_SPLIT}\s+(?:vote|ballot)\b", re.I), False),
-    (re.compile(rf"{_START}{_SPLIT}\s+(?:ruling|decision|majority|margin)\b", re.I), True),
+    (re.compile(rf"{_START}{_SPLIT}\s+(?:vote|ballot)\b", re.I), False, _VOTE_WORDS),
+    (
+        re.compile(rf"{_START}{_SPLIT}\s+(?:ruling|decision|majority|margin)\b", re.I),
+        True,
+        ("ruling", "decision", "majority", "margin"),
+    ),
     # "by 55 votes to 23", "55 votes to 23"
-    (re.compile(rf"{_START}(?P<yes>{_NUMBER})\s+votes?\s+(?:to|against)\s+(?P<no>{_NUMBER})\b", re.I), False),
+    (
+        re.compile(rf"{_START}(?P<yes>{_NUMBER})\s+votes?\s+(?:to|against)\s+(?P<no>{_NUMBER})\b", re.I),
+        False,
+        ("vote",),
+    ),
     # "passed the bill 52-47", "approved the measure 7-2"
     (
         re.compile(
@@ -53,37 +68,49 @@ _TALLIES = (  # (pattern, needs a word of voting elsewhere in the sentence)
             r"(?P<yes>\d{1,4})\s*[-–]\s*(?P<no>\d{1,4})\b"
         ),
         True,
+        ("passed", "approved", "adopted", "backed", "carried", "confirmed"),
     ),
 )
-_IN_FAVOUR = (
+_IN_FAVOUR: _Patterns = (
     # "55 votes in favour", "78 in favour", "with 84 deputies voting in favour",
     # "Seventy-eight members of the 150-seat legislature backed the bill", "31 senators sided with"
-    (re.compile(rf"{_START}(?P<yes>{_NUMBER})\s+(?:votes?\s+)?in\s+favou?r\b", re.I), False),
-    (re.compile(rf"{_START}(?P<yes>{_NUMBER}){_OF_BODY}\s+{_VOTERS}\b{_GAP}{{0,8}}?\s+{_FOR}\b", re.I), False),
+    (re.compile(rf"{_START}(?P<yes>{_NUMBER})\s+(?:votes?\s+)?in\s+favou?r\b", re.I), False, ("favo",)),
+    (
+        re.compile(rf"{_START}(?P<yes>{_NUMBER}){_OF_BODY}\s+{_VOTERS}\b{_GAP}{{0,8}}?\s+{_FOR}\b", re.I),
+        False,
+        _FOR_WORDS,
+    ),
     (
         re.compile(
             rf"{_START}(?P<yes>{_NUMBER})\s+of\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){{0,4}}?{_VOTERS}\s+{_FOR}\b", re.I
         ),
         False,
+        _FOR_WORDS,
     ),
     # "backed by 24 of the council's 43 members", "supported by 61 lawmakers"
     (
         re.compile(rf"\b(?:backed|supported|approved|endorsed)\s+by\s+(?P<yes>{_NUMBER})\s+(?:of\b|{_VOTERS}\b)", re.I),
         True,
+        ("backed by", "supported by", "approved by", "endorsed by"),
     ),
 )
-_AGAINST_ONLY = (
+_AGAINST_ONLY: _Patterns = (
     # "no one voted against", "none against": nought, not the "one" in "no one"
-    (re.compile(r"\b(?P<no>no\s+one|nobody|none)\s+(?:(?:votes?|voted|voting)\s+)?against\b", re.I), True),
-    (re.compile(rf"(?<!\bno\s){_START}(?P<no>{_NUMBER})\s+votes?\s+against\b", re.I), False),
-    (re.compile(rf"(?<!\bno\s){_START}(?P<no>{_NUMBER})\s+against\b", re.I), True),
+    (
+        re.compile(r"\b(?P<no>no\s+one|nobody|none)\s+(?:(?:votes?|voted|voting)\s+)?against\b", re.I),
+        True,
+        ("against",),
+    ),
+    (re.compile(rf"(?<!\bno\s){_START}(?P<no>{_NUMBER})\s+votes?\s+against\b", re.I), False, ("against",)),
+    (re.compile(rf"(?<!\bno\s){_START}(?P<no>{_NUMBER})\s+against\b", re.I), True, ("against",)),
     (
         re.compile(
             rf"(?<!\bno\s){_START}(?P<no>{_NUMBER})\s+(?:other\s+)?{_VOTERS}{_GAP}{{0,6}}?\s+{_AGAINST}\b", re.I
         ),
         False,
+        _AGAINST_WORDS,
     ),
-    (re.compile(rf"(?<!\bno\s){_START}(?P<no>{_NUMBER})\s+{_AGAINST}\b", re.I), True),
+    (re.compile(rf"(?<!\bno\s){_START}(?P<no>{_NUMBER})\s+{_AGAINST}\b", re.I), True, _AGAINST_WORDS),
 )
 # A tally no one has cast: needed, expected, required, a threshold.
 _NOT_CAST = re.compile(
@@ -92,6 +119,12 @@ _NOT_CAST = re.compile(
     re.I,
 )
 _CLAUSE = re.compile(r"[,;:()]|\s[-–—]\s")
+# A tally gives a count: a sentence with no digit and no number word holds none.
+_ANY_COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|none|nobody)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -126,6 +159,9 @@ def vote_tallies(text: str) -> list[VoteTally]:
     """The tallies of votes on a motion a sentence gives, each read once (the first pattern that
     reads a span wins); the numbers must read as counts ("six", "84"), not as other words."""
     found: list[VoteTally] = []
+    if not _ANY_COUNT.search(text):
+        return found
+    lower = text.lower()
     taken: list[tuple[int, int]] = []
 
     def add(match: re.Match[str], yes: int | None, no: int | None) -> None:
@@ -136,23 +172,32 @@ def vote_tallies(text: str) -> list[VoteTally]:
         taken.append((match.start(), match.end()))
         found.append(VoteTally(match.start(), match.end(), match.group(), yes, no))
 
-    voting = bool(_VOTING_CONTEXT.search(text))
-    for pattern, needs_context in _TALLIES:
-        if needs_context and not voting:
+    voting: bool | None = None  # searched once, when a pattern needs it
+
+    def searched(needs_context: bool, keys: tuple[str, ...]) -> bool:
+        nonlocal voting
+        if not any(key in lower for key in keys):
+            return False
+        if needs_context and voting is None:
+            voting = bool(_VOTING_CONTEXT.search(text))
+        return not needs_context or bool(voting)
+
+    for pattern, needs_context, keys in _TALLIES:
+        if not searched(needs_context, keys):
             continue
         for match in pattern.finditer(text):
             yes, no = _count(match.group("yes")), _count(match.group("no"))
             if yes is not None and no is not None:
                 add(match, yes, no)
-    for pattern, needs_context in _IN_FAVOUR:
-        if needs_context and not voting:
+    for pattern, needs_context, keys in _IN_FAVOUR:
+        if not searched(needs_context, keys):
             continue
         for match in pattern.finditer(text):
             yes = _count(match.group("yes"))
             if yes is not None:
                 add(match, yes, None)
-    for pattern, needs_context in _AGAINST_ONLY:
-        if needs_context and not voting:
+    for pattern, needs_context, keys in _AGAINST_ONLY:
+        if not searched(needs_context, keys):
             continue
         for match in pattern.finditer(text):
             no = _count(match.group("no"))
