@@ -938,14 +938,23 @@ def _vote_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
         tally = _document_tally(ctx, doc)
         if tally != (None, None):
             tallies[doc_id] = tally
-    flagged = {(f.doc.id, e.doc) for f in reported for e in f.evidence}
+    # Spans the aligned comparison already flagged ("29" against "24"): the same dispute once.
+    flagged: dict[str, list[tuple[int, int]]] = {}
+    for f in reported:
+        flagged.setdefault(f.doc.id, []).append((f.start, f.end))
+        for e in f.evidence:
+            flagged.setdefault(e.doc, []).append((e.start, e.end))
+
+    def reported_already(doc_id: str, span: tuple[int, int]) -> bool:
+        return any(start < span[1] and span[0] < end for start, end in flagged.get(doc_id, ()))
+
     for a, b in _story_pairs(ctx, tallies):
         doc, other = ctx.document(a), ctx.document(b)
-        if (a, b) in flagged or (b, a) in flagged:
-            continue  # the aligned sentences already show the dispute
         if doc.published and other.published and abs((doc.published - other.published).days) > VOTE_DAYS_APART:
             continue
         for x, y, side in _tally_disputes(ctx, tallies[a], tallies[b]):
+            if reported_already(a, x.span) and reported_already(b, y.span):
+                continue
             different_days, when = _timing(doc, [other])
             start, end = x.span
             other_start, other_end = y.span
@@ -1856,7 +1865,7 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     the same words "said army chief Wali Ahmadzai" (outlet B).
     """
     flags = [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx), *_contract_flags(ctx)]
-    return [*flags, *_election_flags(ctx, flags)]
+    return [*flags, *_new_holder_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -2026,7 +2035,9 @@ _EARLIER_ELECTION = re.compile(
 
 
 @dataclass(frozen=True)
-class Election:
+class NewOfficeHolder:
+    """Someone an article says was elected or appointed to an office; `start`/`end` in the document."""
+
     doc_id: str
     sentence: int
     office: str
@@ -2036,7 +2047,7 @@ class Election:
     body: frozenset[str]  # the capitalised words of "of the Anti-Corruption Commission" after the office
 
 
-def elections(doc: Document) -> list[Election]:
+def new_office_holders(doc: Document) -> list[NewOfficeHolder]:
     found = []
     for sentence in doc.active_sentences():
         text = sentence.text
@@ -2055,7 +2066,7 @@ def elections(doc: Document) -> list[Election]:
                 office_of = _OFFICE_OF.match(sentence.text, match.end())
                 body = frozenset(plain(w.lower()) for w in office_of.group("org").split()) if office_of else frozenset()
                 found.append(
-                    Election(
+                    NewOfficeHolder(
                         doc.id,
                         sentence.index,
                         office,
@@ -2068,23 +2079,23 @@ def elections(doc: Document) -> list[Election]:
     return found
 
 
-ELECTION_CONFIDENCE = 0.6
+NEW_HOLDER_CONFIDENCE = 0.6
 
 
-def _election_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
-    """Two articles of one story elect two different people to the same office."""
-    chosen: dict[str, dict[str, Election]] = {}
+def _new_holder_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
+    """Two articles of one story put two different people in the same office."""
+    chosen: dict[str, dict[str, NewOfficeHolder]] = {}
     for doc in ctx.documents:
-        by_office: dict[str, list[Election]] = {}
-        for election in elections(doc):
-            by_office.setdefault(election.office, []).append(election)
-        ones = {office: found[0] for office, found in by_office.items() if len({surname(e.person) for e in found}) == 1}
+        by_office: dict[str, list[NewOfficeHolder]] = {}
+        for holder in new_office_holders(doc):
+            by_office.setdefault(holder.office, []).append(holder)
+        ones = {office: found[0] for office, found in by_office.items() if len({surname(h.person) for h in found}) == 1}
         if ones:
             chosen[doc.id] = ones
     flagged = {(f.doc.id, e.doc) for f in reported for e in f.evidence}
     for a_id, b_id in _story_pairs(ctx, chosen):
         if (a_id, b_id) in flagged or (b_id, a_id) in flagged:
-            continue
+            continue  # a role-holder finding on these two articles already names the office's two holders
         for office in sorted(chosen[a_id].keys() & chosen[b_id].keys()):
             a, b = chosen[a_id][office], chosen[b_id][office]
             if surname(a.person) == surname(b.person) or (a.body and b.body and not a.body & b.body):
@@ -2095,9 +2106,9 @@ def _election_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Fla
                 (a.start, a.end),
                 other,
                 (b.start, b.end),
-                f"{_where(doc)} says {a.person} was elected {office}; {_where(other)} says {b.person}.",
-                "Check the official result of the vote before naming the new office holder.",
-                ELECTION_CONFIDENCE,
+                f"{_where(doc)} says {a.person} is the new {office}; {_where(other)} says {b.person}.",
+                "Check the official result or announcement before naming the new office holder.",
+                NEW_HOLDER_CONFIDENCE,
                 "role-holder",
             )
 
