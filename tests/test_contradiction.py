@@ -1043,6 +1043,40 @@ def test_a_clubs_new_coach_and_a_sworn_in_minister(encoder: Any) -> None:
 # ------------------------------------------------------------------ C004 count vs list
 
 
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (  # the count in a tally, the names a sentence later
+            "The Senate approved the bill with 15 senators voting in favor, three against and two abstaining. "
+            "Voting against the measure were Senators Ana Cruz, Jose Lim, Rosa Tan and Paolo Reyes.",
+            4,
+        ),
+        (  # the names before "voted against"
+            "The council backed the plan by 31 votes to 3. Ana Cruz, Jose Lim, Rosa Tan and Paolo Reyes voted against.",
+            4,
+        ),
+        (  # the list agrees
+            "The Senate approved the bill with 15 senators voting in favor and three against. "
+            "Voting against the measure were Senators Ana Cruz, Jose Lim and Rosa Tan.",
+            None,
+        ),
+        (  # some of them only
+            "The Senate approved the bill with 15 senators voting in favor and three against. "
+            "Among those voting against were Senators Ana Cruz, Jose Lim, Rosa Tan and Paolo Reyes.",
+            None,
+        ),
+        (  # a list of something else
+            "The Senate approved the bill with 15 senators voting in favor and three against. "
+            "The bill was drafted by Senators Ana Cruz, Jose Lim, Rosa Tan and Paolo Reyes.",
+            None,
+        ),
+    ],
+)
+def test_a_vote_count_and_the_voters_named_for_that_side(encoder: Any, text: str, listed: int | None) -> None:
+    flags, _ = check("C004", [doc("a", text, "Wire A")], encoder)
+    assert [dict(f.data)["listed"] for f in flags] == ([listed] if listed else [])
+
+
 def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
     text = (
         "Rebels seized three towns in the past 24 hours. "
@@ -1511,6 +1545,7 @@ CAUGHT = {
     "japan_university_endowment_fund_selection": "C004",
     "quang_tri_party_secretary": "C003",
     "northeast_thailand_drought_zones": "C004",
+    "philippine_senate_divorce_bill": "C004",
 }
 
 

@@ -2638,7 +2638,73 @@ def check_count_vs_list(ctx: CheckContext) -> Iterable[Flag]:
     "The centres of Kandahar, Helmand, Herat, Badghis, Ghor, Logar, Zabul, and Oruzgan provinces
     fell to the Taliban in the past 24 hours" (eight names).
     """
-    return _count_list_flags(ctx)
+    flags = list(_count_list_flags(ctx))
+    return [*flags, *_vote_list_flags(ctx, flags)]
+
+
+# A vote's count for one side against the voters an article names for that side: "with 15 senators
+# voting in favor, three against and two abstaining", then "Voting against the measure were
+# Senators A, B, C and D" (or "A, B and C voted against").
+_SIDE_LEAD_IN = {
+    "against": re.compile(r"\b(?:voting|voted|votes?)\s+against\b[^.;:]{0,60}?(?:\b(?:were|was)|:)\s*$", re.I),
+    "for": re.compile(r"\b(?:voting|voted|votes?)\s+(?:in\s+favou?r|for)\b[^.;:]{0,60}?(?:\b(?:were|was)|:)\s*$", re.I),
+}
+_SIDE_AFTER = {
+    "against": re.compile(r"^\s*(?:all\s+|each\s+)?(?:voted|voting)\s+against\b", re.I),
+    "for": re.compile(r"^\s*(?:all\s+|each\s+)?(?:voted|voting)\s+(?:in\s+favou?r|for)\b", re.I),
+}
+_SOME_OF_THEM = re.compile(r"\b(?:among|including|include|included|such\s+as|some|several|others?)\b", re.I)
+
+
+def _vote_list_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
+    taken = {(f.doc.id, f.start) for f in reported}
+    for doc in ctx.documents:
+        active = doc.active_sentences()
+        for position, sentence in enumerate(active):
+            for tally in vote_tallies(sentence.text):
+                for side, count in (("for", tally.in_favour), ("against", tally.against)):
+                    if count is None or not 2 <= count <= 40 or (doc.id, sentence.start + tally.start) in taken:
+                        continue
+                    flag = _side_list_flag(
+                        doc, sentence, tally, side, count, active[position : position + 1 + LIST_LOOKAHEAD]
+                    )
+                    if flag is not None:
+                        yield flag
+                        break
+
+
+def _side_list_flag(
+    doc: Document, sentence: Sentence, tally: VoteTally, side: str, count: int, followers: Sequence[Sentence]
+) -> Flag | None:
+    """The flag when a list of names said to have voted for `side` after the tally holds another
+    number of names than the tally's count; None when the lists agree or none is said to be that side's."""
+    for follower in followers:
+        offset = tally.end if follower is sentence else 0
+        text = follower.text[offset:]
+        for counts, start, end in _list_items(text):
+            lead_in = text[:start]
+            if _SOME_OF_THEM.search(lead_in) or not (
+                _SIDE_LEAD_IN[side].search(lead_in) or _SIDE_AFTER[side].match(text[end:])
+            ):
+                continue  # "Among those who opposed were": some of them; or a list of something else
+            if count in counts:
+                return None
+            listed = min(counts, key=lambda n: abs(n - count))
+            list_start, list_end = follower.start + offset + start, follower.start + offset + end
+            confidence = 0.6
+            return Flag(
+                doc,
+                sentence.start + tally.start,
+                sentence.start + tally.end,
+                f"Says {tally.text!r} but the list of those who voted {side} names {listed}: "
+                f"{doc.text[list_start:list_end]!r}.",
+                suggestion=f"Make the count and the list agree ({count} vs {listed}).",
+                confidence=confidence,
+                evidence=(Evidence.from_span(doc, follower.start, follower.end),),
+                severity=_severity(confidence, False),
+                data=(("kind", "count-list"), ("count", count), ("listed", listed)),
+            )
+    return None
 
 
 def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
