@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.facts.numerals import parse_numeral
 
@@ -155,12 +156,13 @@ def _cast(text: str, start: int) -> bool:
     return not _NOT_CAST.search(clause)
 
 
-def vote_tallies(text: str) -> list[VoteTally]:
+@lru_cache(maxsize=4096)  # C001 and C004 both read each sentence's tallies
+def vote_tallies(text: str) -> tuple[VoteTally, ...]:
     """The tallies of votes on a motion a sentence gives, each read once (the first pattern that
     reads a span wins); the numbers must read as counts ("six", "84"), not as other words."""
     found: list[VoteTally] = []
     if not _ANY_COUNT.search(text):
-        return found
+        return ()
     lower = text.lower()
     taken: list[tuple[int, int]] = []
 
@@ -203,4 +205,4 @@ def vote_tallies(text: str) -> list[VoteTally]:
             no = _count(match.group("no"))
             if no is not None:
                 add(match, None, no)
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
