@@ -184,25 +184,13 @@ def vote_tallies(text: str) -> tuple[VoteTally, ...]:
             voting = bool(_VOTING_CONTEXT.search(text))
         return not needs_context or bool(voting)
 
-    for pattern, needs_context, keys in _TALLIES:
-        if not searched(needs_context, keys):
-            continue
-        for match in pattern.finditer(text):
-            yes, no = _count(match.group("yes")), _count(match.group("no"))
-            if yes is not None and no is not None:
-                add(match, yes, no)
-    for pattern, needs_context, keys in _IN_FAVOUR:
-        if not searched(needs_context, keys):
-            continue
-        for match in pattern.finditer(text):
-            yes = _count(match.group("yes"))
-            if yes is not None:
-                add(match, yes, None)
-    for pattern, needs_context, keys in _AGAINST_ONLY:
-        if not searched(needs_context, keys):
-            continue
-        for match in pattern.finditer(text):
-            no = _count(match.group("no"))
-            if no is not None:
-                add(match, None, no)
+    # A split gives both counts; "in favour" and "against" patterns one each.
+    for patterns, sides in ((_TALLIES, ("yes", "no")), (_IN_FAVOUR, ("yes",)), (_AGAINST_ONLY, ("no",))):
+        for pattern, needs_context, keys in patterns:
+            if not searched(needs_context, keys):
+                continue
+            for match in pattern.finditer(text):
+                counts = {side: _count(match.group(side)) for side in sides}
+                if None not in counts.values():
+                    add(match, counts.get("yes"), counts.get("no"))
     return tuple(sorted(found, key=lambda t: t.start))
