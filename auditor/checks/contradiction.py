@@ -2645,18 +2645,21 @@ def check_count_vs_list(ctx: CheckContext) -> Iterable[Flag]:
 # A vote's count for one side against the voters an article names for that side: "with 15 senators
 # voting in favor, three against and two abstaining", then "Voting against the measure were
 # Senators A, B, C and D" (or "A, B and C voted against").
+_SIDE = {"against": r"against", "for": r"(?:in\s+favou?r|for)"}
+# "Voting against the measure were", "Those who voted for it:" before the list; "voted against" after it.
 _SIDE_LEAD_IN = {
-    "against": re.compile(r"\b(?:voting|voted|votes?)\s+against\b[^.;:]{0,60}?(?:\b(?:were|was)|:)\s*$", re.I),
-    "for": re.compile(r"\b(?:voting|voted|votes?)\s+(?:in\s+favou?r|for)\b[^.;:]{0,60}?(?:\b(?:were|was)|:)\s*$", re.I),
+    side: re.compile(rf"\b(?:voting|voted|votes?)\s+{words}\b[^.;:]{{0,60}}?(?:\b(?:were|was)|:)\s*$", re.I)
+    for side, words in _SIDE.items()
 }
 _SIDE_AFTER = {
-    "against": re.compile(r"^\s*(?:all\s+|each\s+)?(?:voted|voting)\s+against\b", re.I),
-    "for": re.compile(r"^\s*(?:all\s+|each\s+)?(?:voted|voting)\s+(?:in\s+favou?r|for)\b", re.I),
+    side: re.compile(rf"^\s*(?:all\s+|each\s+)?(?:voted|voting)\s+{words}\b", re.I) for side, words in _SIDE.items()
 }
 _SOME_OF_THEM = re.compile(r"\b(?:among|including|include|included|such\s+as|some|several|others?)\b", re.I)
 
 
 def _vote_list_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
+    """Each tally's count for a side against the list of that side's voters, once per tally (a
+    count the quantity path already flagged is not flagged again)."""
     taken = {(f.doc.id, f.start) for f in reported}
     for doc in ctx.documents:
         active = doc.active_sentences()
