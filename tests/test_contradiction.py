@@ -345,6 +345,20 @@ def test_counts_on_different_days_are_two_events(encoder: Any) -> None:
     assert len(pair(encoder, "C001", a, b.replace("Tuesday", "Monday"))) == 1  # the control: one day
 
 
+def test_a_later_article_that_says_the_count_changed_is_an_update(encoder: Any) -> None:
+    a = "Eleven people were injured on Monday when a tram left the rails in Vetra, the fire service said."
+    later = date(2023, 3, 3)
+    risen = "Injured in Vetra tram accident rises to 14\n\n" + a.replace("Eleven", "Fourteen")
+    assert pair(encoder, "C001", a, risen, b_published=later) == []
+    more = a.replace("Eleven", "Fourteen").replace(
+        "the fire service said", "after three more passengers sought treatment"
+    )
+    assert pair(encoder, "C001", a, more, b_published=later) == []
+    # Controls: the same later article without a word of change, and the change reported first.
+    assert len(pair(encoder, "C001", a, a.replace("Eleven", "Fourteen"), b_published=later)) == 1
+    assert len(pair(encoder, "C001", a, risen, a_published=later)) == 1
+
+
 def test_a_count_whose_noun_is_left_out_after_and(encoder: Any) -> None:
     a = "A bus fell into a ravine in the mountains on Sunday, killing nine people and injuring 31, police said."
     b = "Nine people died and 13 were hurt when the bus went off a mountain road on Sunday, police said."
@@ -598,6 +612,27 @@ def test_the_day_a_trial_stopped_and_the_day_it_resumes_are_not_compared(encoder
     assert pair(encoder, "C002", a, b) == []
     # two days for when it resumes do disagree
     assert pair(encoder, "C002", b, b.replace("March 18", "March 25"))
+
+
+def test_a_day_a_state_still_holds_is_not_the_day_it_began(encoder: Any) -> None:
+    # Published Thursday 2 March: "will remain closed on Monday" is the coming Monday (6 March).
+    a = "Ports on Kefalonia closed on Tuesday as Storm Daniel approached, the coast guard said."
+    b = "Ports on Kefalonia will remain closed on Monday as Storm Daniel approaches, the coast guard said."
+    assert pair(encoder, "C002", a, b) == []
+    # the control: a day for the closing itself disagrees
+    assert pair(encoder, "C002", a, a.replace("on Tuesday", "on Wednesday"))
+
+
+def test_a_weekday_in_a_clause_about_the_future_is_the_coming_one() -> None:
+    def days(text: str) -> dict[str, date | None]:
+        sentence = Sentence("d", 0, 0, len(text), text, 0)
+        return {m.text: m.earliest for m in extract_dates(sentence, date(2023, 3, 2))}  # a Thursday
+
+    assert days("Schools will remain closed on Monday.") == {"Monday": date(2023, 3, 6)}
+    assert days("The ferry is due to sail on Saturday.") == {"Saturday": date(2023, 3, 4)}
+    assert days("Schools closed on Monday.") == {"Monday": date(2023, 2, 27)}
+    # the future marker belongs to another clause
+    assert days("The union will strike again, the minister said on Monday.") == {"Monday": date(2023, 2, 27)}
 
 
 def test_a_date_inside_what_was_announced_is_not_the_day_of_saying() -> None:
@@ -1077,6 +1112,14 @@ def test_a_vote_count_and_the_voters_named_for_that_side(encoder: Any, text: str
     assert [dict(f.data)["listed"] for f in flags] == ([listed] if listed else [])
 
 
+def test_a_list_of_a_narrower_kind_is_no_list_of_the_count(encoder: Any) -> None:
+    whole = "The team won nine medals in all. The medals went to Ana Berg, Jon Dahl, Eva Holm and Ola Lund."
+    (flag,) = check("C004", [doc("a", whole, "Wire A")], encoder)[0]
+    assert "names 4" in flag.message
+    narrower = whole.replace("The medals went", "The gold medals went")
+    assert check("C004", [doc("a", narrower, "Wire A")], encoder)[0] == []
+
+
 def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
     text = (
         "Rebels seized three towns in the past 24 hours. "
@@ -1241,6 +1284,8 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "Nineteen defendants will face trial. The defendants include Ana B., Jon D., Eva H. and Ola L., police said.",
         # "and" inside an item: two names or one, the count may be right
         "Four candidates have filed for the seat: Republicans Ana Berg, Jon Dahl and Eva Holm, and Democrat Ola Lund.",
+        # the list names a narrower kind of the counted things, in a sentence of its own
+        "The team won nine medals in all. The gold medals went to Ana Berg, Jon Dahl, Eva Holm and Ola Lund.",
         # a number after a capitalised word labels a seat, it counts none
         "Three Republicans have filed for the open District 2 seat on the board: Ana Berg, Jon Dahl and Eva Holm.",
     ],

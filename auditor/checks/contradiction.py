@@ -34,6 +34,7 @@ from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer, same_place
 from auditor.facts.model import DateMention, Quantity, Quote
+from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
@@ -775,6 +776,36 @@ def _verdicts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
             yield cand, slot
 
 
+# A later article that says its figure changed ("Number injured in bus crash rises to 15", "after three
+# more passengers went to hospital overnight", "up from 12"): the earlier figure is superseded, not
+# contradicted.
+_CHANGED_TO = re.compile(
+    r"\b(?:rose|rises|risen|rising|climbed|climbs|jumped|jumps|increased|increases|grew|grows|went\s+up|"
+    r"goes\s+up|revised|fell|falls|dropped|drops)\b[^.;]{0,40}?\bto\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+\S*\d|\bfrom\s+\S*\d\S*\s+(?:earlier|previously|initially)\b", re.I)
+_SO_MANY_MORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+more\b(?!\s+than)",
+    re.IGNORECASE,
+)
+
+
+def _reports_change(ctx: CheckContext, q: Quantity, other: Quantity) -> bool:
+    """Was `q` published after `other`, in an article that says the figure changed since (a rise
+    to q's value, "N more", "up from")?"""
+    doc, other_doc = ctx.document(q.doc_id), ctx.document(other.doc_id)
+    if not doc.published or not other_doc.published or doc.published <= other_doc.published:
+        return False
+    text = _sentence(doc, q.sentence).text
+    if _CHANGED_FROM.search(text) or _SO_MANY_MORE.search(text):
+        return True
+    return any(
+        same.value == q.value and _CHANGED_TO.search(doc.text[max(0, same.start - 60) : same.start])
+        for same in document_facts(ctx)[q.doc_id].quantities
+    )
+
+
 def _matched_by(close: bool, slot: str | None) -> str:
     if close:
         return "same-fact score"
@@ -804,6 +835,8 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                     continue
                 if not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
                     continue  # a measure passed _measure_alike: the words around it name the same thing
+                if _reports_change(ctx, qa, qb) or _reports_change(ctx, qb, qa):
+                    continue  # "rises to 15" a day after "12 injured": an update
                 key = (qa.doc_id, qa.start, qa.end, qb.doc_id, qb.start, qb.end)
                 if key in seen:
                     continue
@@ -1272,12 +1305,21 @@ def _aspects_agree(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
     return {a.relation, b.relation} == {"start", "on"} and _ahead(ctx, a) and _ahead(ctx, b)
 
 
+# "Schools will remain closed on Monday", "the road stayed shut through Friday": a state that holds
+# on the day, not the day something happened.
+_STATE_ON = re.compile(
+    r"\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying)\s+[a-z]+\s+(?:on|through|over)?\s*$"
+)
+
+
 def _until(ctx: CheckContext, d: DateMention) -> bool:
-    """Is the date the end of a state ("adjourned until March 18", "closed till Monday"), not the
-    day the event happened or its deadline?"""
+    """Is the date the end of a state ("adjourned until March 18", "closed till Monday") or a day a
+    state still held ("will remain closed on Monday"), not the day the event happened or its
+    deadline?"""
     text = ctx.document(d.doc_id).text
-    before = text[max(0, d.start - 8) : d.start].split()
-    return bool(before) and before[-1].lower() in ("until", "till", "pending")
+    before = text[max(0, d.start - 40) : d.start]
+    words = before.split()
+    return bool(words) and (words[-1].lower() in ("until", "till", "pending") or bool(_STATE_ON.search(before)))
 
 
 def date_gap(a: DateMention, b: DateMention) -> int:
@@ -2360,6 +2402,27 @@ def _same_predicate(after_list: str, counted_sentence: str) -> bool:
     return verb is not None and is_eventive(verb) and _shares_root(verb, counted_sentence)
 
 
+_DETERMINERS = word_set("the these those all both his her their its our my your this that each every such")
+
+
+def _narrower_noun(q: Quantity, lead_in: str, counted_sentence: str) -> bool:
+    """Does a later sentence's lead-in name a narrower kind of the counted things ("nine medals in
+    all", then "The gold medals went to A, B, C and D")? A modifier the count's sentence never uses
+    makes the list a part, not the whole."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", lead_in)
+    stems = _noun_stems(q)
+    for i in range(len(words) - 1, 0, -1):
+        if stem(singular(words[i])) in stems:
+            modifier = words[i - 1]
+            return (
+                modifier.islower()
+                and modifier not in _DETERMINERS
+                and modifier not in NUMBER_WORDS
+                and not _shares_root(modifier, counted_sentence)
+            )
+    return False
+
+
 def _names_what_was_counted(lead_in: str, counted_sentence: str) -> bool:
     match = _NOUN_LEAD_IN.fullmatch(lead_in)
     if match is None or match.group("noun") in _NOT_THE_SAME:
@@ -2768,6 +2831,8 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                             )
                         ):
                             continue  # the list names other things ("four seasons ... under Brown, Lynam and Moe")
+                        if follower is not sentence and _narrower_noun(q, text[offset : offset + s], sentence.text):
+                            continue  # "nine medals in all ... The gold medals went to A, B, C and D"
                         other_window = _window_text(follower_facts.dates)
                         if follower is not sentence and (window or other_window) and window != other_window:
                             continue  # "six in the past 24 hours" vs a list of all of them so far

@@ -220,6 +220,20 @@ _FUTURE = re.compile(
 )
 
 
+# Between a future marker and a weekday, words that end the future clause: "will ... said on
+# Monday", "was due to ... but was called off on Friday".
+_CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|announced|was|were|had|but|after|when)\b|[;:]")
+FUTURE_WEEKDAY_WINDOW = 40  # characters: the marker is in the weekday's own clause
+
+
+def _future_clause(text: str, start: int) -> bool:
+    """Does the clause before `start` speak of the future ("schools will remain closed on Monday",
+    "is due to land on Friday")? Then an undated weekday is the coming one, not the last."""
+    window = text[max(0, start - FUTURE_WEEKDAY_WINDOW) : start]
+    markers = list(_FUTURE.finditer(window))
+    return bool(markers) and not _CLAUSE_BREAK.search(window, markers[-1].end())
+
+
 FUTURE_LOOKBACK_DAYS = 60  # a future sentence's undated day further back than this is next year's
 
 
@@ -532,6 +546,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resol
             day -= timedelta(days=7)
         if which == "next":
             day = base + timedelta(days=(target_weekday - base.weekday()) % 7 or 7)
+        elif which != "last" and _future_clause(text, m.start()):
+            day = base + timedelta(days=(target_weekday - base.weekday()) % 7)
         return (day, day, day, "day", relation, True)
     if kind == "window":
         unit = (m.group("unit") or m.group("recent")).lower()
