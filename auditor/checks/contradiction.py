@@ -1166,14 +1166,24 @@ def _occurrence_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     return occurrence_words([*_lead_in(ctx, d), *_clause_words(ctx, d)])
 
 
+_DETERMINERS = word_set("the these those all both his her their its our my your this that each every such a an")
+# After an occurrence word, words that show it says no occurrence: "the first day of trading" (the
+# event's start), "for the first time", "opening the market" /
+# "the opening of the bridge" (a verb, or the event itself).
+_NO_OCCURRENCE_AFTER = {
+    "first": word_set("day days time"),
+    "opening": _DETERMINERS | word_set("of up"),
+    "closing": _DETERMINERS | word_set("of down"),
+}
+
+
 def occurrence_words(words: Sequence[str]) -> frozenset[str]:
-    """The occurrence words among `words`; "first" before "day" is the event's start ("the first
-    day of trading"), not its first occurrence."""
+    """The occurrence words among `words` that say which occurrence is meant."""
     lower = [w.lower() for w in words]
     return frozenset(
         w
         for i, w in enumerate(lower)
-        if w in _OCCURRENCE_WORDS and not (w == "first" and lower[i + 1 : i + 2] in (["day"], ["days"]))
+        if w in _OCCURRENCE_WORDS and not (lower[i + 1 : i + 2] and lower[i + 1] in _NO_OCCURRENCE_AFTER.get(w, ()))
     )
 
 
@@ -1289,7 +1299,7 @@ def _shared_objects(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
 
 def _sentence_occurrences(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     text = _sentence(ctx.document(d.doc_id), d.sentence).text
-    return frozenset(w for w in re.findall(r"[a-z-]+", text.lower()) if w in _OCCURRENCE_WORDS)
+    return occurrence_words(re.findall(r"[a-z-]+", text.lower()))
 
 
 def _ahead(ctx: CheckContext, d: DateMention) -> bool:
@@ -2400,9 +2410,6 @@ def _same_predicate(after_list: str, counted_sentence: str) -> bool:
     words = re.findall(r"[A-Za-z]+", after_list)[:4]
     verb = next((w.lower() for w in words if w.lower() not in _AUXILIARY_WORDS), None)
     return verb is not None and is_eventive(verb) and _shares_root(verb, counted_sentence)
-
-
-_DETERMINERS = word_set("the these those all both his her their its our my your this that each every such")
 
 
 def _narrower_noun(q: Quantity, lead_in: str, counted_sentence: str) -> bool:

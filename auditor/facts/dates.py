@@ -132,9 +132,16 @@ _ASPECT_END = word_set(
 )
 _ASPECT_START = word_set(
     """
-    start started starting begin began beginning begun launch launched onset
+    start started starting begin began beginning begun launch launched onset underway commence commences
+    commenced
     """
 )
+# Two-word aspects, read at their second word: "the exercise will kick off on October 1", "work will
+# get under way on September 2".
+_PHRASAL_START = {("kick", "off"), ("kicks", "off"), ("kicked", "off"), ("under", "way")}
+# Head nouns that name a stretch of an activity, not the activity: "the crushing season", "the
+# vaccination exercise", "a registration drive"; the event is the eventive word before them.
+_PERIOD_NOUNS = word_set("season exercise campaign drive period phase programme program window")
 # Function words and reporting verbs are never the event.
 _NOT_EVENT = word_set(
     """
@@ -155,6 +162,8 @@ SAYING_VERBS = word_set(
     said says say told tells stated announced reported warned wrote added noted
     """
 )
+# What a date's clause reports rather than names: "... will begin on June 3, the company has confirmed".
+_REPORTING_VERBS = SAYING_VERBS | word_set("confirmed confirms disclosed revealed explained insisted")
 _EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 # Common news predicates that carry no eventive suffix; other events are read off their
 # shape (-tion, -ment, -ure, -ed, -ing nouns and verbs) so the list need not be complete.
@@ -179,6 +188,9 @@ _ADJECTIVE_AL = re.compile(r"(?:ional|cal|cial|nal|ral|tal|ual|ial|ntal)$")  # "
 
 # "by-elections", "re-vote": the same event as the word after the prefix.
 _EVENT_PREFIX = re.compile(r"^(?:by|re)-(?=[a-z]{4})")
+# A word of three or more letters, a hyphen, a participle: "long-awaited", "much-delayed", "state-owned"
+# ("co-hosted", "re-elected" keep their prefix's event).
+_ADJECTIVE_COMPOUND = re.compile(r"^[a-z]{3,}-[a-z]+ed$")
 
 
 def is_eventive(word: str) -> bool:
@@ -188,6 +200,8 @@ def is_eventive(word: str) -> bool:
         return True
     if lower in _NOT_EVENT or len(lower) < 5:
         return False
+    if _ADJECTIVE_COMPOUND.match(lower):
+        return False  # "long-awaited", "state-owned": a description, not an event
     if lower.rstrip("s").endswith("al") and _ADJECTIVE_AL.search(lower.rstrip("s")):
         return lower in ("withdrawal", "removal", "approval", "arrival", "dismissal", "referral", "renewal", "trial")
     return bool(_EVENT_SHAPE.search(lower))
@@ -293,8 +307,15 @@ def event_class(word: str) -> str:
     "elect"), else the word's stem, so two wordings of one event meet."""
     from auditor.align.anchors import PREDICATES  # the aligner's vocabulary; imported late (layering)
 
-    lower = _EVENT_PREFIX.sub("", word.lower())
+    lower = _REDONE.sub("", _EVENT_PREFIX.sub("", word.lower()))
+    lower = _EVENT_SYNONYMS.get(lower, lower)
     return PREDICATES.get(lower) or stem(lower)
+
+
+# "reopens", "reconvene": the same kind of event as opening, convening.
+_REDONE = re.compile(r"^re(?=open|convene)")
+# A court's decision in its other words: "ruled on 5 December" / "decided on December 4".
+_EVENT_SYNONYMS = {word: "decision" for word in ("ruled", "ruling", "rulings", "decided")}
 
 
 # Participles that report an event named by the noun before them: "approval, granted on",
@@ -317,9 +338,17 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     before = [m for m in _EVENT_WORD.finditer(text[:start]) if not any(s <= m.start() < e for s, e in spans)][-16:]
     fallback: tuple[str, str] | None = None  # nearest weak event word (-ing, -ment, -ure nouns)
     aspect_word: str | None = None  # "will launch its satellite on May 3": the aspect word is the event
+    skip = -1
     for position in range(len(before) - 1, -1, -1):
+        if position == skip:
+            continue
         match = before[position]
         word = match.group().lower()
+        if position > 0 and (before[position - 1].group().lower(), word) in _PHRASAL_START:
+            aspect = "start" if aspect == "point" else aspect
+            aspect_word = aspect_word or text[before[position - 1].start() : match.end()]
+            skip = position - 1
+            continue
         if word in SAYING_VERBS:
             if aspect_word:  # "said it will launch the satellite on May 3": the launch's date
                 return event_class(aspect_word), aspect_word, "point" if aspect == "start" else aspect
@@ -341,6 +370,14 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         if position + 1 < len(before) and (word, before[position + 1].group().lower()) in PHRASAL_EVENTS:
             phrase = text[match.start() : before[position + 1].end()]
             return PHRASAL_EVENTS[word, before[position + 1].group().lower()], phrase, aspect
+        if word in _PERIOD_NOUNS and position > 0:
+            modifier = before[position - 1]
+            if (
+                text[modifier.end() : match.start()].isspace()
+                and (modifier.group().islower() or modifier.start() == 0)
+                and is_eventive(modifier.group())
+            ):
+                return event_class(modifier.group()), modifier.group(), aspect  # "the crushing season"
         if not is_eventive(word):
             continue
         if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):
@@ -377,6 +414,8 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             return event_class(earlier[-1].group()), earlier[-1].group(), aspect
     for match in list(_EVENT_WORD.finditer(text, end))[:8]:
         word = match.group().lower()
+        if aspect_word and word in _REPORTING_VERBS:
+            break  # "will begin on June 3, the company has confirmed": what began is before the date
         if any(s <= match.start() < e for s, e in spans) or match.group()[0].isupper():
             continue
         if word in _ASPECT_END | _ASPECT_START or not is_eventive(word):
