@@ -667,6 +667,62 @@ def test_an_opening_verb_is_no_opening_occurrence(encoder: Any) -> None:
     assert pair(encoder, "C002", a.replace("opening the Vesta market", "ahead of the opening match"), b) == []
 
 
+LEAD_A = (
+    "Varna ferry link to Odessa to restart in May\n\n"
+    "The Black Sea ferry between Varna and Odessa will restart on May 12, Bulgaria's transport ministry said on "
+    "Tuesday.\n\nThe crossing takes about 14 hours."
+)
+LEAD_B = (
+    "Ships return to the Varna-Odessa route\n\n"
+    "Passengers will again be able to sail from Varna to Odessa starting on May 26, the Bulgarian transport ministry "
+    "announced.\n\nTickets will be sold at the port of Varna."
+)
+
+
+def test_the_one_day_each_lead_gives_for_the_story_is_compared(encoder: Any) -> None:
+    # Published 2 March: each lead names one day ahead, in other words ("restart" / "able to sail").
+    flags = pair(encoder, "C002", LEAD_A, LEAD_B)
+    assert len(flags) == 2 and all(dict(f.data)["matched_by"] == "the one day each outlet's lead gives" for f in flags)
+    assert {"2023-05-12", "2023-05-26"} <= set(re.findall(r"\d{4}-\d\d-\d\d", flags[0].message))
+    # "from May 26 to June 2": the day after "to" ends the stretch, the day after "from" starts it
+    ranged = LEAD_B.replace("starting on May 26", "from May 26 to June 2")
+    (flag, _) = pair(encoder, "C002", LEAD_A, ranged)
+    assert "2023-05-26" in flag.message and "2023-06-02" not in flag.message
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        # the same day
+        LEAD_B.replace("May 26", "May 12"),
+        # the other outlet reports a new date: the first reported the earlier plan
+        LEAD_B.replace("starting on May 26", "from May 26 after the restart was postponed"),
+        # an outlet that also gives the other day tells of two occasions
+        LEAD_B + "\n\nA trial crossing is planned for May 12.",
+        # another occurrence: the first sailing vs the second
+        LEAD_B.replace("Passengers will again", "The second sailing will let passengers").replace(
+            "The Black", "The first"
+        ),
+        # two days in one lead: no one day to compare
+        LEAD_B.replace("starting on May 26", "starting on May 26, with a trial run on May 20"),
+    ],
+)
+def test_lead_days_that_do_not_disagree(encoder: Any, b: str) -> None:
+    assert pair(encoder, "C002", LEAD_A, b) == []
+
+
+def test_leads_worded_apart_are_compared_only_when_alike_and_then_as_info(encoder: Any) -> None:
+    a = "Volta results due\n\nVolta Motors will publish its quarterly earnings on May 4, its Oslo office said."
+    b = "Volta sets meeting\n\nShareholders of Volta Motors will gather in Oslo for the annual meeting on May 16."
+    assert pair(encoder, "C002", a, b) == []  # two events of one company
+    # Two events framed alike in both leads pass the similarity guard: they are reported, but as
+    # doubtful (info), never at the rule's default severity.
+    a = "Volta results due\n\nVolta Motors will report first-quarter results on May 4, the company said on Thursday."
+    b = "Volta sets meeting\n\nVolta Motors will hold its annual shareholder meeting on May 16, the company said."
+    alike = pair(encoder, "C002", a, b)
+    assert alike and all(f.severity is Severity.INFO and f.confidence < 0.5 for f in alike)
+
+
 def test_a_date_inside_what_was_announced_is_not_the_day_of_saying() -> None:
     def events(text: str) -> dict[str, str | None]:
         sentence = Sentence("d", 0, 0, len(text), text, 0)
@@ -1597,6 +1653,16 @@ CAUGHT = {
     "sweden_baghdad_embassy_reopening": "C002",
     "kenya_uae_economic_partnership_signing": "C002",
     "ghana_hpv_vaccine_rollout": "C002",
+    "thai_high_speed_rail_opening_date_conflict": "C002",
+    "tonga_general_election_date": "C002",
+    "tbilisi_documentary_film_festival": "C002",
+    "dhaka_university_admission_schedule": "C002",
+    "herjolfur_ferry_landeyjahofn_return": "C002",
+    "lalibela_bete_amanuel_restoration": "C002",
+    "george_enescu_festival_2025_programme": "C002",
+    "fiji_sugar_crushing_season": "C002",
+    "aalborg_bridge_opening_conflict": "C002",
+    "lake_ohrid_film_festival_opening": "C002",
     "pakistan_national_assembly_by_polls_schedule": "C002",
     "icj_costa_rica_panama_maritime_ruling": "C002",
     "icc_ituri_militia_commander_sentencing": "C001",

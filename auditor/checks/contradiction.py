@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import chain, combinations
@@ -31,7 +31,7 @@ import numpy as np
 from auditor.align.anchors import information
 from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
-from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
+from auditor.facts.dates import EVENT_WORDS, SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer, same_place
 from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.numerals import NUMBER_WORDS
@@ -1357,7 +1357,8 @@ def check_dates(ctx: CheckContext) -> Iterable[Flag]:
     What it flags: dates attached to the same event word (withdraw/withdrawal, attack, vote...)
     in similar sentences of different documents, with compatible participants, whose resolved
     periods do not meet; relative dates ("on Tuesday", "in less than a week") are resolved
-    against each article's publication date first.
+    against each article's publication date first. Also the one day ahead that each of two
+    articles of one story gives in its lead (headline and first sentence), when they differ.
     Why it matters: a deadline or an event date quoted from the wrong outlet misleads readers;
     when the articles were published on different days the plan may have changed, so that case
     is reported at lower severity with both publication dates.
@@ -1367,7 +1368,9 @@ def check_dates(ctx: CheckContext) -> Iterable[Flag]:
     """
     flags = list(_date_flags(ctx))
     flagged = {f.doc.id for f in flags}
-    return [*flags, *(f for f in _unattached_date_flags(ctx) if f.doc.id not in flagged)]
+    flags += [f for f in _unattached_date_flags(ctx) if f.doc.id not in flagged]
+    flagged = {f.doc.id for f in flags}
+    return [*flags, *(f for f in _lead_date_flags(ctx) if f.doc.id not in flagged)]
 
 
 # A date whose event word is not recognised ("will fight again in Riyadh on December 13", "a
@@ -1462,6 +1465,127 @@ def _unattached_date_flags(ctx: CheckContext) -> Iterator[Flag]:
             severity=_severity(UNATTACHED_CONFIDENCE, different_days),
             data=(("kind", "date"), ("event", ""), ("date", _period(mine)), ("matched_by", "similar sentences")),
         )
+
+
+# The day a story's lead gives for what is to happen: a headline and its first sentence name the
+# event the story is about ("Tonga to vote in late November" / "Tongans will go to the polls on 27
+# November"). When each of two articles of one story gives exactly one such day there, and they
+# differ, the outlets disagree on the story's date even when they name the event in other words.
+LEAD_SENTENCES = 2  # the headline and the first sentence; a dateline fragment ("ACCRA, Aug.") adds one
+LEAD_GAP_DAYS = 92
+LEAD_CONFIDENCE = 0.55  # one event word in both leads ("elections" / "go to the polls")
+LEAD_WORDED_APART_CONFIDENCE = 0.45  # events worded apart: doubtful, reported as info
+# A date that moved: "postponed to July 26", "will now take place on", "moved the start to".
+_RESCHEDULED = re.compile(
+    r"\b(?:postpon\w*|reschedul\w*|delay\w*|moved|brought\s+forward|pushed\s+back|put\s+back|will\s+now)\b", re.I
+)
+
+
+def _lead(doc: Document) -> list[Sentence]:
+    sentences = doc.active_sentences()
+    count = LEAD_SENTENCES + sum(len(s.text.split()) < 6 for s in sentences[:LEAD_SENTENCES])
+    return sentences[:count]
+
+
+# "runs from August 29 to September 6": the day after "to" ends a stretch; the one after "from",
+# ahead of the publication, is when it starts.
+_RANGE_END_BEFORE = re.compile(r"\b(?:to|through|till|and)\s+(?:[A-Z][a-z]+,?\s+)?$")
+
+
+def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
+    text = ctx.document(d.doc_id).text
+    return (
+        d.granularity == "day"
+        and d.relation in ("on", "start", "since")
+        and d.event != "say"
+        and _ahead(ctx, d)
+        and not _until(ctx, d)
+        and not _RANGE_END_BEFORE.search(text, max(0, d.start - 20), d.start)
+    )
+
+
+def _strong_event(d: DateMention) -> bool:
+    """Is the date's event word one of the known event nouns and verbs ("election", "trial",
+    "launch"), not a word read off its shape or the aspect word alone?"""
+    word = (d.event_text or "").lower()
+    return word in EVENT_WORDS or singular(word) in EVENT_WORDS
+
+
+def _lead_days(ctx: CheckContext) -> dict[str, list[DateMention]]:
+    """Per document, its lead's mentions of the one day ahead that it gives (best first)."""
+    facts = document_facts(ctx)
+    found: dict[str, list[DateMention]] = {}
+    for doc in ctx.documents:
+        lead = {s.index for s in _lead(doc)}
+        days = [d for d in facts[doc.id].dates if d.sentence in lead and _lead_day(ctx, d)]
+        if days and len({d.earliest for d in days}) == 1:
+            found[doc.id] = sorted(days, key=lambda d: (not _strong_event(d), d.event is None, d.sentence))
+    return found
+
+
+def _speaks_of_a_new_date(doc: Document) -> bool:
+    return any(_RESCHEDULED.search(s.text) for s in doc.active_sentences())
+
+
+# Two leads whose events are worded apart are compared only when they say much the same thing
+# ("will open to passengers on July 28" / "will begin carrying passengers on August 28", 0.79); a
+# company's results day and its shareholder meeting, "Tesla will ... on May 4/16", are 0.53. Two
+# events of one company framed alike in both leads can pass (0.6-0.7): hence info, not warning.
+LEAD_MIN_COSINE = 0.55
+
+
+def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
+    facts = document_facts(ctx)
+    leads = _lead_days(ctx)
+    survivors: list[tuple[DateMention, DateMention, list[tuple[str, str]]]] = []
+    for a_id, b_id in _story_pairs(ctx, leads):
+        a, b = leads[a_id][0], leads[b_id][0]
+        gap = date_gap(a, b)
+        if gap == 0 or gap > LEAD_GAP_DAYS:
+            continue
+        if gap == 1 and (_names_time_zone(ctx, a) or _names_time_zone(ctx, b)):
+            continue  # "3:40 a.m. on March 5, Jakarta time" is "20:40 GMT on March 4"
+        if a.event != b.event and _strong_event(a) and _strong_event(b):
+            continue  # "the trial opens on March 3" vs "the verdict is due on March 24": two events
+        if any(x.earliest == b.earliest for x in facts[a_id].dates) or any(
+            x.earliest == a.earliest for x in facts[b_id].dates
+        ):
+            continue  # an outlet that also gives the other day tells of two occasions, or of the old date
+        if _speaks_of_a_new_date(ctx.document(a_id)) != _speaks_of_a_new_date(ctx.document(b_id)):
+            continue  # "postponed to July 26" in one: the other reported the earlier plan
+        if _sentence_occurrences(ctx, a) != _sentence_occurrences(ctx, b):
+            continue  # "the first round ... on June 22" vs "a runoff ... on August 24"
+        actors_a, actors_b = _actor_words(ctx, a), _actor_words(ctx, b)
+        if actors_a and actors_b and not actors_a & actors_b:
+            continue  # "finance ministers will meet" vs "leaders will meet"
+        texts: list[tuple[str, str]] = []
+        if a.event != b.event or a.event is None:
+            doc_a, doc_b = ctx.document(a_id), ctx.document(b_id)
+            texts = [
+                (_sentence(doc_a, x).text, _sentence(doc_b, y).text)
+                for x in sorted({m.sentence for m in leads[a_id]})
+                for y in sorted({m.sentence for m in leads[b_id]})
+            ]
+        survivors.append((a, b, texts))
+    cosines = iter(_cosines(ctx, [pair for *_, texts in survivors for pair in texts]))
+    for a, b, texts in survivors:
+        if texts and max([next(cosines) for _ in texts]) < LEAD_MIN_COSINE:
+            continue
+        confidence = LEAD_WORDED_APART_CONFIDENCE if texts else LEAD_CONFIDENCE
+        for mine, other in ((a, b), (b, a)):
+            doc, other_doc = ctx.document(mine.doc_id), ctx.document(other.doc_id)
+            flag = _two_outlets_flag(
+                doc,
+                _sentence_span(doc, mine.sentence),
+                other_doc,
+                _sentence_span(other_doc, other.sentence),
+                f"The lead gives another day for what the story is about: {_where(doc)} has "
+                f"{_period(mine)}; {_where(other_doc)} has {_period(other)}.",
+                "Check the date against the primary source and say which outlet's date you use.",
+                confidence,
+                "date",
+            )
+            yield replace(flag, data=(*flag.data, ("matched_by", "the one day each outlet's lead gives")))
 
 
 def _sentence_span(doc: Document, index: int) -> tuple[int, int]:
