@@ -711,6 +711,15 @@ def test_lead_days_that_do_not_disagree(encoder: Any, b: str) -> None:
     assert pair(encoder, "C002", LEAD_A, b) == []
 
 
+def test_a_lead_is_the_headline_and_first_sentence_past_a_cut_dateline() -> None:
+    text = "Tonga to vote in November\n\nNUKU'ALOFA, Aug.\n\n20 (AFP) - Tongans will vote on 27 November.\n\nMore."
+    lead = [s.text for s in contradiction._lead(doc("a", text, "Wire A"))]
+    assert lead[0] == "Tonga to vote in November" and lead[-1].endswith("on 27 November.") and len(lead) == 3
+    # a short headline is no dateline: the lead stays two sentences
+    text = "Tonga votes\n\nTongans will vote on 27 November.\n\nCampaigning starts on 1 November."
+    assert [s.text for s in contradiction._lead(doc("a", text, "Wire A"))][-1] == "Tongans will vote on 27 November."
+
+
 def test_leads_worded_apart_are_compared_only_when_alike_and_then_as_info(encoder: Any) -> None:
     a = "Volta results due\n\nVolta Motors will publish its quarterly earnings on May 4, its Oslo office said."
     b = "Volta sets meeting\n\nShareholders of Volta Motors will gather in Oslo for the annual meeting on May 16."

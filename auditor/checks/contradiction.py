@@ -1483,8 +1483,13 @@ _RESCHEDULED = re.compile(
 
 def _lead(doc: Document) -> list[Sentence]:
     sentences = doc.active_sentences()
-    count = LEAD_SENTENCES + sum(len(s.text.split()) < 6 for s in sentences[:LEAD_SENTENCES])
-    return sentences[:count]
+    fragments = sum(_dateline_fragment(s.text) for s in sentences[:LEAD_SENTENCES])
+    return sentences[: LEAD_SENTENCES + fragments]
+
+
+def _dateline_fragment(text: str) -> bool:
+    """A dateline cut at its abbreviation ("ACCRA, Aug.", "TOKYO, Sept."), not a short headline."""
+    return len(text.split()) < 6 and text.rstrip().endswith(".") and "," in text
 
 
 # "runs from August 29 to September 6": the day after "to" ends a stretch; the one after "from",
