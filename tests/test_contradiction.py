@@ -684,6 +684,8 @@ def test_the_one_day_each_lead_gives_for_the_story_is_compared(encoder: Any) -> 
     flags = pair(encoder, "C002", LEAD_A, LEAD_B)
     assert len(flags) == 2 and all(dict(f.data)["matched_by"] == "the one day each outlet's lead gives" for f in flags)
     assert {"2023-05-12", "2023-05-26"} <= set(re.findall(r"\d{4}-\d\d-\d\d", flags[0].message))
+    # a word of delay that moves no date changes nothing
+    assert len(pair(encoder, "C002", LEAD_A, LEAD_B + "\n\nThe link reopens after years of delays.")) == 2
     # "from May 26 to June 2": the day after "to" ends the stretch, the day after "from" starts it
     ranged = LEAD_B.replace("starting on May 26", "from May 26 to June 2")
     (flag, _) = pair(encoder, "C002", LEAD_A, ranged)

@@ -1476,8 +1476,11 @@ LEAD_GAP_DAYS = 92
 LEAD_CONFIDENCE = 0.55  # one event word in both leads ("elections" / "go to the polls")
 LEAD_WORDED_APART_CONFIDENCE = 0.45  # events worded apart: doubtful, reported as info
 # A date that moved: "postponed to July 26", "will now take place on", "moved the start to".
+# Not "after years of delays": a word of delay is a new date only with where it moved ("delayed to").
 _RESCHEDULED = re.compile(
-    r"\b(?:postpon\w*|reschedul\w*|delay\w*|moved|brought\s+forward|pushed\s+back|put\s+back|will\s+now)\b", re.I
+    r"\b(?:postpon\w*|reschedul\w*|(?:delayed|moved|pushed\s+back|put\s+back)\s+(?:[\w'’-]+\s+){0,6}?(?:to|until)|"
+    r"brought\s+forward|will\s+now)\b",
+    re.I,
 )
 
 
