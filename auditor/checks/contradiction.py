@@ -31,7 +31,7 @@ import numpy as np
 from auditor.align.anchors import information
 from auditor.checks.registry import CORPUS, DOCUMENT, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
-from auditor.facts.dates import EVENT_WORDS, SAYING_VERBS, event_class, is_eventive
+from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive, is_known_event
 from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer, same_place
 from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.numerals import NUMBER_WORDS
@@ -1238,6 +1238,11 @@ _NOT_NAMES = CALENDAR_WORDS | word_set(
 )
 
 
+def _one_moment_across_zones(ctx: CheckContext, a: DateMention, b: DateMention, gap: int) -> bool:
+    """Are two days one apart one moment told in two time zones (either names one)?"""
+    return gap == 1 and (_names_time_zone(ctx, a) or _names_time_zone(ctx, b))
+
+
 def _sentence_names(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Names in the date's sentence: its gazetteer entities (a city also stands for its country:
     Tunis and Tunisia) and its capitalised words that are not common English words ("Bardo",
@@ -1423,7 +1428,7 @@ def _unattached_date_flags(ctx: CheckContext) -> Iterator[Flag]:
         if a.doc_id == b.doc_id or (a.event is not None and b.event is not None):
             continue  # both events known: the event path's to compare
         gap = date_gap(a, b)
-        if gap == 0 or gap > MAX_DATE_GAP_DAYS or (gap == 1 and (_names_time_zone(ctx, a) or _names_time_zone(ctx, b))):
+        if gap == 0 or gap > MAX_DATE_GAP_DAYS or _one_moment_across_zones(ctx, a, b, gap):
             continue
         if any(date_gap(x, b) == 0 for x in facts[a.doc_id].dates if _dated_day(x)) or any(
             date_gap(x, a) == 0 for x in facts[b.doc_id].dates if _dated_day(x)
@@ -1515,8 +1520,7 @@ def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
 def _strong_event(d: DateMention) -> bool:
     """Is the date's event word one of the known event nouns and verbs ("election", "trial",
     "launch"), not a word read off its shape or the aspect word alone?"""
-    word = (d.event_text or "").lower()
-    return word in EVENT_WORDS or singular(word) in EVENT_WORDS
+    return is_known_event((d.event_text or "").lower())
 
 
 def _lead_days(ctx: CheckContext) -> dict[str, list[DateMention]]:
@@ -1551,7 +1555,7 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
         gap = date_gap(a, b)
         if gap == 0 or gap > LEAD_GAP_DAYS:
             continue
-        if gap == 1 and (_names_time_zone(ctx, a) or _names_time_zone(ctx, b)):
+        if _one_moment_across_zones(ctx, a, b, gap):
             continue  # "3:40 a.m. on March 5, Jakarta time" is "20:40 GMT on March 4"
         if a.event != b.event and _strong_event(a) and _strong_event(b):
             continue  # "the trial opens on March 3" vs "the verdict is due on March 24": two events
@@ -1618,7 +1622,7 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
             gap = date_gap(a, b)
             if gap == 0 or gap > MAX_DATE_GAP_DAYS:
                 continue
-            if gap == 1 and (_names_time_zone(ctx, a) or _names_time_zone(ctx, b)):
+            if _one_moment_across_zones(ctx, a, b, gap):
                 continue  # "2:17 a.m. on March 5, Japan time" is "17:17 GMT on March 4"
             if _dates_agree_elsewhere(facts[a.doc_id], b) or _dates_agree_elsewhere(facts[b.doc_id], a):
                 continue  # an outlet that also gives the other date describes two occurrences

@@ -193,10 +193,16 @@ _EVENT_PREFIX = re.compile(r"^(?:by|re)-(?=[a-z]{4})")
 _ADJECTIVE_COMPOUND = re.compile(r"^[a-z]{3,}-[a-z]+ed$")
 
 
+def is_known_event(lower: str) -> bool:
+    """Is the (lower-case) word one of the known event nouns and verbs, or its plural ("elections",
+    "trials")?"""
+    return lower in EVENT_WORDS or singular(lower) in EVENT_WORDS
+
+
 def is_eventive(word: str) -> bool:
     """Does the word name an event (a predicate), not a participant or a place?"""
     lower = _EVENT_PREFIX.sub("", word.lower())
-    if lower in EVENT_WORDS or singular(lower) in EVENT_WORDS:  # "elections", "trials"
+    if is_known_event(lower):
         return True
     if lower in _NOT_EVENT or len(lower) < 5:
         return False
@@ -236,7 +242,7 @@ _FUTURE = re.compile(
 
 # Between a future marker and a weekday, words that end the future clause: "will ... said on
 # Monday", "was due to ... but was called off on Friday".
-_CLAUSE_BREAK = re.compile(r"\b(?:said|says|told|announced|was|were|had|but|after|when)\b|[;:]")
+_FUTURE_CLAUSE_ENDS = re.compile(r"\b(?:said|says|told|announced|was|were|had|but|after|when)\b|[;:]")
 FUTURE_WEEKDAY_WINDOW = 40  # characters: the marker is in the weekday's own clause
 
 
@@ -245,7 +251,7 @@ def _future_clause(text: str, start: int) -> bool:
     "is due to land on Friday")? Then an undated weekday is the coming one, not the last."""
     window = text[max(0, start - FUTURE_WEEKDAY_WINDOW) : start]
     markers = list(_FUTURE.finditer(window))
-    return bool(markers) and not _CLAUSE_BREAK.search(window, markers[-1].end())
+    return bool(markers) and not _FUTURE_CLAUSE_ENDS.search(window, markers[-1].end())
 
 
 FUTURE_LOOKBACK_DAYS = 60  # a future sentence's undated day further back than this is next year's
