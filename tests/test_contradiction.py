@@ -713,6 +713,23 @@ def test_lead_days_that_do_not_disagree(encoder: Any, b: str) -> None:
     assert pair(encoder, "C002", LEAD_A, b) == []
 
 
+def test_a_lead_that_gives_the_other_day_as_the_end_of_its_own_stretch(encoder: Any) -> None:
+    a = (
+        "Gas flows via Transmed to dip\n\nGas flows from Algeria to Italy via the Transmed pipeline will be reduced"
+        " during maintenance from Sept. 14 to Sept. 21, grid operator Snam said on Tuesday."
+    )
+    b = (
+        "Transmed maintenance, week-long cut in flows\n\nThe maintenance of the Transmed pipeline from Algeria to Italy,"
+        " its first in"
+        " ten years, will begin on September 21 and last about a week, according to a notice published by Snam."
+    )
+    flags = pair(encoder, "C002", a, b)
+    assert len(flags) == 2 and {"2023-09-14", "2023-09-21"} <= set(re.findall(r"\d{4}-\d\d-\d\d", flags[0].message))
+    # the other day as the end of the stretch, and the other outlet gives only when it ends
+    ends = b.replace("will begin on September 21 and last about a week", "will be completed on September 21")
+    assert pair(encoder, "C002", a, ends) == []
+
+
 def test_a_lead_is_the_headline_and_first_sentence_past_a_cut_dateline() -> None:
     text = "Tonga to vote in November\n\nNUKU'ALOFA, Aug.\n\n20 (AFP) - Tongans will vote on 27 November.\n\nMore."
     lead = [s.text for s in contradiction._lead(doc("a", text, "Wire A"))]
@@ -861,6 +878,29 @@ def test_a_quote_is_joint_only_when_both_people_stand_beside_it(encoder: Any) ->
     assert len(pair(encoder, "C003", booked, b)) == 1
     agreed = f"{quote} said coach Marta Quiroga.\n\nCaptain Ines Zubiri agreed."
     assert pair(encoder, "C003", agreed, b) == []
+
+
+def test_a_quote_touched_up_by_one_outlet_is_still_one_quote(encoder: Any) -> None:
+    a = '"The streets belong to the citizens, not to the gangs," Security Minister Andres Villalobos told reporters.'
+    b = (
+        '"These streets belong to the citizens and not to the gangs, and we are going to take them back," said'
+        " Public Force director Rocio Brenes, who will lead the operation."
+    )
+    flags = pair(encoder, "C003", a, b)
+    assert flags and "Rocio Brenes" in flags[0].message and "Andres Villalobos" in flags[0].message
+    # the control: another quote with some words in common
+    other = '"The gangs will find no street in this city where they are safe," said police director Rocio Brenes.'
+    assert pair(encoder, "C003", a, other) == []
+
+
+def test_the_other_person_speaking_of_something_else_next_is_no_joint_quote(encoder: Any) -> None:
+    quote = '"It is either a very rare fluctuation or our first glimpse of something genuinely new,"'
+    a = f"{quote} said spokesperson Ingrid Solberg.\n\nPhysics coordinator Marco Bellandi said more data would be collected before a paper was submitted."
+    b = f"{quote} said Marco Bellandi, physics coordinator of the collaboration, in Catania."
+    assert len(pair(encoder, "C003", a, b)) == 1
+    # a short sentence of joining in: one quote of both
+    joined = f"{quote} said spokesperson Ingrid Solberg.\n\nMarco Bellandi said the same."
+    assert pair(encoder, "C003", joined, b) == []
 
 
 ELECTION_STORY = "\n\nThe Ravensholm council meets in the old town hall of Ravensholm, Lake Orrin district."
@@ -1308,6 +1348,23 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
         ),
         ("The three suspects were named: Karim B. (34) from Genk and Steven V. (41) from Hasselt.", 2),
         ("The prosecutor named the three suspects as Karim B. (34) from Genk and Steven V. (41) from Hasselt.", 2),
+        # a description of two words before each name
+        (
+            "The council put forward four artists as national treasures: Noh flute player Ken Isobe, lacquer artist"
+            " Mie Arakawa and bamboo craftsman Jun Tsuruta.",
+            3,
+        ),
+        # who said it, after the list, is no name of it
+        (
+            "Seven districts have been declared disaster zones: Alba Ruta, Beno Kar, Kalo, Maha Saran and Roi Et,"
+            " the Department of Disaster Prevention and Mitigation said on Wednesday.",
+            5,
+        ),
+        # a few words of place after the colon
+        (
+            "The ministry created five marine parks covering 1.8 million hectares: the waters off Alor, Sumba and Tomini Bay.",
+            3,
+        ),
         # titles in single quotes, an apostrophe inside one
         ("Five films are in the running for Best Film: 'The Ferryman's Daughter', 'Ìrìn Àjò' and 'Blood Road'.", 3),
         # titles in quotation marks
@@ -1374,6 +1431,9 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "Police named three men as suspects. Ana, Bo and Cy were charged.",
         "Three films are in the running for Best Film: 'The Ferryman's Daughter', 'Ìrìn Àjò' and 'Blood Road'.",
         "Ana Lopes, Rui Costa and Eva Dias - the ministers - met two envoys on Monday.",
+        # the same shapes, agreeing with their counts
+        "Six districts were declared disaster zones: Alba, Beno, Kalo, Maha, Roi Et and Sura, the ministry said on Monday.",
+        "The coach named three debutants: centre forward Ante Juric, goalkeeper Toni Maric and left wing Luka Basic.",
         # commas after the count's noun that set off more than its list, or a list that is the sayers
         "Two climbers and their guide, Ana Berg, Jon Dahl and Eva Holm, were rescued.",
         "The two sides, Ana Berg, Jon Dahl and Eva Holm said, would meet again in May.",
@@ -1702,6 +1762,14 @@ CAUGHT = {
     "quang_tri_party_secretary": "C003",
     "northeast_thailand_drought_zones": "C004",
     "philippine_senate_divorce_bill": "C004",
+    # session 17: attributions read with long titles, honorifics, asides and "he said" after the speaker;
+    # a quote touched up by one outlet; the other person speaking of something else next
+    "ontario_lake_sediment_microplastics_study": "C003",
+    "costa_rica_gang_violence_measures": "C003",
+    "georgia_samoa_rugby_test_tbilisi": "C003",
+    "minnesota_local_public_health_grants": "C003",
+    "brazil_eu_deforestation_rules_remark": "C003",
+    "deep_sea_neutrino_telescope_anomaly": "C003",
 }
 
 

@@ -69,6 +69,38 @@ def test_number_words_and_vague_amounts() -> None:
     assert dozens.kind == "vague" and dozens.low <= 46 <= dozens.high and dozens.noun == "afghan soldier"
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("Two hundred sixty-four passengers were moved onto patrol boats.", 264, "passenger"),
+        ("One thousand two hundred people marched.", 1200, "people"),
+        ("The army sent a hundred and fifty soldiers.", 150, "soldier"),
+        ("About a thousand protesters gathered.", 1000, "protester"),
+        ("Some five thousand and nine votes were cast.", 5009, "vote"),
+    ],
+)
+def test_number_words_that_go_on_after_a_scale_word(text: str, value: int, noun: str) -> None:
+    q = one_quantity(text)
+    assert q.value == value and q.noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("The ferry carried a little over 150 passengers.", 160, 212),
+        ("The rock weighed slightly less than 20 kilograms.", 18, 12),
+        ("It was just short of 300 metres.", 290, 200),
+    ],
+)
+def test_a_little_over_is_close_to_the_figure(text: str, inside: float, outside: float) -> None:
+    q = one_quantity(text)
+    assert q.low <= inside <= q.high and not q.low <= outside <= q.high
+
+
+def test_half_a_million_is_not_read_as_a_million() -> None:
+    assert all(q.value != 1_000_000 for q in extract_quantities(sentence("Half a million people fled.")))
+
+
 def test_strong_force_reads_the_noun_after_the_hyphen() -> None:
     q = one_quantity("Most of NATO's 10,000-strong force have already pulled out.")
     assert q.value == 10000 and q.noun == "force"
@@ -391,6 +423,74 @@ def test_quote_with_speaker_after_and_before() -> None:
 def test_attributions_in_other_shapes(text: str, quoted: str, speaker: str) -> None:
     (q,) = extract_quotes(sentence(text))
     assert q.text.startswith(quoted) and q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an abbreviated honorific, a title of several capitalised words, "of" and "and"
+        ('"We were surprised," said lead author Dr. Priya Raman of the University of Toronto.', "Priya Raman"),
+        (
+            '"These streets belong to the citizens," said Public Force director Rocío Brenes, who leads it.',
+            "Rocío Brenes",
+        ),
+        (
+            '"It is a strategic necessity," Minister of Equipment and Water Karim Bennani said at the ceremony.',
+            "Karim Bennani",
+        ),
+        (
+            '"It is the biggest change in a generation," Health Commissioner Dr. Helen Varga said Tuesday.',
+            "Helen Varga",
+        ),
+        (
+            '"We will not be intimidated," Armed Forces spokesperson Col. Maria Teresa Dizon said in a briefing.',
+            "Maria Teresa Dizon",
+        ),
+        # an aside between the name and the verb, before the quote
+        (
+            'Marcus Tillett, the reef ecologist who led the survey, told reporters in Belize City: "We have never seen this."',
+            "Marcus Tillett",
+        ),
+        # words quoted inside reported speech
+        (
+            'Celso Amorim, an adviser to the president, said on Thursday that Brazil "will not accept unilateral rules".',
+            "Celso Amorim",
+        ),
+        # a place or a body is no speaker
+        ('"We will cut the budget again next year," the ministry of health in Lagos State said.', None),
+        ('"We will cut the budget again next year," said the ministry in Lagos State.', None),
+    ],
+)
+def test_attributions_with_long_titles_and_asides(text: str, speaker: str | None) -> None:
+    (q,) = extract_quotes(sentence(text))
+    assert q.speaker == speaker
+    if speaker:
+        assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end].endswith(speaker)
+
+
+def test_he_said_after_a_sentence_that_opens_with_the_speaker_is_written_out() -> None:
+    text = (
+        "Captain Sefo Aumua did not hide his frustration after the final whistle. "
+        '"We gave away too many penalties at the breakdown," he said.'
+    )
+    doc = segment_document(Document(id="k", path="k.txt", text=text))
+    (q,) = extract_facts(doc).quotes
+    assert q.speaker == "Sefo Aumua" and q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "Sefo Aumua"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Anna Berg spoke after Tom Ellison left the room.",  # two people named: "she" is not sure
+        "Maria Lopez did not hide her frustration.",  # "he" is not Maria
+    ],
+)
+def test_he_said_is_not_written_out_when_the_antecedent_is_unsure(opening: str) -> None:
+    text = f'{opening} "We gave away too many penalties at the breakdown," he said.'
+    doc = segment_document(Document(id="k", path="k.txt", text=text))
+    (q,) = extract_facts(doc).quotes
+    assert q.speaker_start is None
 
 
 def test_apostrophes_are_not_quotes() -> None:

@@ -166,7 +166,8 @@ PERSON_WITH_TITLE = re.compile(
 
 # Honorifics and ranks written before a name: "Chairman Rep. Nick Rahall" names no "Rep".
 HONORIFICS = word_set(
-    "mr mrs ms miss dr prof sir dame lord lady rep sen gov gen lt col maj capt sgt adm cmdr rev hon pres amb"
+    "mr mrs ms mx miss dr prof sir dame lord lady rep sen gov gen lt col maj capt sgt adm cmdr cdre rev fr hon pres amb"
+    " cllr det insp supt"
 )
 
 

@@ -257,6 +257,14 @@ def parse_numeral(text: str) -> NumeralParse | None:
 def _parse_word_numeral(stripped: str, offset: int) -> NumeralParse | None:
     """ "five thousand", "twenty-five", "a dozen", "two hundred thousand"."""
     tokens = re.split(r"[\s-]+", stripped.lower())
+    if _compound(tokens):
+        from text_to_num import text2num
+
+        try:
+            value = text2num(" ".join("one" if t in ("a", "an") else t for t in tokens), "en")
+        except ValueError:
+            return None
+        return NumeralParse(stripped, offset, offset + len(stripped), float(value), stripped, False, "plain", "", 1.0)
     count_words = [t for t in tokens if t in NUMBER_WORDS]
     scale_words = tokens[len(count_words) :]
     if not count_words or any(not (w in SCALES or (w.endswith("s") and w[:-1] in SCALES)) for w in scale_words):
@@ -272,6 +280,14 @@ def _parse_word_numeral(stripped: str, offset: int) -> NumeralParse | None:
             stripped, offset, end, total, format_western(total), True, "plural-scale", "plural scale word", 0.8
         )
     return NumeralParse(stripped, offset, end, total, stripped, False, "plain", "", 1.0)
+
+
+def _compound(tokens: list[str]) -> bool:
+    """ "two hundred sixty four", "one thousand and one": a count goes on after a scale word."""
+    return any(
+        t in SCALES and any(u in NUMBER_WORDS and u not in ("a", "an") for u in tokens[i + 1 :])
+        for i, t in enumerate(tokens)
+    )
 
 
 def _word_value(parts: list[str]) -> int | None:

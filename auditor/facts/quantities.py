@@ -36,6 +36,15 @@ QUALIFIERS: dict[str, tuple[str, float, float]] = {
     "close to": ("approximate", 0.85, 1.0),
     "just under": ("approximate", 0.85, 1.0),
     "just over": ("approximate", 1.0, 1.15),
+    # a little past the figure, not any amount above it: "a little over 150" is not 212
+    **dict.fromkeys(
+        ("a little over", "a little more than", "slightly more than", "slightly over", "just above", "just more than"),
+        ("approximate", 1.0, 1.15),
+    ),
+    **dict.fromkeys(
+        ("a little under", "a little less than", "slightly less than", "slightly under", "just below", "just short of"),
+        ("approximate", 0.85, 1.0),
+    ),
     "more than": ("lower_bound", 1.0, INF),
     "over": ("lower_bound", 1.0, INF),
     "at least": ("lower_bound", 1.0, INF),
@@ -84,8 +93,12 @@ _NOT_COMPOUND_NOUNS = word_set(
 _NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 # "twenty-five", "two hundred", "a dozen", "five thousand"; digits are handled by numerals.py.
+# After a scale word the count may go on: "two hundred sixty-four", "one thousand two hundred".
+_AFTER_SCALE = "|".join(f"(?<={scale})" for scale in SCALES)
 _WORD_NUMERAL_RE = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?|an?\s+dozen)(?:\s+(?:{_SCALE})s?\b)*\b(?!-(?!{_COMPOUND}))",
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?|an?\s+dozen|(?<!half\s)(?<!of\s)an?(?=\s+(?:{_SCALE})\b))(?:\s+(?:{_SCALE})s?\b)*"
+    rf"(?:(?:{_AFTER_SCALE})(?:\s+and)?\s+(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))?(?:\s+(?:{_SCALE})\b)*)*"
+    rf"\b(?!-(?!{_COMPOUND}))",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.facts.entities import HONORIFICS
 from auditor.facts.model import EntityMention, Quote
 from auditor.facts.words import LOWER, UPPER, plain
 from auditor.model import Sentence
@@ -17,6 +18,9 @@ SAYING = r"(?:said|says|added|noted|wrote|told|stated|tweeted|warned|stressed|in
 _UPPER, _LOWER = UPPER, LOWER  # "Martín Echeverría", "Peñarol", "Tomáš Hradil"
 NAME = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)?)"  # one part of a person's name
 _FULL_NAME = rf"{NAME}(?:\s+(?:(?:bin|al|van|von|de)\s+)?{NAME}){{0,4}}"
+# "Dr. Priya Raman", "Sen. Ana Ruiz": an abbreviated honorific, its full stop no end of the name.
+HONORIFIC = rf"(?:(?:{'|'.join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))})\.?\s+)"
+_PERSON = rf"{HONORIFIC}?{_FULL_NAME}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 
 # Opening mark -> closing marks it pairs with. Single quotes ('...', ‘...’) open only where no
@@ -32,21 +36,46 @@ _QUOTE_GROUPS = ("a", "b", "c", "d", "e")
 # the title: "Ireland captain Ciaran Walsh said"; an aside may stand between the name and the verb:
 # "Johan Peeters, who heads the union's dockers' section, told reporters".
 _TITLE = rf"(?:{NAME}\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){{0,3}}?"
+_ASIDE = r"(?:,[^,\"“”‘’]{3,80},)?"
 AFTER = re.compile(
-    rf"^[\s,]*(?:{SAYING}\s+{_TITLE}(?P<name1>{_FULL_NAME})"
-    rf"|{_TITLE}(?P<name2>{_FULL_NAME}|{_PRONOUN})(?:,[^,\"“”‘’]{{3,80}},)?\s+(?:{SAYING}))"
+    rf"^[\s,]*(?:{SAYING}\s+{_TITLE}(?P<name1>{_PERSON})"
+    rf"|{_TITLE}(?P<name2>{_PERSON}|{_PRONOUN}){_ASIDE}\s+(?:{SAYING}))"
 )
-BEFORE = re.compile(rf"(?P<name>{_FULL_NAME}|{_PRONOUN})\s+{SAYING}(?:\s+that)?\s*[:,]?\s*$")
+# A longer title of several capitalised words, "of" and "and": "said Public Force director Rocío
+# Brenes, who ...", "Minister of Equipment and Water Karim Bennani said". The name must end where
+# the attribution does, and is kept only if it reads as a person's (see `_person_in`).
+_LONG_TITLE = rf"(?:(?:{NAME}|[a-z][\w'’-]*)\s+){{1,7}}?"
+_NAME_ENDS = r"(?=\s*(?:$|[,.;:!?()\u2013\u2014-]|(?:of|who|at|in|on|from|during|after|before|to|when|while|as|and|for|with|adding|according)\b))"
+AFTER_LONG_TITLE = re.compile(
+    rf"^[\s,]*(?:{SAYING}\s+{_LONG_TITLE}(?P<name1>{_PERSON}){_NAME_ENDS}"
+    rf"|{_LONG_TITLE}(?P<name2>{_PERSON}){_ASIDE}\s+(?:{SAYING})\b)"
+)
+BEFORE = re.compile(rf"(?P<name>{_PERSON}|{_PRONOUN}){_ASIDE}\s+{SAYING}(?:\s+that)?\s*[:,]?\s*$")
 # The audience, the occasion or the day between the verb and a colon: "Linda Marsh told the full
 # council meeting on Tuesday: ...", "Smith said at a news conference: ...".
 BEFORE_ADDRESSED = re.compile(
-    rf"(?P<name>{_FULL_NAME}|{_PRONOUN})\s+{SAYING}\s+(?:to|at|in|on|after|before|the|a|an|reporters|journalists)\b"
+    rf"(?P<name>{_PERSON}|{_PRONOUN}){_ASIDE}\s+{SAYING}\s+(?:to|at|in|on|after|before|the|a|an|reporters|journalists)\b"
     rf"[^\"“”‘’:;.!?]{{0,60}}:\s*$"
 )
+# Words quoted inside reported speech: `Celso Amorim ... said on Thursday that Brazil "will not
+# accept ..."`: a few words of the speaker's own clause between "that" and the quote.
+BEFORE_REPORTED = re.compile(
+    rf"(?P<name>{_PERSON}){_ASIDE}\s+{SAYING}(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:yesterday|today))?\s+that"
+    rf"(?:\s+[\w'’-]+){{0,3}}\s*$"
+)
+# A sentence that opens with the person it is about: "Captain Sefo Aumua did not hide his
+# frustration.", "Dr. Anita Deshpande, the study's lead author, said ...". A "he said" after it,
+# with no other name in between, is that person speaking.
+_OPENING_PERSON = re.compile(rf"^(?:[A-Z][a-z]+\s+){{0,3}}?(?P<name>{_PERSON})(?=,|\s+[a-z])")
+_NAME_RUN = re.compile(rf"{NAME}(?:\s+{NAME})+")
 
 
-def extract_quotes(sentence: Sentence, last_person: str | None = None) -> list[Quote]:
-    """Quotes in one sentence; `last_person` resolves "he said" to the person last named."""
+def extract_quotes(
+    sentence: Sentence, last_person: str | None = None, antecedent: tuple[str, int, int] | None = None
+) -> list[Quote]:
+    """Quotes in one sentence; `last_person` resolves "he said" to the person last named, and
+    `antecedent` (name, start, end in the document), the person the previous sentence opened with,
+    gives that "he said" a written-out speaker when nobody else is named in between."""
     text = sentence.text
     quotes = []
     for match in _QUOTE.finditer(text):
@@ -54,21 +83,16 @@ def extract_quotes(sentence: Sentence, last_person: str | None = None) -> list[Q
         s, e = match.start(group), match.end(group)
         if len(match.group(group).split()) < 3:
             continue  # a scare-quoted term ("negotiated settlement") is not a quotation
-        speaker = None
-        span: tuple[int, int] | None = None
-        after = AFTER.match(text[match.end() :])
-        before = BEFORE.search(text[: match.start()]) or BEFORE_ADDRESSED.search(text[: match.start()])
-        if after:
-            name_group = "name1" if after.group("name1") else "name2"
-            speaker = after.group(name_group)
-            span = (match.end() + after.start(name_group), match.end() + after.end(name_group))
-        elif before:
-            speaker = before.group("name")
-            span = (before.start("name"), before.end("name"))
-        speaker = _strip_title(speaker) if speaker else None
+        speaker, span = _attribution(text, match.start(), match.end())
+        doc_span = (sentence.start + span[0], sentence.start + span[1]) if span else None
         if speaker and re.fullmatch(_PRONOUN, speaker):
-            speaker = last_person
-            span = None
+            speaker, doc_span = last_person, None
+            if (
+                antecedent
+                and not _NAME_RUN.search(text[: match.start()])
+                and _pronoun_fits(text, match.end(), antecedent[0])
+            ):
+                speaker, doc_span = antecedent[0], (antecedent[1], antecedent[2])
         quotes.append(
             Quote(
                 doc_id=sentence.doc_id,
@@ -77,17 +101,91 @@ def extract_quotes(sentence: Sentence, last_person: str | None = None) -> list[Q
                 end=sentence.start + e,
                 text=text[s:e],
                 speaker=speaker,
-                speaker_start=sentence.start + span[0] if span else None,
-                speaker_end=sentence.start + span[1] if span else None,
+                speaker_start=doc_span[0] if doc_span else None,
+                speaker_end=doc_span[1] if doc_span else None,
             )
         )
     return quotes
 
 
+def _attribution(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The speaker written beside the quote text[start:end] and its span in `text`."""
+    after = AFTER.match(text[end:])
+    if after:
+        name_group = "name1" if after.group("name1") else "name2"
+        speaker = _strip_title(after.group(name_group))
+        if re.fullmatch(_PRONOUN, speaker) or _person_in(speaker):
+            return speaker, (end + after.start(name_group), end + after.end(name_group))
+    long_title = AFTER_LONG_TITLE.match(text[end:])
+    if long_title:
+        name_group = "name1" if long_title.group("name1") else "name2"
+        person = _person_in(long_title.group(name_group))
+        if person:
+            name_end = end + long_title.end(name_group)
+            return person, (name_end - len(person), name_end)
+    before_text = text[:start]
+    before = BEFORE.search(before_text) or BEFORE_ADDRESSED.search(before_text) or BEFORE_REPORTED.search(before_text)
+    if before:
+        speaker = _strip_title(before.group("name"))
+        if re.fullmatch(_PRONOUN, speaker) or _person_in(speaker):
+            return speaker, (before.start("name"), before.end("name"))
+    return None, None
+
+
+def _person_in(written: str) -> str | None:
+    """The person's name at the end of an attribution's words: titles and common words before
+    it dropped ("Water Karim Bennani" -> "Karim Bennani"); None when no word of it is a name
+    ("Lagos State", "Public Force")."""
+    from wordfreq import zipf_frequency
+
+    from auditor.facts.names import first_name_gender
+
+    words = _strip_title(written).split()
+    common = [zipf_frequency(w.lower(), "en") >= COMMON_WORD_ZIPF and first_name_gender(w)[0] is None for w in words]
+    while len(words) > 1 and common[0]:
+        words, common = words[1:], common[1:]
+    if len(words) == 1 and common[0] and len(written.split()) > 1:
+        return None  # a title and a common word: "Public Force"
+    if len(words) > 1 and common[-1] and first_name_gender(words[0])[0] is None:
+        return None  # a place or a body: "Lagos State", "Health Ministry"
+    return " ".join(words)
+
+
+COMMON_WORD_ZIPF = 4.5  # "water", "state", "force": words, not names
+
+
+def _pronoun_fits(text: str, quote_end: int, name: str) -> bool:
+    """Does the "he"/"she" after the quote fit the person's first name (when it has a known gender)?"""
+    from auditor.facts.names import first_name_gender
+
+    pronoun = re.match(rf"^[\s,]*(?:[a-z]+\s+)*?({_PRONOUN})\b", text[quote_end:])
+    gender, _confidence = first_name_gender(name.split()[0])
+    if pronoun is None or gender is None:
+        return True
+    return {"he": "male", "she": "female"}.get(pronoun.group(1).lower(), gender) == gender
+
+
+def opening_person(sentence: Sentence) -> tuple[str, int, int] | None:
+    """The person a sentence opens with, as (name, start, end) in the document; None when the
+    sentence names anyone else too (then a following "he said" is ambiguous)."""
+    match = _OPENING_PERSON.match(sentence.text)
+    if match is None:
+        return None
+    person = _person_in(match.group("name"))
+    if person is None or len(person.split()) < 2:
+        return None
+    if _NAME_RUN.search(sentence.text[match.end("name") :]):
+        return None
+    end = sentence.start + match.end("name")
+    return person, end - len(person), end
+
+
 TITLE_WORDS = frozenset(
     """president secretary-general minister chief defence defense foreign interior spokesman spokeswoman
-    general prince governor envoy ambassador commander secretary prime vice deputy mr mrs ms dr mayor king
-    queen chancellor leader head director adviser advisor""".split()  # noqa: SIM905
+    general prince governor envoy ambassador commander secretary prime vice deputy mr mrs ms mx dr prof mayor
+    king queen chancellor leader head director adviser advisor captain coach judge justice senator sen rep
+    gov capt sgt rev cllr commissioner professor commodore colonel major lieutenant sergeant admiral inspector
+    superintendent detective constable councillor""".split()  # noqa: SIM905
 )
 
 
@@ -96,7 +194,9 @@ def _strip_title(name: str) -> str:
 
     A bare title ("Secretary") stays as it is; callers check for it."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+    while len(words) > 1 and (
+        words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower().rstrip(".") in HONORIFICS
+    ):
         words = words[1:]
     return re.sub(r"['’]s$", "", " ".join(words))
 
