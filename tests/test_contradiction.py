@@ -1360,6 +1360,12 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
             " the Department of Disaster Prevention and Mitigation said on Wednesday.",
             5,
         ),
+        # where an item is, set off by commas, is part of it
+        (
+            "The region lost the flag at four of its beaches this year: Praia do Cabo, in Castro Marim, Praia da Luz"
+            " and Praia do Sol, in Tavira.",
+            3,
+        ),
         # a few words of place after the colon
         (
             "The ministry created five marine parks covering 1.8 million hectares: the waters off Alor, Sumba and Tomini Bay.",
@@ -1434,6 +1440,7 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         # the same shapes, agreeing with their counts
         "Six districts were declared disaster zones: Alba, Beno, Kalo, Maha, Roi Et and Sura, the ministry said on Monday.",
         "The coach named three debutants: centre forward Ante Juric, goalkeeper Toni Maric and left wing Luka Basic.",
+        "Three councillors were elected: Ana Berg, of Oslo, Jon Dahl, of Bergen, and Eva Holm.",
         # commas after the count's noun that set off more than its list, or a list that is the sayers
         "Two climbers and their guide, Ana Berg, Jon Dahl and Eva Holm, were rescued.",
         "The two sides, Ana Berg, Jon Dahl and Eva Holm said, would meet again in May.",
@@ -1584,7 +1591,8 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in range(1, 23))
+# Sets 23, 24, 27, 28, 31 and 32 stay on the machine that wrote them, held out (docs/ACCURACY.md).
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -1770,6 +1778,25 @@ CAUGHT = {
     "minnesota_local_public_health_grants": "C003",
     "brazil_eu_deforestation_rules_remark": "C003",
     "deep_sea_neutrino_telescope_anomaly": "C003",
+    # sets 25-26 (held out in session 16, opened in session 17) and 29-30 (written and opened in session 17)
+    "canada_quantum_research_hubs": "C004",
+    "jamaica_national_id_card_distribution": "C002",
+    "eastern_caribbean_storm_emergencies": "C004",
+    "belize_barrier_reef_bleaching_survey": "C003",
+    "sao_paulo_remedios_varo_exhibition": "C002",
+    "czech_german_waste_imports": "C004",
+    "kathmandu_plastic_bag_ban": "C002",
+    "lithuanian_deep_tech_accelerator": "C004",
+    "ruka_classic_sprint_finns": "C004",
+    "kerala_red_alert_districts": "C004",
+    "indonesia_new_marine_conservation_areas": "C004",
+    "japan_living_national_treasures": "C004",
+    "sabina_shoal_water_cannon_incident": "C003",
+    "hanbit_4_reactor_restart": "C002",
+    "manga_artist_kimura_death": "C002",
+    "malaysia_free_flow_tolling_pilot": "C002",
+    "transmed_pipeline_maintenance": "C002",
+    "algarve_blue_flag_beaches": "C004",
 }
 
 

@@ -2666,6 +2666,7 @@ MAX_ITEM_WORDS = 8
 def _is_list_item(item: str) -> bool:
     """A name, with at most two lower-case words inside it: "Saracens wing Lewis McAllister",
     "the University of Twente"; not "54", "who investigators say ran the workshop"."""
+    item = _PLACE_AFTER_ITEM.sub("", item)  # "Praia do Barril, in Tavira"
     words = _AGE.sub("", item).split()  # "Karim B. (34)": an age in brackets is no part of the name
     if words[:1] == ["the"]:
         words = words[1:]
@@ -2717,6 +2718,22 @@ def _is_descriptor(word: str) -> bool:
 _ATTRIBUTION_AFTER_LIST = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|according)\b")
 
 
+# "Praia do Cabeço, in Castro Marim, Praia de Cacela Velha and Praia do Barril, in Tavira": where
+# an item is, set off by commas, belongs to it.
+_PLACE_OF_ITEM = re.compile(rf"(?:in|near|at|from|of)\s+[{UPPER}]")
+_PLACE_AFTER_ITEM = re.compile(rf",\s+(?:in|near|at|from|of)\s+[{UPPER}][^,]*$")
+
+
+def _with_places(parts: list[str]) -> list[str]:
+    merged: list[str] = []
+    for part in parts:
+        if merged and _PLACE_OF_ITEM.match(part):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
 def _opened_list(text: str, start: int) -> tuple[int, int, int, int] | None:
     """(number of items, start, end, joined) of the complete list that begins at `start`, if one
     does: items split by commas, the last one after "and" ("A, B, C and D"; "A, B, and C"). An
@@ -2725,7 +2742,7 @@ def _opened_list(text: str, start: int) -> tuple[int, int, int, int] | None:
     ("Republicans A, B and C, and Democrat D"): each may be two items."""
     closer = _LIST_CLOSER.search(text, start)
     end = closer.start() if closer else len(text)
-    parts = re.split(r",\s+", text[start:end])
+    parts = _with_places(re.split(r",\s+", text[start:end]))
     items: list[str] = []
     for position, part in enumerate(parts):
         following = parts[position + 1].removeprefix("and ") if position + 1 < len(parts) else ""

@@ -13,7 +13,7 @@ from auditor.facts.dates import extract_dates
 from auditor.facts.entities import extract_entities, load_gazetteer
 from auditor.facts.model import DateMention, DocumentFacts, EntityMention, Quantity, Quote, SentenceFacts
 from auditor.facts.quantities import extract_quantities
-from auditor.facts.quotes import extract_quotes, last_person_named, opening_person
+from auditor.facts.quotes import extract_quotes, last_person_named
 from auditor.model import Document
 from auditor.workcache import work_key
 
@@ -43,13 +43,13 @@ def extract_facts(doc: Document, *, include_excluded: bool = False) -> DocumentF
     previous = None
     for sentence in sentences:
         # "Captain X did not hide his frustration. '...,' he said.": only within one paragraph
-        antecedent = opening_person(previous) if previous is not None and previous.block == sentence.block else None
+        before = previous if previous is not None and previous.block == sentence.block else None
         previous = sentence
         sentence_dates = extract_dates(sentence, doc.published)
         dates.extend(sentence_dates)
         quantities.extend(extract_quantities(sentence, skip=[(d.start, d.end) for d in sentence_dates]))
         sentence_entities = extract_entities(sentence, gazetteer)
-        quotes.extend(extract_quotes(sentence, last_person_named(entities, quotes), antecedent))
+        quotes.extend(extract_quotes(sentence, last_person_named(entities, quotes), before))
         entities.extend(sentence_entities)
     return DocumentFacts(doc.id, tuple(quantities), tuple(dates), tuple(entities), tuple(quotes))
 

@@ -70,12 +70,10 @@ _OPENING_PERSON = re.compile(rf"^(?:[A-Z][a-z]+\s+){{0,3}}?(?P<name>{_PERSON})(?
 _NAME_RUN = re.compile(rf"{NAME}(?:\s+{NAME})+")
 
 
-def extract_quotes(
-    sentence: Sentence, last_person: str | None = None, antecedent: tuple[str, int, int] | None = None
-) -> list[Quote]:
-    """Quotes in one sentence; `last_person` resolves "he said" to the person last named, and
-    `antecedent` (name, start, end in the document), the person the previous sentence opened with,
-    gives that "he said" a written-out speaker when nobody else is named in between."""
+def extract_quotes(sentence: Sentence, last_person: str | None = None, previous: Sentence | None = None) -> list[Quote]:
+    """Quotes in one sentence; `last_person` resolves "he said" to the person last named, and the
+    person the `previous` sentence of the paragraph opened with gives that "he said" a written-out
+    speaker when nobody else is named in between."""
     text = sentence.text
     quotes = []
     for match in _QUOTE.finditer(text):
@@ -87,6 +85,7 @@ def extract_quotes(
         doc_span = (sentence.start + span[0], sentence.start + span[1]) if span else None
         if speaker and re.fullmatch(_PRONOUN, speaker):
             speaker, doc_span = last_person, None
+            antecedent = opening_person(previous) if previous is not None else None
             if (
                 antecedent
                 and not _NAME_RUN.search(text[: match.start()])
