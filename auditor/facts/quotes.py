@@ -2,7 +2,11 @@
 
 A quote is text between quotation marks (straight or typographic); its speaker is read from the
 attribution beside it: `"...," Stoltenberg wrote`, `said Prince Faisal bin Farhan al Saud`,
-`Jens Stoltenberg said: "..."`. "he said" takes the last person named before it in the document.
+`Jens Stoltenberg said: "..."`, after a long title or an honorific (`said Public Force director
+Rocío Brenes`, `Dr. Priya Raman`), across an aside (`X, the reef ecologist who led the survey, told
+reporters: "..."`) or in reported speech (`X said that Brazil "will not ..."`). "he said" is the
+person the paragraph's previous sentence opened with, when no one else is named in between (a
+written-out speaker), or else the last person named before it (a guess).
 """
 
 from __future__ import annotations
@@ -186,6 +190,7 @@ TITLE_WORDS = frozenset(
     gov capt sgt rev cllr commissioner professor commodore colonel major lieutenant sergeant admiral inspector
     superintendent detective constable councillor""".split()  # noqa: SIM905
 )
+_TITLES_AND_HONORIFICS = TITLE_WORDS | HONORIFICS
 
 
 def _strip_title(name: str) -> str:
@@ -193,9 +198,7 @@ def _strip_title(name: str) -> str:
 
     A bare title ("Secretary") stays as it is; callers check for it."""
     words = name.split()
-    while len(words) > 1 and (
-        words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower().rstrip(".") in HONORIFICS
-    ):
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES_AND_HONORIFICS:
         words = words[1:]
     return re.sub(r"['’]s$", "", " ".join(words))
 
