@@ -97,6 +97,18 @@ def test_a_little_over_is_close_to_the_figure(text: str, inside: float, outside:
     assert q.low <= inside <= q.high and not q.low <= outside <= q.high
 
 
+def test_a_group_added_right_after_a_count_is_no_total_of_it() -> None:
+    from auditor.facts.scope import quantity_scope
+
+    def markers(text: str) -> frozenset[str]:
+        q = extract_quantities(sentence(text))[0]
+        return quantity_scope(q, text, 0, (), ()).markers
+
+    assert markers("Two hundred sixty-four passengers, along with the 21 crew, were moved.") == frozenset()
+    # joined before the count, the forces are summed into it
+    assert markers("Russia, along with Uzbek and Tajik forces, sent 1,500 soldiers.") == {"total"}
+
+
 def test_half_a_million_is_not_read_as_a_million() -> None:
     assert all(q.value != 1_000_000 for q in extract_quantities(sentence("Half a million people fled.")))
 

@@ -77,6 +77,10 @@ def _local(text: str, start: int, end: int, before: int, after: int) -> str:
     return " ".join([*head, text[start:end], *tail])
 
 
+_ADDED_GROUP = frozenset({"along with", "together with"})
+_RIGHT_AFTER = re.compile(r"\s*,?\s*")
+
+
 def quantity_scope(
     quantity: Quantity,
     sentence_text: str,
@@ -94,7 +98,13 @@ def quantity_scope(
     }
     # A total or a running count colours the whole sentence: "In five operations so far, the
     # warship has confiscated 14 rifles"; "seized a total of 14 rifles during the operations".
-    whole = {SCOPE_MARKERS[m.group(1).lower()] for m in _MARKER_RE.finditer(sentence_text)}
+    # "Two hundred sixty-four passengers, along with the 21 crew, were moved": a group added right
+    # after the count is counted apart, not summed into it.
+    whole = {
+        SCOPE_MARKERS[m.group(1).lower()]
+        for m in _MARKER_RE.finditer(sentence_text)
+        if not (m.group(1).lower() in _ADDED_GROUP and _RIGHT_AFTER.fullmatch(sentence_text, e, m.start()))
+    }
     if _OVER_OCCASIONS.search(sentence_text):
         whole.add("running")
     markers = frozenset(local | (whole & {"total", "running"}))
