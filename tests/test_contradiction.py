@@ -878,6 +878,14 @@ def test_a_quote_is_joint_only_when_both_people_stand_beside_it(encoder: Any) ->
     assert len(pair(encoder, "C003", booked, b)) == 1
     agreed = f"{quote} said coach Marta Quiroga.\n\nCaptain Ines Zubiri agreed."
     assert pair(encoder, "C003", agreed, b) == []
+    # Speaking in the next sentence of something else: still two attributions; saying the same: joint.
+    other_words = (
+        f"{quote} said coach Marta Quiroga.\n\nCaptain Ines Zubiri said the referee had been harsh on both"
+        " sides all afternoon in Lyon."
+    )
+    assert len(pair(encoder, "C003", other_words, b)) == 1
+    same = f"{quote} said coach Marta Quiroga.\n\nCaptain Ines Zubiri said the same."
+    assert pair(encoder, "C003", same, b) == []
 
 
 def test_a_quote_touched_up_by_one_outlet_is_still_one_quote(encoder: Any) -> None:
@@ -891,16 +899,6 @@ def test_a_quote_touched_up_by_one_outlet_is_still_one_quote(encoder: Any) -> No
     # the control: another quote with some words in common
     other = '"The gangs will find no street in this city where they are safe," said police director Rocio Brenes.'
     assert pair(encoder, "C003", a, other) == []
-
-
-def test_the_other_person_speaking_of_something_else_next_is_no_joint_quote(encoder: Any) -> None:
-    quote = '"It is either a very rare fluctuation or our first glimpse of something genuinely new,"'
-    a = f"{quote} said spokesperson Ingrid Solberg.\n\nPhysics coordinator Marco Bellandi said more data would be collected before a paper was submitted."
-    b = f"{quote} said Marco Bellandi, physics coordinator of the collaboration, in Catania."
-    assert len(pair(encoder, "C003", a, b)) == 1
-    # a short sentence of joining in: one quote of both
-    joined = f"{quote} said spokesperson Ingrid Solberg.\n\nMarco Bellandi said the same."
-    assert pair(encoder, "C003", joined, b) == []
 
 
 ELECTION_STORY = "\n\nThe Ravensholm council meets in the old town hall of Ravensholm, Lake Orrin district."
