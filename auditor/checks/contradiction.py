@@ -36,7 +36,7 @@ from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer
 from auditor.facts.model import DateMention, Quantity, Quote
 from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.quantities import noun_key
-from auditor.facts.quotes import NAME, surname
+from auditor.facts.quotes import HONORIFIC, NAME, surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
 from auditor.facts.units import currency_words, measure_words
 from auditor.facts.votes import VoteTally, vote_tallies
@@ -2244,7 +2244,7 @@ _ELECTED_OFFICE = (
     r"speaker|president|rector|vice-chancellor|chancellor|mayor|governor|leader|secretary[\s-]general|"
     r"director[\s-]general|general\s+secretary|secretary|head|chief\s+executive|chief\s+of\s+staff|chief))\b"
 )
-_HONORIFIC = r"(?:(?:Rep|Sen|Dr|Mr|Mrs|Ms|Prof|Cllr|Hon)\.?\s+)?"
+_HONORIFIC = rf"{HONORIFIC}?"
 _ASIDE = r"(?:,[^,;]{1,120},|\s+(?:of|from)\s+(?:the\s+)?[^,;]{1,60}?)?"
 _ELECTION_DAY = r"(?:\s+(?:on|last)\s+[A-Z][a-z]+day)?"
 _CHOSEN_BY = r"(?:\s+by\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"  # "assigned by the Politburo"
@@ -2715,7 +2715,7 @@ def _is_descriptor(word: str) -> bool:
 
 
 # "A, B and C, the Department of Disaster Prevention and Mitigation said": who said it, not a name more.
-_ATTRIBUTION_AFTER_LIST = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|according)\b")
+_ATTRIBUTION_WORDS = SAYING_VERBS | word_set("confirmed according")
 
 
 # "Praia do Cabeço, in Castro Marim, Praia de Cacela Velha and Praia do Barril, in Tavira": where
@@ -2749,7 +2749,7 @@ def _opened_list(text: str, start: int) -> tuple[int, int, int, int] | None:
         last = (
             not following
             or not _is_item(re.split(r"\s(?:and|&)\s", following)[0])
-            or bool(_ATTRIBUTION_AFTER_LIST.search(following))
+            or bool(_ATTRIBUTION_WORDS.intersection(re.findall(r"[a-z]+", following)))
         )
         if part.startswith(("and ", "& ")) and items:
             items.append(part.split(" ", 1)[1])
