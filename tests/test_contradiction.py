@@ -287,6 +287,37 @@ def test_the_one_fine_of_each_outlet_is_compared_wherever_it_stands(encoder: Any
     assert pair(encoder, "C001", FINE_A, FINE_B.replace(FINE_STORY, "")) == []
 
 
+COACH_STORY = "\n\nThe Harbour Line operator Vestbuss said an inspector from Dunmore would examine the coach."
+COACH_A = (
+    "Coach slides off icy road near Dunmore\n\n"
+    "The vehicle, carrying 41 passengers and two drivers, came to rest in a ditch, and no one was hurt." + COACH_STORY
+)
+COACH_B = (
+    "Most of the 34 passengers on board were students from a ski club, police said."
+    "\n\nA crane lifted the coach back onto the road on Friday morning." + COACH_STORY
+)
+
+
+def test_the_one_count_of_each_outlet_is_compared_in_sentences_worded_apart(encoder: Any) -> None:
+    flags = pair(encoder, "C001", COACH_A, COACH_B)
+    assert [dict(f.data)["values"] for f in flags] == [(41, 34)]
+    assert dict(flags[0].data)["matched_by"] == "the one count each outlet gives"
+    assert flags[0].severity is Severity.INFO  # read from the story, not from aligned sentences: doubtful
+    # The same figure is no dispute; nor an article of another story (no names in common).
+    assert pair(encoder, "C001", COACH_A, COACH_B.replace("34 passengers", "41 passengers")) == []
+    assert pair(encoder, "C001", COACH_A, COACH_B.replace(COACH_STORY, "")) == []
+    # An outlet that counts passengers twice (two groups) has no one count to compare.
+    two = COACH_B.replace("police said.", "police said. Another 12 passengers were taken to hospital.")
+    assert pair(encoder, "C001", COACH_A, two) == []
+    # Figures several times apart count different groups ("the 12 students" on a coach of 41).
+    assert pair(encoder, "C001", COACH_A, COACH_B.replace("34 passengers", "12 passengers")) == []
+    # An article a week later may count a later state.
+    assert pair(encoder, "C001", COACH_A, COACH_B, b_published=date(2023, 3, 9)) == []
+    # Sentences that name different places count different things.
+    elsewhere = COACH_B.replace("a ski club", "a ski club in Kelso")
+    assert pair(encoder, "C001", COACH_A.replace("came to rest", "came to rest near Arnsby"), elsewhere) == []
+
+
 @pytest.mark.parametrize(("a", "b", "disputed"), MEASURES)
 def test_measures_are_compared_only_when_they_measure_the_same_thing(
     encoder: Any, a: str, b: str, disputed: bool
@@ -1589,7 +1620,8 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # Two sets of made-up stories written blind by engineers who had not read the rules (see
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
-# Sets 23, 24, 27, 28, 31 and 32 stay on the machine that wrote them, held out (docs/ACCURACY.md).
+# Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
+# it; sets 33-36 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30))
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
@@ -1795,6 +1827,10 @@ CAUGHT = {
     "malaysia_free_flow_tolling_pilot": "C002",
     "transmed_pipeline_maintenance": "C002",
     "algarve_blue_flag_beaches": "C004",
+    "fiji_airways_nadi_return": "C001",
+    "gulf_of_riga_ferry_ice": "C001",
+    "jeju_ferry_grounding": "C001",
+    "selayar_ferry_grounding": "C001",
 }
 
 

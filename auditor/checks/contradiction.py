@@ -752,6 +752,73 @@ def _story_pairs(ctx: CheckContext, doc_ids: Iterable[str]) -> list[tuple[str, s
     return sorted(one_story)
 
 
+# One count each article gives once, in sentences the aligner does not pair: "The aircraft, carrying
+# 212 passengers and 12 crew, landed safely" and "Most of the 187 passengers on board ... were
+# tourists". Compared only when the two articles tell one story (`_story_pairs`), came out within
+# ONE_COUNT_DAYS of each other (a later one may count a later state), name nothing apart in the two
+# sentences, and give figures within ONE_COUNT_RATIO of each other: a misreported figure lies near
+# the right one, while figures several times apart count different groups ("1,250 troops" of one
+# contingent vs "about 14,000" in the mission).
+ONE_COUNT_DAYS = 1
+ONE_COUNT_RATIO = 1.5
+ONE_COUNT_CONFIDENCE = 0.45  # below DOUBTFUL: read from the story, not from sentences the aligner pairs
+
+
+SINGLE_COUNTS_ARTIFACT = "single_counts"
+CountKey = tuple[str, frozenset[str]]
+
+
+def _count_key(q: Quantity) -> CountKey:
+    assert q.noun is not None
+    return noun_key(q.noun), _modifiers(q)
+
+
+def _single_counts(ctx: CheckContext, doc_id: str) -> dict[CountKey, Quantity]:
+    """The counts (not measures, not vague) a document gives one figure for, by counted noun and
+    its descriptive words; a noun given two figures ("Eleven people" hurt, "about 180 people" on
+    board) has no one count."""
+    memo: dict[str, dict[CountKey, Quantity]] = ctx.artifacts.setdefault(SINGLE_COUNTS_ARTIFACT, {})
+    if doc_id not in memo:
+        found: dict[CountKey, list[Quantity]] = {}
+        for q in document_facts(ctx)[doc_id].quantities:
+            if q.noun and q.kind != "vague" and not is_measure(q):
+                found.setdefault(_count_key(q), []).append(q)
+        memo[doc_id] = {
+            key: counts[0]
+            for key, counts in found.items()
+            if all(_agree_after_rounding(counts[0], q) for q in counts[1:])
+        }
+    return memo[doc_id]
+
+
+def _story_counts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
+    """The sentences of two articles of one story that give the one count each has for a noun."""
+    counts = {doc_id: _single_counts(ctx, doc_id) for doc_id in document_facts(ctx)}
+    for a, b in _story_pairs(ctx, [doc_id for doc_id, found in counts.items() if found]):
+        for key in sorted(counts[a].keys() & counts[b].keys(), key=lambda k: (k[0], sorted(k[1]))):
+            qa, qb = counts[a][key], counts[b][key]
+            yield (
+                Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0),
+                "count",
+            )
+
+
+def _one_count_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Are qa and qb their articles' one count of a noun, and may they be one figure misreported
+    (see ONE_COUNT_DAYS)?"""
+    key = _count_key(qa)
+    if _single_counts(ctx, qa.doc_id).get(key) is not qa or _single_counts(ctx, qb.doc_id).get(key) is not qb:
+        return False  # another count in the two sentences
+    published_a, published_b = ctx.document(qa.doc_id).published, ctx.document(qb.doc_id).published
+    if not published_a or not published_b or abs((published_a - published_b).days) > ONE_COUNT_DAYS:
+        return False
+    low, high = sorted((qa.value, qb.value))
+    if low <= 0 or high > low * ONE_COUNT_RATIO:
+        return False
+    names_a, names_b = _names_in(ctx, qa.doc_id, qa.sentence), _names_in(ctx, qb.doc_id, qb.sentence)
+    return not (names_a and names_b and not names_a & names_b)
+
+
 def _verdicts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
     """The sentences of two documents of one story (`_story_pairs`) that each give one prison
     term, or one fine, wherever they stand: a story of one verdict ("jailed for 25 years" in a
@@ -816,7 +883,7 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
     facts = document_facts(ctx)
     seen: set[tuple[str, int, int, str, int, int]] = set()
     aligned = ((cand, None) for cand in chain(candidate_pairs(ctx), _loosely_aligned_counts(ctx)))
-    slots: Iterator[tuple[Candidate, str | None]] = chain(aligned, _verdicts(ctx))
+    slots: Iterator[tuple[Candidate, str | None]] = chain(aligned, _verdicts(ctx), _story_counts(ctx))
     for cand, slot in slots:
         fa, fb = facts.get(cand.a.doc_id), facts.get(cand.b.doc_id)
         if fa is None or fb is None:
@@ -833,7 +900,9 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                     continue
                 if slot == "fine" and not _fines_alike(ctx, qa, qb):
                     continue
-                if not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
+                if slot == "count" and not _one_count_alike(ctx, qa, qb):
+                    continue
+                if slot != "count" and not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
                     continue  # a measure passed _measure_alike: the words around it name the same thing
                 if _reports_change(ctx, qa, qb) or _reports_change(ctx, qb, qa):
                     continue  # "rises to 15" a day after "12 injured": an update
@@ -843,7 +912,8 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                 seen.add(key)
                 factor, _ = conflict
                 doc, other = ctx.document(qa.doc_id), ctx.document(qb.doc_id)
-                confidence = round((min(0.95, cand.score) if close else SAME_EVENT_CONFIDENCE) * factor, 3)
+                base = SAME_EVENT_CONFIDENCE if slot != "count" else ONE_COUNT_CONFIDENCE
+                confidence = round((min(0.95, cand.score) if close else base) * factor, 3)
                 different_days, when = _timing(doc, [other])
                 noun = qa.noun_text or qa.noun
                 if is_measure(qa):  # "for the same years" says nothing: say what the words around them are
