@@ -969,6 +969,35 @@ def test_the_one_person_each_outlet_says_was_elected_to_an_office_is_compared(en
     assert pair(encoder, "C003", two, ELECTION_B) == []
 
 
+AGENCY_STORY = "\n\nThe Danube Water Agency runs flood defences along the river from Komarno to Vidin."
+AGENCY_A = (
+    "New chief for river agency\n\n"
+    "The government on Monday appointed Tomas Rehak, a former deputy minister, as the new head of the Danube"
+    " Water Agency, the cabinet office said." + AGENCY_STORY
+)
+AGENCY_B = (
+    "Lena Varga, an engineer who led the port of Ruse, was named administrator of the Danube Water Agency on"
+    " Monday, the cabinet office said." + AGENCY_STORY
+)
+
+
+def test_the_one_new_holder_each_outlet_gives_a_post_however_worded(encoder: Any) -> None:
+    flags = pair(encoder, "C003", AGENCY_A, AGENCY_B)
+    assert len(flags) == 1 and "Tomas Rehak takes the post" in flags[0].message
+    assert flags[0].evidence[0].text == "Lena Varga"
+    # One person however spelled; an article that names the other's person knows of both (a
+    # predecessor, a rival); another agency's post is another post; another story is not compared.
+    assert pair(encoder, "C003", AGENCY_A, AGENCY_B.replace("Lena Varga", "Tomas Rehák")) == []
+    knows = AGENCY_B + "\n\nShe replaces Tomas Rehak, who retires."
+    assert pair(encoder, "C003", AGENCY_A, knows) == []
+    other_body = AGENCY_B.replace("administrator of the Danube", "administrator of the Tisza")
+    assert pair(encoder, "C003", AGENCY_A, other_body) == []
+    assert pair(encoder, "C003", AGENCY_A, AGENCY_B.replace(AGENCY_STORY, "")) == []
+    # An article that gives the post two new holders (two terms, a shared post) is left out.
+    two = AGENCY_B + "\n\nIvan Petrov, her deputy, will be joint administrator of the Danube Water Agency."
+    assert pair(encoder, "C003", AGENCY_A, two) == []
+
+
 def test_same_office_different_holders(encoder: Any) -> None:
     a = "Pentagon chief Lloyd Austin said the pace of the withdrawal could change."
     b = "Pentagon chief Mark Esper said the pace of the withdrawal could change."
@@ -1831,6 +1860,14 @@ CAUGHT = {
     "gulf_of_riga_ferry_ice": "C001",
     "jeju_ferry_grounding": "C001",
     "selayar_ferry_grounding": "C001",
+    "chile_ambassador_to_china_appointment": "C003",
+    "fnp_teachers_federation_new_leader": "C003",
+    "hellenic_fire_service_new_chief": "C003",
+    "hoshida_ceo_appointment_conflict": "C003",
+    "korea_meteorological_administration_head": "C003",
+    "malawi_chief_justice_appointment": "C003",
+    "slovak_philharmonic_chief_conductor": "C003",
+    "usp_vice_chancellor_appointment": "C003",
 }
 
 

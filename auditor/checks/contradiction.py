@@ -38,6 +38,7 @@ from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import HONORIFIC, NAME, surname
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
+from auditor.facts.succession import Succession, same_post, successions
 from auditor.facts.units import currency_words, measure_words
 from auditor.facts.votes import VoteTally, vote_tallies
 from auditor.facts.words import CALENDAR_WORDS, LOWER, MONTHS, UPPER, WEEKDAYS, plain, singular, stem, word_set
@@ -2159,7 +2160,8 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     the same words "said army chief Wali Ahmadzai" (outlet B).
     """
     flags = [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx), *_contract_flags(ctx)]
-    return [*flags, *_new_holder_flags(ctx, flags)]
+    flags += _new_holder_flags(ctx, flags)
+    return [*flags, *_succession_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -2418,6 +2420,74 @@ def _new_holder_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[F
                 NEW_HOLDER_CONFIDENCE,
                 "role-holder",
             )
+
+
+# The one new holder each article of one story gives a post, however the post is worded ("head" /
+# "administrator" of one agency): two different people are a dispute unless either article names
+# the other's person anywhere (a predecessor, a rival, a deputy: it knows of both).
+SUCCESSION_CONFIDENCE = 0.55
+SAME_PERSON_RATIO = 75  # "Mammadov" / "Mamedov": one surname transliterated two ways
+
+
+def _one_person(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(surname(a), surname(b)) >= SAME_PERSON_RATIO
+
+
+def _names_person(doc: Document, person: str) -> bool:
+    return surname(person) in _plain_words(doc.text)
+
+
+@lru_cache(maxsize=256)
+def _plain_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w'’-]+", plain(text.lower())))
+
+
+def _names_beside(ctx: CheckContext, doc_id: str, person: str) -> frozenset[str]:
+    """The names an article gives beside its new holder's: whose post it is (a country, a company)."""
+    own = {plain(w.lower()) for w in person.split()} | {plain(person.lower())}
+    names = frozenset().union(*(_names_in(ctx, doc_id, s.index) for s in ctx.document(doc_id).active_sentences()))
+    return frozenset(name for name in names if name not in own)
+
+
+def _only_holder(found: list[Succession], holder: Succession) -> bool:
+    """Is `holder` the one person its article gives this post?"""
+    return all(_one_person(other.person, holder.person) for other in found if same_post(other.post, holder.post))
+
+
+def _succession_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
+    found = {doc.id: successions(doc) for doc in ctx.documents}
+    found = {doc_id: holders for doc_id, holders in found.items() if holders}
+    flagged = {(f.doc.id, e.doc) for f in reported for e in f.evidence}
+    for a_id, b_id in _story_pairs(ctx, found):
+        if (a_id, b_id) in flagged or (b_id, a_id) in flagged:
+            continue  # a finding on these two articles already names the two people
+        doc, other = ctx.document(a_id), ctx.document(b_id)
+        pairs = (
+            (a, b)
+            for a in found[a_id]
+            for b in found[b_id]
+            if same_post(a.post, b.post) and not _one_person(a.person, b.person)
+        )
+        for a, b in pairs:
+            if not _only_holder(found[a_id], a) or not _only_holder(found[b_id], b):
+                continue
+            if _names_person(doc, b.person) or _names_person(other, a.person):
+                continue
+            if not _names_beside(ctx, a_id, a.person) or not _names_beside(ctx, b_id, b.person):
+                continue  # "appointed X as finance minister" in an article that names no country, no body
+            yield _two_outlets_flag(
+                doc,
+                (a.start, a.end),
+                other,
+                (b.start, b.end),
+                f"{_where(doc)} says {a.person} takes the post ({a.post}); {_where(other)} says {b.person} ({b.post}).",
+                "Check the official announcement before naming the new office holder.",
+                SUCCESSION_CONFIDENCE,
+                "role-holder",
+            )
+            break  # one finding per pair of articles
 
 
 def _two_outlets_flag(
