@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from auditor.checks.contradiction import (
+from auditor.checks.contradiction.common import (
     CANDIDATES_ARTIFACT,
     CLAUSE_CONTENT_ARTIFACT,
     EVENT_PLACES_ARTIFACT,

@@ -26,7 +26,7 @@ import numpy as np
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import auditor.checks  # noqa: F401  (registers the rules)
-import auditor.checks.contradiction as contradiction
+import auditor.checks.contradiction.common as contradiction
 from auditor.align import SAME_FACT_THRESHOLD
 from auditor.checks.registry import CheckContext
 from auditor.config import Config

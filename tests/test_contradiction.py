@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from auditor.checks import contradiction  # registers C001-C004
+from auditor.checks.contradiction import dates  # importing the package registers C001-C004
 from auditor.checks.registry import CLEAN, REGISTRY, CheckContext
 from auditor.config import Config
 from auditor.corpus import read_corpus
@@ -537,11 +537,11 @@ MUST_NOT_FLAG_DATES = {
 
 
 def test_occurrence_words() -> None:
-    assert contradiction.occurrence_words([]) == frozenset()  # a clause with no words of its own
-    assert contradiction.occurrence_words(["The", "first", "round"]) == {"first", "round"}
-    assert contradiction.occurrence_words(["the", "first", "day", "of", "trading"]) == frozenset()
-    assert contradiction.occurrence_words(["the", "second", "day"]) == {"second"}
-    assert contradiction.occurrence_words(["its", "first"]) == {"first"}
+    assert dates.occurrence_words([]) == frozenset()  # a clause with no words of its own
+    assert dates.occurrence_words(["The", "first", "round"]) == {"first", "round"}
+    assert dates.occurrence_words(["the", "first", "day", "of", "trading"]) == frozenset()
+    assert dates.occurrence_words(["the", "second", "day"]) == {"second"}
+    assert dates.occurrence_words(["its", "first"]) == {"first"}
 
 
 def test_a_law_coming_into_force_and_taking_effect_is_one_event(encoder: Any) -> None:
@@ -763,11 +763,11 @@ def test_a_lead_that_gives_the_other_day_as_the_end_of_its_own_stretch(encoder: 
 
 def test_a_lead_is_the_headline_and_first_sentence_past_a_cut_dateline() -> None:
     text = "Tonga to vote in November\n\nNUKU'ALOFA, Aug.\n\n20 (AFP) - Tongans will vote on 27 November.\n\nMore."
-    lead = [s.text for s in contradiction._lead(doc("a", text, "Wire A"))]
+    lead = [s.text for s in dates._lead(doc("a", text, "Wire A"))]
     assert lead[0] == "Tonga to vote in November" and lead[-1].endswith("on 27 November.") and len(lead) == 3
     # a short headline is no dateline: the lead stays two sentences
     text = "Tonga votes\n\nTongans will vote on 27 November.\n\nCampaigning starts on 1 November."
-    assert [s.text for s in contradiction._lead(doc("a", text, "Wire A"))][-1] == "Tongans will vote on 27 November."
+    assert [s.text for s in dates._lead(doc("a", text, "Wire A"))][-1] == "Tongans will vote on 27 November."
 
 
 def test_leads_worded_apart_are_compared_only_when_alike_and_then_as_info(encoder: Any) -> None:
@@ -1595,7 +1595,7 @@ def test_other_holders_finds_what_all_pairs_would() -> None:
     import random
     from itertools import combinations
 
-    from auditor.checks.contradiction import RoleHolder, _other_holders
+    from auditor.checks.contradiction.roles import RoleHolder, _other_holders
     from auditor.facts.quotes import surname
 
     rng = random.Random(5)
@@ -1619,7 +1619,7 @@ def test_other_holders_finds_what_all_pairs_would() -> None:
 
 
 def test_word_window_spans_the_words_around_a_position() -> None:
-    from auditor.checks.contradiction import _word_window
+    from auditor.checks.contradiction.dates import _word_window
 
     text = "The  withdrawal of all US troops is due by the end of August."
     at = text.find("withdrawal")

@@ -1,0 +1,191 @@
+"""What the four contradiction rules share: the aligner's candidate pairs, where and when an
+outlet published, the severity a doubtful or late finding drops to, the names in a sentence, and the
+finding that quotes one outlet against another."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from auditor.align.anchors import information
+from auditor.checks.registry import CheckContext
+from auditor.facts import document_facts
+from auditor.facts.words import CALENDAR_WORDS, LOWER, UPPER, plain, word_set
+from auditor.model import Document, Evidence, Flag, Sentence, Severity
+
+# The rules' shared results and memos (ctx.artifacts' keys); none is read after the analysis.
+CANDIDATES_ARTIFACT = "contradiction_candidates"
+CLAUSE_CONTENT_ARTIFACT = "date_clause_content"
+EVENT_PLACES_ARTIFACT = "event_places"
+SENTENCE_NAMES_ARTIFACT = "sentence_names"
+
+CANDIDATE_MIN_SCORE = 0.35  # same-fact probability below which two sentences are not compared
+# Numbers are compared only in sentences the aligner is fairly sure state the same fact: in an
+# ECB+ review, pairs scored 0.5-0.6 were mostly different statistics of one story (punches of
+# each boxer, yards of each player).
+NUMERIC_MIN_SCORE = 0.65
+DOUBTFUL = 0.5  # confidence below which a contradiction is reported as info
+
+
+@dataclass(frozen=True, slots=True)  # slots: a big corpus has hundreds of thousands
+class Candidate:
+    """Two sentences of different documents that may state the same fact."""
+
+    a: Sentence
+    b: Sentence
+    score: float  # calibrated same-fact probability from the aligner
+
+
+def _cosines(ctx: CheckContext, pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """Cosine of each pair of texts, all embedded in one call: the model's batches stay full
+    (one small call per pair cost more than the model's work for these short clauses)."""
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    if not texts:
+        return []
+    vectors = np.asarray(ctx.encoder.encode(texts), dtype=np.float32)
+    row = {text: i for i, text in enumerate(texts)}
+    return [float(vectors[row[a]] @ vectors[row[b]]) for a, b in pairs]
+
+
+def candidate_pairs(ctx: CheckContext) -> list[Candidate]:
+    """Cross-document sentence pairs worth comparing: the aligner's embedding neighbours
+    (`auditor.align.aligned_pairs`, near-linear), never all pairs."""
+    from auditor.align import aligned_pairs
+
+    def build() -> list[Candidate]:
+        return [Candidate(p.a, p.b, p.score) for p in aligned_pairs(ctx).at_least(CANDIDATE_MIN_SCORE)]
+
+    result: list[Candidate] = ctx.artifact(CANDIDATES_ARTIFACT, build)
+    return result
+
+
+def _published(doc: Document) -> str:
+    return doc.published.isoformat() if doc.published else "undated"
+
+
+def _where(doc: Document) -> str:
+    return f"{doc.outlet or doc.id} ({_published(doc)})"
+
+
+def _timing(doc: Document, others: Iterable[Document]) -> tuple[bool, str]:
+    """(published on different days?, the sentence that says so)."""
+    days = sorted({d.published for d in [doc, *others] if d.published})
+    if len(days) > 1:
+        listed = " vs ".join(d.isoformat() for d in days)
+        return True, f" Published {listed}: the story may have moved on."
+    return False, ""
+
+
+def _severity(confidence: float, different_days: bool) -> Severity | None:
+    """None keeps the rule's (configurable) default; doubtful or time-shifted ones drop to info."""
+    if confidence < DOUBTFUL or different_days:
+        return Severity.INFO
+    return None
+
+
+def _sentence(doc: Document, index: int) -> Sentence:
+    return doc.sentences[index]
+
+
+def _fmt(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+STORY_NAMES = 3  # names two articles share when they tell one story (a defendant's two names and a town)
+
+
+def _story_pairs(ctx: CheckContext, doc_ids: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs of `doc_ids` that tell one story: they name the same people and places (at least
+    STORY_NAMES names in common: the defendant, the victim, the town, the court) or the aligner
+    holds that they state a fact in common. Two trials (two votes) in one corpus are not paired,
+    and the pairs grow with the names' postings and the aligned pairs, not with the square of the
+    documents."""
+    from auditor.align import SAME_FACT_THRESHOLD
+
+    wanted = set(doc_ids)
+    postings: dict[str, list[str]] = {}
+    for doc_id in sorted(wanted):
+        doc = ctx.document(doc_id)
+        names = frozenset().union(*(_names_in(ctx, doc_id, s.index) for s in doc.active_sentences()))
+        for name in names:
+            if not name.startswith("country:"):  # a country stands beside its name already
+                postings.setdefault(name, []).append(doc_id)
+    shared: dict[tuple[str, str], int] = {}
+    for docs in postings.values():
+        if len(docs) <= POSTING_CAP:
+            for pair in combinations(docs, 2):
+                shared[pair] = shared.get(pair, 0) + 1
+    one_story = {pair for pair, count in shared.items() if count >= STORY_NAMES} | {
+        (min(c.a.doc_id, c.b.doc_id), max(c.a.doc_id, c.b.doc_id))
+        for c in candidate_pairs(ctx)
+        if c.score >= SAME_FACT_THRESHOLD and c.a.doc_id in wanted and c.b.doc_id in wanted
+    }
+    return sorted(one_story)
+
+
+_CLAUSE_STOP = word_set(
+    """a an the of in on at by to for from with and or but as that which who is are was were be been will
+    would could should has have had its their his her it they this these those than less more within"""
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
+
+
+POSTING_CAP = 60  # a content word in more clauses than this says little about which event it is
+
+
+_NAME_WORD = re.compile(rf"(?:^|(?<=\s))[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}]+)*")
+RARE_WORD_INFORMATION = 3.5  # Zipf 3.5: a capitalised first word this rare is a name ("Norland's")
+COMMON_WORD_INFORMATION = 2.5  # Zipf 4.5: "Police", "Last updated", "Museum" capitalised mid-sentence
+_NOT_NAMES = CALENDAR_WORDS | word_set(
+    "the a an this that these those it he she they we i in on at by for of and or but"
+)
+
+
+def _names_in(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
+    memo: dict[tuple[str, int], frozenset[str]] = ctx.artifacts.setdefault(SENTENCE_NAMES_ARTIFACT, {})
+    key = (doc_id, index)
+    found = memo.get(key)
+    if found is None:
+        names: set[str] = set()
+        for e in document_facts(ctx)[doc_id].in_sentence(index).entities:
+            names.add(plain(e.canonical.lower()))
+            if e.country:
+                names.add(f"country:{e.country}")
+        text = _sentence(ctx.document(doc_id), index).text
+        for match in _NAME_WORD.finditer(text):
+            word = plain(match.group().lower())  # "Dašice" in one outlet is "Dasice" in another
+            threshold = RARE_WORD_INFORMATION if match.start() == 0 else COMMON_WORD_INFORMATION
+            if word in _NOT_NAMES or information(word) < threshold:
+                continue  # "The", "Voters" first in the sentence; "Last updated", "Police" in a title
+            names.add(word)
+        found = memo[key] = frozenset(names)
+    return found
+
+
+def _two_outlets_flag(
+    doc: Document,
+    span: tuple[int, int],
+    other: Document,
+    other_span: tuple[int, int],
+    message: str,
+    suggestion: str,
+    confidence: float,
+    kind: str,
+) -> Flag:
+    """A finding on `span` of one outlet, the other outlet's words as evidence; a lower severity
+    when the two published on different days (the message then says so)."""
+    different_days, when = _timing(doc, [other])
+    return Flag(
+        doc,
+        *span,
+        message + when,
+        suggestion=suggestion,
+        confidence=confidence,
+        evidence=(Evidence.from_span(other, *other_span),),
+        severity=_severity(confidence, different_days),
+        data=(("kind", kind),),
+    )
