@@ -542,6 +542,8 @@ def test_occurrence_words() -> None:
     assert dates.occurrence_words(["the", "first", "day", "of", "trading"]) == frozenset()
     assert dates.occurrence_words(["the", "second", "day"]) == {"second"}
     assert dates.occurrence_words(["its", "first"]) == {"first"}
+    assert dates.occurrence_words(["the", "second", "round"]) == {"second", "round"}
+    assert dates.occurrence_words(["two", "round", "trips", "each", "week"]) == frozenset()  # a return flight
 
 
 def test_a_law_coming_into_force_and_taking_effect_is_one_event(encoder: Any) -> None:
@@ -767,6 +769,13 @@ def test_a_lead_is_the_headline_and_first_sentence_past_a_cut_dateline() -> None
     assert lead[0] == "Tonga to vote in November" and lead[-1].endswith("on 27 November.") and len(lead) == 3
     # a short headline is no dateline: the lead stays two sentences
     text = "Tonga votes\n\nTongans will vote on 27 November.\n\nCampaigning starts on 1 November."
+    assert [s.text for s in dates._lead(doc("a", text, "Wire A"))][-1] == "Tongans will vote on 27 November."
+    # A dateline that is its place alone, cut by a full stop ("Dar es Salaam.", "NUKU'ALOFA.").
+    for place in ("Nuku'alofa.", "NUKU'ALOFA.", "Dar es Salaam."):
+        text = f"Tonga votes\n\n{place} Tongans will vote on 27 November.\n\nMore."
+        assert [s.text for s in dates._lead(doc("a", text, "Wire A"))][-1] == "Tongans will vote on 27 November."
+    # A short headline with a full stop is no dateline.
+    text = "Tonga votes.\n\nTongans will vote on 27 November.\n\nCampaigning starts on 1 November."
     assert [s.text for s in dates._lead(doc("a", text, "Wire A"))][-1] == "Tongans will vote on 27 November."
 
 
@@ -1868,6 +1877,7 @@ CAUGHT = {
     "malawi_chief_justice_appointment": "C003",
     "slovak_philharmonic_chief_conductor": "C003",
     "usp_vice_chancellor_appointment": "C003",
+    "ulaanbaatar_hanoi_direct_flights": "C002",
 }
 
 

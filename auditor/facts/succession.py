@@ -88,6 +88,11 @@ _PATTERNS = (
     # "The new chief conductor will be X"
     re.compile(rf"\b(?:new|next)\s+{_POST}\s+(?:will\s+be|is|was)\s+{_PERSON}"),
 )
+# Every pattern above needs one of these: a sentence without any names no new holder.
+_MAY_NAME_HOLDER = re.compile(
+    rf"\b(?:{_CHOOSE}|{_CHOSEN}|will\s+become|becomes|became|to\s+become|will\s+be|takes?\s+over|took\s+over|"
+    r"steps\s+in|is|was)\b"
+)
 # The holder being replaced: not a new holder.
 _OUTGOING = re.compile(
     rf"\b(?:replacing|replaces|replaced|succeeding|succeeds|succeeded|succeed|replace|"
@@ -114,6 +119,8 @@ def successions(doc: Document) -> list[Succession]:
     found: list[Succession] = []
     for sentence in doc.active_sentences():
         text = sentence.text
+        if not _MAY_NAME_HOLDER.search(text):
+            continue  # one search instead of every pattern on most sentences
         outgoing = {surname(m.group("name")) for m in _OUTGOING.finditer(text)}
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):

@@ -109,9 +109,7 @@ def _story_pairs(ctx: CheckContext, doc_ids: Iterable[str]) -> list[tuple[str, s
     wanted = set(doc_ids)
     postings: dict[str, list[str]] = {}
     for doc_id in sorted(wanted):
-        doc = ctx.document(doc_id)
-        names = frozenset().union(*(_names_in(ctx, doc_id, s.index) for s in doc.active_sentences()))
-        for name in names:
+        for name in document_names(ctx, doc_id):
             if not name.startswith("country:"):  # a country stands beside its name already
                 postings.setdefault(name, []).append(doc_id)
     shared: dict[tuple[str, str], int] = {}
@@ -146,24 +144,37 @@ _NOT_NAMES = CALENDAR_WORDS | word_set(
 
 
 def _names_in(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
+    """The names a sentence gives (memoised per sentence)."""
     memo: dict[tuple[str, int], frozenset[str]] = ctx.artifacts.setdefault(SENTENCE_NAMES_ARTIFACT, {})
     key = (doc_id, index)
     found = memo.get(key)
     if found is None:
-        names: set[str] = set()
-        for e in document_facts(ctx)[doc_id].in_sentence(index).entities:
-            names.add(plain(e.canonical.lower()))
-            if e.country:
-                names.add(f"country:{e.country}")
-        text = _sentence(ctx.document(doc_id), index).text
-        for match in _NAME_WORD.finditer(text):
-            word = plain(match.group().lower())  # "Dašice" in one outlet is "Dasice" in another
-            threshold = RARE_WORD_INFORMATION if match.start() == 0 else COMMON_WORD_INFORMATION
-            if word in _NOT_NAMES or information(word) < threshold:
-                continue  # "The", "Voters" first in the sentence; "Last updated", "Police" in a title
-            names.add(word)
-        found = memo[key] = frozenset(names)
+        found = memo[key] = _read_names(ctx, doc_id, index)
     return found
+
+
+def document_names(ctx: CheckContext, doc_id: str) -> frozenset[str]:
+    """The names anywhere in a document. Not memoised: pairing articles asks this once of each
+    article, and a memo would hold every article's names (some 25 MB at 5,000 articles) until the
+    analysis ends."""
+    sentences = ctx.document(doc_id).active_sentences()
+    return frozenset().union(*(_read_names(ctx, doc_id, s.index) for s in sentences))
+
+
+def _read_names(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
+    names: set[str] = set()
+    for e in document_facts(ctx)[doc_id].in_sentence(index).entities:
+        names.add(plain(e.canonical.lower()))
+        if e.country:
+            names.add(f"country:{e.country}")
+    text = _sentence(ctx.document(doc_id), index).text
+    for match in _NAME_WORD.finditer(text):
+        word = plain(match.group().lower())  # "Dašice" in one outlet is "Dasice" in another
+        threshold = RARE_WORD_INFORMATION if match.start() == 0 else COMMON_WORD_INFORMATION
+        if word in _NOT_NAMES or information(word) < threshold:
+            continue  # "The", "Voters" first in the sentence; "Last updated", "Police" in a title
+        names.add(word)
+    return frozenset(names)
 
 
 def _two_outlets_flag(

@@ -181,6 +181,7 @@ _DETERMINERS = word_set("the these those all both his her their its our my your 
 _NO_OCCURRENCE_AFTER = {
     "first": word_set("day days time"),
     "opening": _DETERMINERS | word_set("of up"),
+    "round": word_set("trip trips"),  # "two round trips each week"
     "closing": _DETERMINERS | word_set("of down"),
     # "will begin on September 21 and last about a week": the verb
     "last": word_set(
@@ -485,9 +486,15 @@ def _lead(doc: Document) -> list[Sentence]:
     return sentences[: LEAD_SENTENCES + fragments]
 
 
+# A dateline that is only its place, cut from the story by a full stop: "Dar es Salaam.", "NAIROBI."
+_PLACE_DATELINE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]*){0,3}\.")
+
+
 def _dateline_fragment(text: str) -> bool:
-    """A dateline cut at its abbreviation ("ACCRA, Aug.", "TOKYO, Sept."), not a short headline."""
-    return len(text.split()) < 6 and text.rstrip().endswith(".") and "," in text
+    """A dateline cut at its abbreviation ("ACCRA, Aug.", "TOKYO, Sept.") or its place alone ("Dar
+    es Salaam."), not a short headline."""
+    text = text.strip()
+    return (len(text.split()) < 6 and text.endswith(".") and "," in text) or bool(_PLACE_DATELINE.fullmatch(text))
 
 
 # "runs from August 29 to September 6": the day after "to" ends a stretch; the one after "from",

@@ -677,25 +677,37 @@ def _story_counts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
     """The sentences of two articles of one story that give the one count each has for a noun."""
     counts = {doc_id: _single_counts(ctx, doc_id) for doc_id in document_facts(ctx)}
     for a, b in _story_pairs(ctx, [doc_id for doc_id, found in counts.items() if found]):
+        if not _published_close(ctx.document(a), ctx.document(b)):
+            continue
         for key in sorted(counts[a].keys() & counts[b].keys(), key=lambda k: (k[0], sorted(k[1]))):
             qa, qb = counts[a][key], counts[b][key]
+            if not _figures_close(qa, qb):
+                continue
             yield (
                 Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0),
                 "count",
             )
 
 
+def _published_close(a: Document, b: Document) -> bool:
+    return bool(a.published and b.published and abs((a.published - b.published).days) <= ONE_COUNT_DAYS)
+
+
+def _figures_close(qa: Quantity, qb: Quantity) -> bool:
+    """Different figures, within ONE_COUNT_RATIO of each other."""
+    low, high = sorted((qa.value, qb.value))
+    return 0 < low < high <= low * ONE_COUNT_RATIO
+
+
 def _one_count_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """Are qa and qb their articles' one count of a noun, and may they be one figure misreported
     (see ONE_COUNT_DAYS)?"""
+    if qa.noun is None or qb.noun is None:
+        return False
     key = _count_key(qa)
     if _single_counts(ctx, qa.doc_id).get(key) is not qa or _single_counts(ctx, qb.doc_id).get(key) is not qb:
         return False  # another count in the two sentences
-    published_a, published_b = ctx.document(qa.doc_id).published, ctx.document(qb.doc_id).published
-    if not published_a or not published_b or abs((published_a - published_b).days) > ONE_COUNT_DAYS:
-        return False
-    low, high = sorted((qa.value, qb.value))
-    if low <= 0 or high > low * ONE_COUNT_RATIO:
+    if not _published_close(ctx.document(qa.doc_id), ctx.document(qb.doc_id)) or not _figures_close(qa, qb):
         return False
     names_a, names_b = _names_in(ctx, qa.doc_id, qa.sentence), _names_in(ctx, qb.doc_id, qb.sentence)
     return not (names_a and names_b and not names_a & names_b)
@@ -775,14 +787,14 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
             continue
         for qa in fa.in_sentence(cand.a.index).quantities:
             for qb in fb.in_sentence(cand.b.index).quantities:
+                if slot == "count" and not _one_count_alike(ctx, qa, qb):
+                    continue  # first: cheaper than the comparison, and most pairs in the two sentences fail it
                 conflict = numeric_conflict(ctx, qa, qb)
                 if conflict is None:
                     continue
                 if slot == "prison term" and not _prison_terms_alike(ctx, qa, qb):
                     continue
                 if slot == "fine" and not _fines_alike(ctx, qa, qb):
-                    continue
-                if slot == "count" and not _one_count_alike(ctx, qa, qb):
                     continue
                 if slot != "count" and not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
                     continue  # a measure passed _measure_alike: the words around it name the same thing

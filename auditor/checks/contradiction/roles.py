@@ -21,6 +21,7 @@ from auditor.checks.contradiction.common import (
     _two_outlets_flag,
     _where,
     candidate_pairs,
+    document_names,
 )
 from auditor.checks.contradiction.numeric import SAME_EVENT_CONFIDENCE, _loosely_aligned, _share_day
 from auditor.checks.registry import CORPUS, CheckContext, rule
@@ -655,8 +656,7 @@ def _plain_words(text: str) -> frozenset[str]:
 def _names_beside(ctx: CheckContext, doc_id: str, person: str) -> frozenset[str]:
     """The names an article gives beside its new holder's: whose post it is (a country, a company)."""
     own = {plain(w.lower()) for w in person.split()} | {plain(person.lower())}
-    names = frozenset().union(*(_names_in(ctx, doc_id, s.index) for s in ctx.document(doc_id).active_sentences()))
-    return frozenset(name for name in names if name not in own)
+    return frozenset(name for name in document_names(ctx, doc_id) if name not in own)
 
 
 def _only_holder(found: list[Succession], holder: Succession) -> bool:
