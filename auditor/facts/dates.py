@@ -130,15 +130,15 @@ _ASPECT_END = word_set(
     deadline due
     """
 )
-_ASPECT_START = word_set(
+ASPECT_START = word_set(
     """
-    start started starting begin began beginning begun launch launched onset underway commence commences
-    commenced
+    start starts started starting begin begins began beginning begun launch launched onset underway commence
+    commences commenced
     """
 )
 # Two-word aspects, read at their second word: "the exercise will kick off on October 1", "work will
 # get under way on September 2".
-_PHRASAL_START = {("kick", "off"), ("kicks", "off"), ("kicked", "off"), ("under", "way")}
+PHRASAL_START = {("kick", "off"), ("kicks", "off"), ("kicked", "off"), ("under", "way")}
 # Head nouns that name a stretch of an activity, not the activity: "the crushing season", "the
 # vaccination exercise", "a registration drive"; the event is the eventive word before them.
 _PERIOD_NOUNS = word_set("season exercise campaign drive period phase programme program window")
@@ -350,7 +350,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             continue
         match = before[position]
         word = match.group().lower()
-        if position > 0 and (before[position - 1].group().lower(), word) in _PHRASAL_START:
+        if position > 0 and (before[position - 1].group().lower(), word) in PHRASAL_START:
             aspect = "start" if aspect == "point" else aspect
             aspect_word = aspect_word or text[before[position - 1].start() : match.end()]
             skip = position - 1
@@ -367,7 +367,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             aspect = "end"
             aspect_word = aspect_word or match.group()
             continue
-        if word in _ASPECT_START:
+        if word in ASPECT_START:
             aspect = "start" if aspect == "point" else aspect
             aspect_word = aspect_word or match.group()
             continue
@@ -395,7 +395,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             # "the trial of seven people accused of taking bribes to begin on": what begins is an
             # event noun further back, not the participle that describes its people.
             strong = [m for m in before[:position] if m.group().lower() in EVENT_WORDS and not m.group()[0].isupper()]
-            strong = [m for m in strong if m.group().lower() not in _ASPECT_END | _ASPECT_START]
+            strong = [m for m in strong if m.group().lower() not in _ASPECT_END | ASPECT_START]
             if strong:
                 return event_class(strong[-1].group()), strong[-1].group(), aspect
         if word in _LIGHT_PARTICIPLES:
@@ -424,7 +424,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             break  # "will begin on June 3, the company has confirmed": what began is before the date
         if any(s <= match.start() < e for s, e in spans) or match.group()[0].isupper():
             continue
-        if word in _ASPECT_END | _ASPECT_START or not is_eventive(word):
+        if word in _ASPECT_END | ASPECT_START or not is_eventive(word):
             continue
         return event_class(word), match.group(), aspect
     if aspect_word:  # "launched the satellite on May 3": the launch itself, not the start of something

@@ -27,7 +27,7 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
-from auditor.facts.dates import is_eventive, is_known_event
+from auditor.facts.dates import ASPECT_START, PHRASAL_START, is_eventive, is_known_event
 from auditor.facts.model import DateMention
 from auditor.facts.quantities import noun_key
 from auditor.facts.words import CALENDAR_WORDS, stem, word_set
@@ -499,7 +499,9 @@ def _dateline_fragment(text: str) -> bool:
 
 # "runs from August 29 to September 6": the day after "to" ends a stretch; the one after "from",
 # ahead of the publication, is when it starts.
-_RANGE_END_BEFORE = re.compile(r"\b(?:to|through|till|and)\s+(?:[A-Z][a-z]+,?\s+)?$")
+# The words that join the two ends of a stretch ("from May 2 to May 9", "Monday through Friday").
+_RANGE_JOINERS = r"to|until|till|through|and"
+_RANGE_END_BEFORE = re.compile(rf"\b(?:{_RANGE_JOINERS})\s+(?:[A-Z][a-z]+,?\s+)?$")
 
 
 def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
@@ -601,10 +603,10 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
             yield replace(flag, data=(*flag.data, ("matched_by", "the one day each outlet's lead gives")))
 
 
-_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*(?:[A-Z][a-z]+,?\s+)?")
-_STARTS_ON = re.compile(
-    r"\b(?:begin|begins|start|starts|commence|commences|get\s+under\s+way|kick\s+off)\s+(?:on\s+)?$", re.I
-)
+_RANGE_TO = re.compile(rf"\s*(?:{_RANGE_JOINERS}|-|–)\s*(?:[A-Z][a-z]+,?\s+)?")
+# "will begin on September 21", "kicked off on", "got under way on": the words of a start.
+_START_WORDS = "|".join([*sorted(ASPECT_START), *(rf"{a}\s+{b}" for a, b in sorted(PHRASAL_START))])
+_STARTS_ON = re.compile(rf"\b(?:{_START_WORDS})\s+(?:on\s+)?$", re.I)
 
 
 def _ends_range_of(ctx: CheckContext, x: DateMention, start: DateMention) -> bool:
