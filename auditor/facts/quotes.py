@@ -22,6 +22,9 @@ SAYING = r"(?:said|says|added|noted|wrote|told|stated|tweeted|warned|stressed|in
 _UPPER, _LOWER = UPPER, LOWER  # "Martín Echeverría", "Peñarol", "Tomáš Hradil"
 NAME = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'][{_UPPER}]?[{_LOWER}]+)?)"  # one part of a person's name
 _FULL_NAME = rf"{NAME}(?:\s+(?:(?:bin|al|van|von|de)\s+)?{NAME}){{0,4}}"
+# A person named in full, two or three parts ("Kim Seong-ho", "Armando Teixeira Lobo", "Ludwig van
+# Beethoven"): how the office and appointment readers take the holder.
+FULL_PERSON_NAME = rf"{NAME}(?:\s+(?:(?:van|von|de|da|del|der|bin|al)\s+)*{NAME}){{1,2}}"
 # "Dr. Priya Raman", "Sen. Ana Ruiz": an abbreviated honorific, its full stop no end of the name.
 HONORIFIC = rf"(?:(?:{'|'.join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))})\.?\s+)"
 _PERSON = rf"{HONORIFIC}?{_FULL_NAME}"

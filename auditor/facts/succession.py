@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.facts.quotes import HONORIFIC, NAME, surname
+from auditor.facts.quotes import FULL_PERSON_NAME, HONORIFIC, surname
 from auditor.facts.words import plain, word_set
 from auditor.model import Document
 
@@ -39,7 +39,7 @@ _TITLE_MODIFIERS = word_set(
 )
 _CHIEF_EXECUTIVE = re.compile(r"\b(?:ceo|chief\s+executive(?:\s+officer)?)\b", re.I)
 
-_PERSON = rf"(?:{HONORIFIC}){{0,2}}(?P<name>{NAME}(?:\s+(?:(?:van|von|de|da|del|der|bin|al)\s+)*{NAME}){{1,2}})"
+_PERSON = rf"(?:{HONORIFIC}){{0,2}}(?P<name>{FULL_PERSON_NAME})"
 _ASIDE = r"(?:,[^,;]{1,120},|,)?"
 # Words that may follow a post's head word: anything else in lower case continues the title
 # ("chief medical officer": "chief" alone is not the post).

@@ -29,7 +29,7 @@ from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
 from auditor.facts.entities import HONORIFICS, PERSON_WITH_TITLE, load_gazetteer
 from auditor.facts.model import Quote
-from auditor.facts.quotes import HONORIFIC, NAME, surname
+from auditor.facts.quotes import FULL_PERSON_NAME, HONORIFIC, surname
 from auditor.facts.succession import Succession, same_post, successions
 from auditor.facts.words import CALENDAR_WORDS, MONTHS, UPPER, WEEKDAYS, plain, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
@@ -121,7 +121,7 @@ def role_holders(doc: Document, facts: DocumentFacts) -> list[RoleHolder]:
 # Appointments name the office's new holder without the "Org Title Name" shape: "appointed
 # economist Lucia Paredes as finance minister", "Jorge Paredes ... was sworn in as Peru's
 # minister of economy and finance", "Marco Villacis ... will be the new finance minister".
-_PERSON = rf"(?P<name>{NAME}(?:\s+(?:(?:van|von|de|da|del|der|bin|al)\s+)*{NAME}){{1,2}})"
+_PERSON = rf"(?P<name>{FULL_PERSON_NAME})"
 _APPOINTED_OFFICE = (
     r"(?P<role>(?i:(?:foreign|defen[cs]e|interior|finance|health|home)\s+minister|"
     r"minister\s+of\s+(?:economy\s+and\s+)?finance|minister\s+of\s+(?:foreign\s+affairs|defen[cs]e|"
