@@ -331,6 +331,24 @@ _REPORTED_CLAUSE = re.compile(r"\b(?:that|will|would|shall|is\s+to|are\s+to|was\
 _LIGHT_PARTICIPLES = word_set("granted given issued made taken received obtained handed delivered")
 
 
+# "expected to reach", "due to arrive", "set to visit": the verb after "to" is what happens, though
+# its bare form has none of the shapes an event word is read by.
+_PLAN_BEFORE_INFINITIVE = word_set(
+    "expected due set scheduled slated poised likely going planned plans plan hopes aims"
+)
+
+
+def _infinitive_of_plan(before: list[re.Match[str]], position: int) -> bool:
+    word = before[position].group()
+    return (
+        position >= 2
+        and word.islower()
+        and word not in _NOT_EVENT
+        and before[position - 1].group() == "to"
+        and before[position - 2].group().lower() in _PLAN_BEFORE_INFINITIVE
+    )
+
+
 def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str]:
     """The event word a date modifies, and its aspect ("end", "start" or "point").
 
@@ -384,6 +402,8 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
                 and is_eventive(modifier.group())
             ):
                 return event_class(modifier.group()), modifier.group(), aspect  # "the crushing season"
+        if _infinitive_of_plan(before, position):
+            return event_class(word), match.group(), aspect  # "are expected to reach Chennai on Saturday"
         if not is_eventive(word):
             continue
         if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):

@@ -206,7 +206,18 @@ def occurrence_words(words: Sequence[str]) -> frozenset[str]:
         if w in _OCCURRENCE_WORDS
         and not (lower[i + 1 : i + 2] and lower[i + 1] in _NO_OCCURRENCE_AFTER.get(w, ()))
         and not (w == "first" and _FIRST_IN_YEARS.match(" ".join(lower[i + 1 : i + 8])))
+        and not _running_count(lower, i)
     )
+
+
+_POSSESSIVES = word_set("its their his her")
+_RUNNING_UNITS = word_set("day days week weeks month months")
+
+
+def _running_count(lower: Sequence[str], i: int) -> bool:
+    """ "The search has entered its third day", "the strike, in its second week": how long
+    something has gone on, not which occurrence of it."""
+    return 0 < i < len(lower) - 1 and lower[i - 1] in _POSSESSIVES and lower[i + 1] in _RUNNING_UNITS
 
 
 def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
@@ -510,9 +521,22 @@ def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
         d.granularity == "day"
         and d.relation in ("on", "start", "since")
         and d.event != "say"
-        and _ahead(ctx, d)
+        and (_ahead(ctx, d) or _recent_past(ctx, d))
         and not _until(ctx, d)
         and not _RANGE_END_BEFORE.search(text, max(0, d.start - 20), d.start)
+    )
+
+
+PAST_LEAD_DAYS = 14
+
+
+def _recent_past(ctx: CheckContext, d: DateMention) -> bool:
+    published = ctx.document(d.doc_id).published
+    return (
+        published is not None
+        and d.earliest is not None
+        and d.earliest < published
+        and (published - d.earliest).days <= PAST_LEAD_DAYS
     )
 
 
@@ -529,9 +553,15 @@ def _lead_days(ctx: CheckContext) -> dict[str, list[DateMention]]:
     for doc in ctx.documents:
         lead = {s.index for s in _lead(doc)}
         days = [d for d in facts[doc.id].dates if d.sentence in lead and _lead_day(ctx, d)]
+        days = [d for d in days if _ahead(ctx, d)] or days  # what is to happen is the story, not its background
         if days and len({d.earliest for d in days}) == 1:
             found[doc.id] = sorted(days, key=lambda d: (not _strong_event(d), d.event is None, d.sentence))
     return found
+
+
+def _published_within(ctx: CheckContext, a: DateMention, b: DateMention, days: int) -> bool:
+    pa, pb = ctx.document(a.doc_id).published, ctx.document(b.doc_id).published
+    return bool(pa and pb and abs((pa - pb).days) <= days)
 
 
 def _speaks_of_a_new_date(doc: Document) -> bool:
@@ -553,6 +583,10 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
         a, b = leads[a_id][0], leads[b_id][0]
         gap = date_gap(a, b)
         if gap == 0 or gap > LEAD_GAP_DAYS:
+            continue
+        if _ahead(ctx, a) != _ahead(ctx, b):
+            continue
+        if not _ahead(ctx, a) and not _published_within(ctx, a, b, 1):
             continue
         if _one_moment_across_zones(ctx, a, b, gap):
             continue  # "3:40 a.m. on March 5, Jakarta time" is "20:40 GMT on March 4"
@@ -576,11 +610,14 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
         texts: list[tuple[str, str]] = []
         if a.event != b.event or a.event is None:
             doc_a, doc_b = ctx.document(a_id), ctx.document(b_id)
-            texts = [
-                (_sentence(doc_a, x).text, _sentence(doc_b, y).text)
-                for x in sorted({m.sentence for m in leads[a_id]})
-                for y in sorted({m.sentence for m in leads[b_id]})
-            ]
+            if _ahead(ctx, a):
+                texts = [
+                    (_sentence(doc_a, x).text, _sentence(doc_b, y).text)
+                    for x in sorted({m.sentence for m in leads[a_id]})
+                    for y in sorted({m.sentence for m in leads[b_id]})
+                ]
+            else:
+                texts = [(x.text, y.text) for x in _lead(doc_a) for y in _lead(doc_b)]
         survivors.append((a, b, texts))
     cosines = iter(_cosines(ctx, [pair for *_, texts in survivors for pair in texts]))
     for a, b, texts in survivors:

@@ -15,6 +15,7 @@ from auditor.checks.contradiction.roles import _BEFORE_NAME
 from auditor.checks.registry import DOCUMENT, CheckContext, rule
 from auditor.facts import document_facts
 from auditor.facts.dates import SAYING_VERBS, is_eventive
+from auditor.facts.entities import load_gazetteer
 from auditor.facts.model import DateMention, Quantity
 from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.quantities import noun_key
@@ -36,7 +37,21 @@ _MORE_NAMES = re.compile(r",\s+[A-Z]")
 _LIST_LEAD_IN = re.compile(r"\s*(?:These|Those|They)\s+(?:are|were)\s+$")
 # "Three consortia have submitted bids ... The bidders are A, B, C and D": a sentence that names
 # what one word of the count's sentence ("bids") speaks of; not "The others were", "The injured were".
-_NOUN_LEAD_IN = re.compile(r"\s*The\s+(?P<noun>[a-z-]+)(?:\s+(?:are|were)\s+|,\s+)$")  # "The suspects, A and B, were"
+# "The suspects, A and B, were", "The arrested men were identified as", "The envoys who presented
+# their credentials were": the counted things named again, with a word or two before them and a
+# clause after.
+_NOUN_LEAD_IN = re.compile(
+    r"\s*The\s+(?P<words>(?:[a-z-]+\s+){0,2}?[a-z-]+)(?:\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?"
+    r"(?:\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?|,\s+)$"
+)
+# The same lead-ins open the list that follows them ("The envoys who presented their credentials
+# were Ambassador of Japan A, Ambassador of Germany B and ..."): read item by item, like one after a colon.
+_LEAD_IN_OPENER = re.compile(
+    r"^\s*The\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?"
+    r"\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?(?=[{UPPER}])".replace("{UPPER}", UPPER)
+)
+# Nouns that stand for any counted people: their modifier ("the arrested men") says which.
+_PEOPLE_NOUNS = word_set("men women people persons individuals ones")
 _NOT_THE_SAME = word_set("others rest remaining remainder injured wounded dead survivors latter former")
 
 
@@ -57,6 +72,10 @@ def _same_predicate(after_list: str, counted_sentence: str) -> bool:
     return verb is not None and is_eventive(verb) and _shares_root(verb, counted_sentence)
 
 
+# Modifiers that pick out no part: "the new species" are all the species the count spoke of.
+_UNRESTRICTIVE = word_set("new latest recent")
+
+
 def _narrower_noun(q: Quantity, lead_in: str, counted_sentence: str) -> bool:
     """Does a later sentence's lead-in name a narrower kind of the counted things ("nine medals in
     all", then "The gold medals went to A, B, C and D")? A modifier the count's sentence never uses
@@ -70,6 +89,7 @@ def _narrower_noun(q: Quantity, lead_in: str, counted_sentence: str) -> bool:
                 modifier.islower()
                 and modifier not in _DETERMINERS
                 and modifier not in NUMBER_WORDS
+                and modifier not in _UNRESTRICTIVE
                 and not _shares_root(modifier, counted_sentence)
             )
     return False
@@ -77,9 +97,15 @@ def _narrower_noun(q: Quantity, lead_in: str, counted_sentence: str) -> bool:
 
 def _names_what_was_counted(lead_in: str, counted_sentence: str) -> bool:
     match = _NOUN_LEAD_IN.fullmatch(lead_in)
-    if match is None or match.group("noun") in _NOT_THE_SAME:
+    if match is None:
         return False
-    return _shares_root(match.group("noun"), counted_sentence)
+    words = match.group("words").split()
+    if _NOT_THE_SAME.intersection(words):
+        return False
+    noun = words[-1]
+    if noun in _PEOPLE_NOUNS and len(words) > 1:
+        noun = words[-2]  # "the arrested men" of "arrested four suspects"
+    return _shares_root(noun, counted_sentence)
 
 
 def _shares_root(word: str, sentence: str) -> bool:
@@ -234,15 +260,70 @@ def _opened_list(text: str, start: int) -> tuple[int, int, int, int] | None:
     return None
 
 
+# "A, from the highlands; B, from karst streams; and C, from the forests": items that carry their
+# own commas are split by semicolons, the name before each item's first comma.
+_SEMICOLON_ITEMS = re.compile(r";\s+(?:and\s+|&\s+)?")
+
+
+def _semicolon_list(text: str, start: int) -> tuple[int, int, int, int] | None:
+    sentence_end = re.search(r"\.\s*$|\.(?=\s+[A-Z][a-z])", text[start:])
+    end = start + sentence_end.start() if sentence_end else len(text)
+    body = text[start:end]
+    if not re.search(r";\s+(?:and|&)\s", body):
+        return None
+    parts = _SEMICOLON_ITEMS.split(body)
+    if len(parts) < 2 or not all(_is_item(part.split(", ", 1)[0]) for part in parts):
+        return None
+    return len(parts), start, end, 0
+
+
+# "three properties: a set of sutra scrolls kept at ..., a wooden statue of ..., and the main hall of
+# ...": after a colon, things described rather than named, each opened by an article.
+_DESCRIBED_OPENER = re.compile(r":\s+(?=(?:a|an|the)\s)")
+_DESCRIBED_ITEMS = re.compile(r",\s+(?:and\s+)?(?=(?:a|an|the)\s)|\s+and\s+(?=(?:a|an|the)\s)")
+
+
+def _described_list(text: str, start: int) -> tuple[int, int, int, int] | None:
+    closer = re.search(r";|\.\s*$|\.(?=\s+[A-Z][a-z])", text[start:])
+    end = start + closer.start() if closer else len(text)
+    body = text[start:end]
+    separators = list(_DESCRIBED_ITEMS.finditer(body))
+    if len(separators) < 2 or "and" not in separators[-1].group() or any("and" in m.group() for m in separators[:-1]):
+        return None  # the last item after "and", and only the last
+    return len(separators) + 1, start, end, 0
+
+
+# Right after the count, two names set off by commas: "three uncapped players, pacer A and opener B,
+# earned call-ups".
+_PAIR_IN_APPOSITION = re.compile(r",\s+(?P<a>[^,;:]{2,60}?)\s+(?:and|&)\s+(?P<b>[^,;:]{2,60}?),")
+
+
+def _nationalities(items: str) -> bool:
+    """Is every item a nationality ("Somali and Yemeni")?"""
+    gazetteer = load_gazetteer()
+    names = [item.strip() for item in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", items) if item.strip()]
+    return all((entry := gazetteer.lookup(name)) is not None and entry.kind == "demonym" for name in names)
+
+
 def _list_items(text: str) -> list[tuple[range, int, int]]:
     """(the numbers of names it may hold, start, end) of each complete list of names in text: one
     number, or more where an item that holds "and" may be two names."""
     out: list[tuple[range, int, int]] = []
-    for opener in (*_LIST_OPENER.finditer(text), *_NAMED_AS.finditer(text)):
-        opened = _opened_list(text, opener.end())
+    for opener in (*_LIST_OPENER.finditer(text), *_NAMED_AS.finditer(text), *_LEAD_IN_OPENER.finditer(text)):
+        opened = _semicolon_list(text, opener.end()) or _opened_list(text, opener.end())
         if opened and not _PARTIAL.search(text[: opener.start()]):
             count, start, end, joined = opened
+            if opener.re is _LEAD_IN_OPENER and _nationalities(text[start:end]):
+                continue  # "The pirates were Somali and Yemeni": what they were, not who
             out.append((range(count, count + joined + 1), start, end))
+    for opener in _DESCRIBED_OPENER.finditer(text):
+        described = _described_list(text, opener.end())
+        if described and not _PARTIAL.search(text[: opener.start()]):
+            count, start, end, _ = described
+            out.append((_exactly(count), start, end))
+    pair = _PAIR_IN_APPOSITION.match(text)
+    if pair and all(_is_list_item(pair.group(side)) for side in ("a", "b")):
+        out.append((_exactly(2), pair.start("a"), pair.end("b")))
     for match in _AGED_LIST.finditer(text):
         if not _PARTIAL.search(text[: match.start()]):
             out.append((_exactly(len(_AGE_IN_LIST.findall(match.group("items")))), match.start(), match.end()))
