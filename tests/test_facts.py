@@ -13,7 +13,7 @@ from auditor.facts import extract_facts
 from auditor.facts.dates import extract_dates
 from auditor.facts.entities import extract_entities, same_place
 from auditor.facts.model import DateMention, EntityMention, Quantity, Quote
-from auditor.facts.quantities import extract_quantities, same_noun
+from auditor.facts.quantities import extract_quantities, noun_key, same_noun
 from auditor.facts.quotes import extract_quotes
 from auditor.facts.votes import vote_tallies
 from auditor.model import Document, Sentence
@@ -150,6 +150,12 @@ def test_garbled_numeral_is_normalized_and_marked() -> None:
         ("The stoppage lasted almost three hours.", "almost three hours", "minute", 180),
         ("The 48-turbine park will be built offshore.", "48-turbine", "turbine", 48),
         ("He was handed a nine-year prison term.", "nine-year", "year", 9),
+        ("The mill operator was fined RM450,000 on Tuesday.", "RM450,000", "ringgit", 450_000),
+        ("The fine was Rp 50 million.", "Rp 50 million", "rupiah", 50_000_000),
+        ("Tickets cost ₱1,500 each.", "₱1,500", "peso", 1500),
+        ("The grant is NT$3,000 a month.", "NT$3,000", "dollar", 3000),
+        ("The fee rose to Rs.500 this year.", "Rs.500", "rupee", 500),
+        ("Farmers got GH₵2 million in aid.", "GH₵2 million", "cedi", 2_000_000),
     ],
 )
 def test_units_signs_and_compounds_are_read_as_the_counted_noun(
@@ -158,6 +164,11 @@ def test_units_signs_and_compounds_are_read_as_the_counted_noun(
     q = one_quantity(text)
     assert (q.text, q.noun) == (written, noun)
     assert q.value == pytest.approx(value)
+
+
+def test_a_unit_written_short_in_a_compound_is_the_unit() -> None:
+    short, long = one_quantity("Work began on the 85-km expressway."), one_quantity("The road is 62 kilometres long.")
+    assert short.noun == "km" and noun_key(short.noun) == noun_key(long.noun)
 
 
 def test_same_amount_in_other_units_or_signs_overlaps() -> None:
@@ -585,6 +596,9 @@ def test_stem_strips_the_longest_suffix_and_non_letters() -> None:
         ("Five companies submitted bids for the concession.", "company"),  # the phrase ends at the verb
         ("Police arrested 40 armed men near the border.", "armed man"),  # a first word may be one
         ("Police said 300 riot officers were deployed.", "riot officer"),  # a noun phrase stays whole
+        ("The survey found more than 120 species never recorded there.", "species"),  # an adverb ends it
+        ("The brewery earned about 310 million euros last year.", "euro"),  # so does a time
+        ("All 55 assembly members present backed the plan.", "assembly member"),  # and "present"
     ],
 )
 def test_a_state_or_a_verb_after_the_counted_noun_is_not_its_head(text: str, noun: str) -> None:

@@ -49,10 +49,10 @@ NUMBER_WORDS: dict[str, int] = {
 _SCALE_WORD = r"(?:hundreds?|thousands?|millions?|billions?|trillions?|lakhs?|lacs?|crores?)"
 # A run of digits, possibly grouped by commas/dots or split by single spaces, and optional scale words.
 # The lookbehind keeps us out of times (07:27), dates (9/11, 2021-07-27), ids and words (G7, 4x4).
-# A numeral may touch a currency letter before it ("R480m", "Rs500") and a unit after it ("40m",
+# A numeral may touch a currency letter before it ("R480m", "Rs500", "RM450,000") and a unit after it ("40m",
 # "1.1bn", "187km/h"): auditor.facts.units reads those.
 NUMERAL_RE = re.compile(
-    rf"(?:(?<![\w.,:/\-–])|(?<=\bR)|(?<=\bRs)|(?<=\bKSh))(?P<num>\d+(?:[.,]\d+)*(?: \d+(?:[.,]\d+)*)*)"
+    rf"(?:(?<![\w.,:/\-–])|(?<=\bR)|(?<=\bRs)|(?<=\bRs\.)|(?<=\bKSh)|(?<=\bTSh)|(?<=\bUSh)|(?<=\bRM)|(?<=\bRp)|(?<=\bTk))(?P<num>\d+(?:[.,]\d+)*(?: \d+(?:[.,]\d+)*)*)"
     rf"(?P<scale>(?:\s+{_SCALE_WORD}\b)+)?(?!(?!{ATTACHED_UNITS}(?![\w/²]))[\w/:]|-\d)",
     re.IGNORECASE,
 )

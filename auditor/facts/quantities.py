@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from auditor.facts.model import Quantity
 from auditor.facts.numerals import NUMBER_WORDS, SCALES, find_numerals, parse_numeral
-from auditor.facts.units import currency_before, currency_word, magnitude_after, unit_after
+from auditor.facts.units import UNIT_SYMBOLS, currency_before, currency_word, magnitude_after, unit_after
 from auditor.facts.words import COUNT_STATES, singular, stem, word_set
 from auditor.model import Sentence
 
@@ -171,7 +171,9 @@ def _qualifier_before(text: str, start: int) -> tuple[str | None, int]:
 _NOT_A_HEAD = COUNT_STATES | word_set(
     """alive homeless took ran went fell came made left lost won gave got
     saw fled rose spent paid sent stood brought began drove flew fought found grew kept knew led met put
-    shot sold struck threw wrote overnight today yesterday tonight tomorrow earlier later ago again instead"""
+    shot sold struck threw wrote overnight today yesterday tonight tomorrow earlier later ago again instead
+    never last next present already still now alone overall apiece annually respectively long wide high deep
+    tall thick"""
 )
 
 
@@ -467,4 +469,5 @@ NOUN_SYNONYMS: dict[str, str] = {
 def noun_key(noun: str) -> str:
     """The comparable head of a counted noun: last word, singular, synonyms folded, stemmed."""
     head = singular(noun.split()[-1])
+    head = UNIT_SYMBOLS.get(head, head)  # "an 85-km road" measures kilometres
     return stem(NOUN_SYNONYMS.get(head, head))

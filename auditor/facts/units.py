@@ -35,6 +35,28 @@ _CURRENCY_SIGNS: dict[str, str] = {
     "R": "rand",
     "KSh": "shilling",
     "Ksh": "shilling",
+    "TSh": "shilling",
+    "USh": "shilling",
+    "RM": "ringgit",  # "fined RM450,000"
+    "Rp": "rupiah",
+    "Rp.": "rupiah",
+    "₱": "peso",
+    "Tk": "taka",
+    "৳": "taka",
+    "₩": "won",
+    "₫": "dong",
+    "฿": "baht",
+    "₽": "ruble",
+    "₴": "hryvnia",
+    "₸": "tenge",
+    "₾": "lari",
+    "₭": "kip",
+    "₮": "tugrik",
+    "NT$": "dollar",
+    "R$": "real",
+    "GH₵": "cedi",
+    "GH¢": "cedi",
+    "E£": "pound",
 }
 # Currencies English news names by another word than ISO 4217's: Czech koruna and Swedish krona
 # are "crowns"; "Pound Sterling" is a pound, "Yuan Renminbi" a yuan.
@@ -94,8 +116,11 @@ _UNIT_AFTER = re.compile(
     r"(?![\w/²])",
     re.IGNORECASE,
 )
+_SIGNS = [sign for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True) if sign != "$"]
+_LETTER_SIGNS = "|".join(re.escape(sign) for sign in _SIGNS if sign[0].isalpha())
+_SYMBOL_SIGNS = "|".join(re.escape(sign) for sign in _SIGNS if not sign[0].isalpha())
 _SIGN_BEFORE = re.compile(
-    r"(?:(?<![\w$])(?P<sign>US\$|[ACS]\$|HK\$|NZ\$|KSh|Ksh|Rs\.?|R)|(?P<symbol>[$€£¥₹₦₺])|\b(?P<code>[A-Z]{3}))\s?$"
+    rf"(?:(?<![\w$])(?P<sign>{_LETTER_SIGNS})|(?P<symbol>{_SYMBOL_SIGNS}|\$)|\b(?P<code>[A-Z]{{3}}))\s?$"
 )
 _MAGNITUDE_AFTER = re.compile(r"(?P<magnitude>bn|mn|mln|trn|tn|m|k|b)(?![\w/])", re.IGNORECASE)
 
@@ -188,8 +213,9 @@ def currency_words() -> frozenset[str]:
         currency_word(c.alpha_3)
         for c in pycountry.currencies
         if "(" not in c.name and (not c.alpha_3.startswith("X") or c.alpha_3 in ("XAF", "XOF", "XCD", "XPF"))
-    } - _NOT_UNITS
-    return frozenset({*_CURRENCY_SIGNS.values(), *_CURRENCY_WORDS.values(), *(c for c in currencies if c)})
+    }
+    # "won" and "real" are English words first: "5,000 won" stays what it was before "₩" was read
+    return frozenset({*_CURRENCY_SIGNS.values(), *_CURRENCY_WORDS.values(), *(c for c in currencies if c)}) - _NOT_UNITS
 
 
 @lru_cache(maxsize=1)
