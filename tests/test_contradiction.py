@@ -924,6 +924,46 @@ def test_same_quote_different_speakers(encoder: Any) -> None:
     assert pair(encoder, "C003", a, same) == []
 
 
+def test_a_speaker_named_with_where_he_works_before_the_verb(encoder: Any) -> None:
+    a = '"Fences alone will not end this conflict. We need corridors," said Ranjit Perera, a wildlife official.'
+    b = '"Fences alone will not end this conflict," Dr. Nimal Silva of the Centre for Elephant Research said.'
+    flags = pair(encoder, "C003", a, b)
+    assert flags and "Nimal Silva" in flags[0].message and "Ranjit Perera" in flags[0].message
+
+
+DISTRICT_A = (
+    "Tarsa Oil finds gas in Sindh\n\nTarsa Oil said on Tuesday it had discovered gas at its Kalar West-1 "
+    "exploratory well in the Ghotki district of Sindh province.\n\nThe well tested 6.2 million cubic feet a day."
+)
+DISTRICT_B = (
+    "Tarsa Oil strikes gas\n\nTarsa Oil has made a gas discovery at Kalar West-1, an exploratory well situated in "
+    "Khairpur district of Sindh, the company told the bourse.\n\nThe well was drilled to 3,850 metres."
+)
+
+
+def test_the_one_district_each_article_places_the_story_in(encoder: Any) -> None:
+    flags = pair(encoder, "C003", DISTRICT_A, DISTRICT_B)
+    assert len(flags) == 2 and all(f.severity is Severity.INFO for f in flags)
+    assert "Ghotki district" in flags[0].message and "Khairpur district" in flags[0].message
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        # one name spelled two ways
+        DISTRICT_B.replace("Khairpur", "Ghotky"),
+        # an article that names the other's district too knows of both (where it is, where people came from)
+        DISTRICT_B.replace("The well was", "Workers from Ghotki helped. The well was"),
+        # two districts in one article: no one district to compare
+        DISTRICT_B.replace("The well was", "A second well lies in Sanghar district. The well was"),
+        # another unit: a district and a province
+        DISTRICT_B.replace("Khairpur district", "Khairpur province"),
+    ],
+)
+def test_districts_that_do_not_disagree(encoder: Any, b: str) -> None:
+    assert pair(encoder, "C003", DISTRICT_A, b) == []
+
+
 def test_a_trimmed_quote_and_a_quote_after_an_audience_and_a_colon(encoder: Any) -> None:
     a = (
         "Council leader Ana Berg told the full council meeting on Tuesday: "
@@ -1979,6 +2019,8 @@ CAUGHT = {
     "romblon_ferry_grounding": "C001",
     "japan_national_treasure_recommendations": "C004",
     "sulawesi_fanged_frog_species": "C004",
+    "sri_lanka_elephant_fences_remark": "C003",
+    "sindh_gas_discovery_well": "C003",
 }
 
 

@@ -44,9 +44,14 @@ _QUOTE_GROUPS = ("a", "b", "c", "d", "e")
 # "Johan Peeters, who heads the union's dockers' section, told reporters".
 _TITLE = rf"(?:{NAME}\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){{0,3}}?"
 _ASIDE = r"(?:,[^,\"“”‘’]{3,80},)?"
+# Where the speaker works, between the name and the verb: "Dr. Sanjeewa Abeysekara of the Centre
+# for Conservation and Research said".
+# Only after a name in full: "Minister of Equipment and Water Karim Bennani said" is a title.
+_AFFILIATION = r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][^,;\"“”‘’]{1,60}?"
 AFTER = re.compile(
     rf"^[\s,]*(?:{SAYING}\s+{_TITLE}(?P<name1>{_PERSON})"
-    rf"|{_TITLE}(?P<name2>{_PERSON}|{_PRONOUN}){_ASIDE}\s+(?:{SAYING}))"
+    rf"|{_TITLE}(?P<name2>{_PERSON}|{_PRONOUN}){_ASIDE}\s+(?:{SAYING})"
+    rf"|{_TITLE}(?P<name3>{HONORIFIC}?{FULL_PERSON_NAME}){_AFFILIATION}{_ASIDE}\s+(?:{SAYING}))"
 )
 # A longer title of several capitalised words, "of" and "and": "said Public Force director Rocío
 # Brenes, who ...", "Minister of Equipment and Water Karim Bennani said". The name must end where
@@ -118,7 +123,7 @@ def _attribution(text: str, start: int, end: int) -> tuple[str | None, tuple[int
     """The speaker written beside the quote text[start:end] and its span in `text`."""
     after = AFTER.match(text[end:])
     if after:
-        name_group = "name1" if after.group("name1") else "name2"
+        name_group = next(group for group in ("name1", "name2", "name3") if after.group(group))
         speaker = _strip_title(after.group(name_group))
         if re.fullmatch(_PRONOUN, speaker) or _person_in(speaker):
             return speaker, (end + after.start(name_group), end + after.end(name_group))

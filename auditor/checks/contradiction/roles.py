@@ -369,6 +369,7 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     the same words "said army chief Wali Ahmadzai" (outlet B).
     """
     flags = [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx), *_contract_flags(ctx)]
+    flags += _district_flags(ctx, flags)
     flags += _new_holder_flags(ctx, flags)
     return [*flags, *_succession_flags(ctx, flags)]
 
@@ -790,6 +791,66 @@ def _place_flags(ctx: CheckContext) -> Iterator[Flag]:
             round(0.75 * cand.score, 3) if close else SAME_EVENT_CONFIDENCE,
             "place",
         )
+
+
+# The one district (province, county, ...) an article places its story in: "discovered gas at its
+# Chak Noor West-1 well in the Ghotki district of Sindh" vs "a well situated in Khairpur district".
+# Small districts are in no gazetteer; the unit word after the name says it is one.
+_ADMIN_UNITS = "district|province|county|prefecture|governorate|municipality|oblast|canton|region"
+_IN_DISTRICT = re.compile(
+    rf"\b(?:in|at|of)\s+(?:the\s+)?(?P<name>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+){{0,2}})\s+(?P<unit>{_ADMIN_UNITS})\b"
+)
+DISTRICT_CONFIDENCE = 0.45  # read from the story, not from sentences the aligner pairs: info
+SPELLING_MIN_RATIO = 80  # rapidfuzz similarity at which two names are one transliterated two ways
+
+
+def _districts(doc: Document) -> dict[str, tuple[str, int, int]]:
+    """Per unit word, the one name the document gives it (name, start, end); a unit given two
+    names ("Ghotki district ... Khairpur district") has none."""
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    for sentence in doc.active_sentences():
+        for match in _IN_DISTRICT.finditer(sentence.text):
+            name = plain(match.group("name"))
+            found.setdefault(match.group("unit"), []).append(
+                (name, sentence.start + match.start("name"), sentence.start + match.end("unit"))
+            )
+    return {unit: names[0] for unit, names in found.items() if len({n for n, _, _ in names}) == 1}
+
+
+def _district_flags(ctx: CheckContext, reported: Sequence[Flag]) -> list[Flag]:
+    """Two articles of one story that each place it in one district (one province, ...) of a
+    different name, neither naming the other's anywhere (a town and the district around it, the
+    district where people came from and the one where it happened are both named in one of them)."""
+    from rapidfuzz import fuzz
+
+    flagged = {f.doc.id for f in reported}
+    districts = {doc.id: _districts(doc) for doc in ctx.documents if doc.id not in flagged}
+    flags: list[Flag] = []
+    for a_id, b_id in _story_pairs(ctx, [doc_id for doc_id, found in districts.items() if found]):
+        doc_a, doc_b = ctx.document(a_id), ctx.document(b_id)
+        for unit in sorted(districts[a_id].keys() & districts[b_id].keys()):
+            (name_a, start_a, end_a), (name_b, start_b, end_b) = districts[a_id][unit], districts[b_id][unit]
+            if name_b.split()[0] in plain(doc_a.text) or name_a.split()[0] in plain(doc_b.text):
+                continue
+            if fuzz.ratio(name_a.lower(), name_b.lower()) >= SPELLING_MIN_RATIO:
+                continue  # one name spelled two ways: "Hormuzgan" / "Hormouzgan" (ECB+)
+            for doc, span, other, other_span, mine, theirs in (
+                (doc_a, (start_a, end_a), doc_b, (start_b, end_b), name_a, name_b),
+                (doc_b, (start_b, end_b), doc_a, (start_a, end_a), name_b, name_a),
+            ):
+                flags.append(
+                    _two_outlets_flag(
+                        doc,
+                        span,
+                        other,
+                        other_span,
+                        f"{_where(doc)} places the story in {mine} {unit}; {_where(other)} in {theirs} {unit}.",
+                        "Check where the event took place.",
+                        DISTRICT_CONFIDENCE,
+                        "place",
+                    )
+                )
+    return flags
 
 
 # Who won a contract or tender: "awarded a $520 million contract to supply 37 trains ... to France's
