@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from auditor.checks.contradiction import dates  # importing the package registers C001-C004
+from auditor.checks.contradiction import common, dates  # importing the package registers C001-C004
 from auditor.checks.registry import CLEAN, REGISTRY, CheckContext
 from auditor.config import Config
 from auditor.corpus import read_corpus
+from auditor.facts import document_facts
 from auditor.facts.dates import extract_dates
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.words import plain
@@ -792,6 +793,29 @@ def test_the_verb_after_expected_to_is_the_event_of_its_date() -> None:
     sentence = Sentence("d", 0, 0, len(text), text, 0)
     (mention,) = extract_dates(sentence, date(2025, 2, 21))
     assert mention.event_text == "reach"
+
+
+def test_each_outlet_reporting_its_own_month_of_a_monthly_figure(encoder: Any) -> None:
+    a = "The annual pace of Norland housing starts rose 0.4% in May to 279,510 units, the NHC said on Monday."
+    b = "The annual pace of Norland housing starts fell 7% in June to 260,000 units, the NHC said."
+    docs = [doc("a", a, "Wire A", date(2023, 6, 16)), doc("b", b, "Paper B", date(2023, 7, 17))]
+    _, ctx = check("C002", docs, encoder)
+    facts = document_facts(ctx)
+    (may,) = [d for d in facts["a"].dates if d.granularity == "month"]
+    (june,) = [d for d in facts["b"].dates if d.granularity == "month"]
+    # each gives the month before its publication, a month apart: two months of a monthly figure
+    assert dates._each_reports_its_own(ctx, may, june)
+    docs[1] = doc("b", b, "Paper B", date(2023, 8, 20))  # June, in an article out in late August: old news
+    _, ctx = check("C002", docs, encoder)
+    (june,) = [d for d in document_facts(ctx)["b"].dates if d.granularity == "month"]
+    assert not dates._each_reports_its_own(ctx, may, june)
+
+
+def test_acronyms_are_names_that_pair_articles_but_common_ones_and_time_zones_are_not(encoder: Any) -> None:
+    text = "The Tourism Authority (TAT) board met at 12:52 p.m. EDT; the CEO and the EU were not there."
+    _, ctx = check("C002", [doc("a", text, "Wire A")], encoder)
+    names = common.document_names(ctx, "a")
+    assert "tat" in names and not {"edt", "ceo", "eu"} & names
 
 
 def test_a_lead_is_the_headline_and_first_sentence_past_a_cut_dateline() -> None:
@@ -2021,6 +2045,8 @@ CAUGHT = {
     "sulawesi_fanged_frog_species": "C004",
     "sri_lanka_elephant_fences_remark": "C003",
     "sindh_gas_discovery_well": "C003",
+    "kenya_university_lecturers_strike": "C002",
+    "tourism_authority_of_thailand_governor_selection": "C003",
 }
 
 

@@ -38,6 +38,10 @@ def holders(text: str) -> list[tuple[str, str]]:
             [("Petra Lind", "secretary-general of the Nordic Nurses' Union")],
         ),
         ("Judge Amara Osei named Ghana's new Chief Justice", [("Judge Amara Osei", "Chief Justice")]),
+        (  # whose post it is, before it: "the agency's"
+            "The board selected Ana Moreno, currently its deputy for marketing, as the agency's next governor.",
+            [("Ana Moreno", "governor")],
+        ),
         (
             "Former envoy Karim Haddad has been chosen by Secretary-General Ana Ruiz to head the Joint Monitoring Mission.",
             [("Karim Haddad", "head of Joint Monitoring Mission")],

@@ -50,9 +50,10 @@ _FUNCTION_AFTER_POST = (
 _HEADS = "|".join(sorted(POST_HEADS, key=len, reverse=True))
 _RANKS = "|".join(sorted(_TITLE_MODIFIERS, key=len, reverse=True))
 # A post: a few lower-case words ending in a head word, then what it is of ("of the Korea
-# Meteorological Administration", "to China", "for Libya").
+# Meteorological Administration", "to China", "for Libya"); whose it is may stand before it ("its",
+# "Tokyo's", "the agency's").
 _POST = (
-    r"(?:(?:its|their|his|her|the|[A-Z][\w'’-]*(?:'s|’s))\s+)?(?:new\s+|next\s+|incoming\s+)?"
+    r"(?:(?:its|their|his|her|the|[A-Z][\w'’-]*(?:'s|’s)|the\s+[a-z]+(?:'s|’s))\s+)?(?:new\s+|next\s+|incoming\s+)?"
     r"(?P<post>(?i:ceo\b|chief\s+executive(?:\s+officer)?\b)|"
     rf"(?:(?!(?:to|as|be|and|or|by)\b)(?:[a-z-]+|(?i:{_RANKS}))\s+){{0,3}}?(?i:{_HEADS})\b(?!-)(?!\s+(?i:{_HEADS})\b)(?!\s+(?!(?:{_FUNCTION_AFTER_POST})\b)[a-z])"
     r"(?:\s+(?:of|to|for|at)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+(?:of|and|for)\s+|\s+)?){1,6})?)"

@@ -138,6 +138,9 @@ POSTING_CAP = 60  # a content word in more clauses than this says little about w
 _NAME_WORD = re.compile(rf"(?:^|(?<=\s))[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}]+)*")
 RARE_WORD_INFORMATION = 3.5  # Zipf 3.5: a capitalised first word this rare is a name ("Norland's")
 COMMON_WORD_INFORMATION = 2.5  # Zipf 4.5: "Police", "Last updated", "Museum" capitalised mid-sentence
+_ACRONYM = re.compile(rf"(?<![\w.])[{UPPER}]{{2,6}}(?![\w.])")
+# "12:52 p.m. EDT": a time zone says when, not who or where.
+_TIME_ZONE_ACRONYM = re.compile(r"[A-Z]{1,3}[SD]T|GMT|UTC|CEST|EEST|WAT|EAT|CAT|SAST")
 _NOT_NAMES = CALENDAR_WORDS | word_set(
     "the a an this that these those it he she they we i in on at by for of and or but"
 )
@@ -174,6 +177,10 @@ def _read_names(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
         if word in _NOT_NAMES or information(word) < threshold:
             continue  # "The", "Voters" first in the sentence; "Last updated", "Police" in a title
         names.add(word)
+    for match in _ACRONYM.finditer(text):
+        word = match.group().lower()
+        if information(word) >= RARE_WORD_INFORMATION and not _TIME_ZONE_ACRONYM.fullmatch(match.group()):
+            names.add(word)  # "TAT", "OGDCL", "BCB"; not "CEO", "GDP", "EU", "NATO": too common to tell stories apart
     return frozenset(names)
 
 

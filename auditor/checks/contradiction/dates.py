@@ -398,6 +398,7 @@ def _unattached_day(ctx: CheckContext, d: DateMention) -> bool:
 
 
 RECENT_DAYS = 3  # a day this close before an article's publication is that article's news
+RECENT_MONTH_DAYS = 31  # ... and the month before it: "housing starts rose in May", out in June
 # Two reports more than a week apart, each of "its" latest occurrence, tell of two occurrences of
 # something that recurs (weekly fixtures, monthly meetings); within a week, of one event misdated.
 RECURRENCE_DAYS = 7
@@ -411,7 +412,9 @@ def _each_reports_its_own(ctx: CheckContext, a: DateMention, b: DateMention) -> 
     if not published_a or not published_b or abs((published_a - published_b).days) <= RECURRENCE_DAYS:
         return False
     return all(
-        d.earliest is not None and d.latest is not None and 0 <= (published - d.latest).days <= RECENT_DAYS
+        d.earliest is not None
+        and d.latest is not None
+        and 0 <= (published - d.latest).days <= (RECENT_MONTH_DAYS if d.granularity == "month" else RECENT_DAYS)
         for d, published in ((a, published_a), (b, published_b))
     )
 
