@@ -215,9 +215,11 @@ _RUNNING_UNITS = word_set("day days week weeks month months")
 
 
 def _running_count(lower: Sequence[str], i: int) -> bool:
-    """ "The search has entered its third day", "the strike, in its second week": how long
-    something has gone on, not which occurrence of it."""
-    return 0 < i < len(lower) - 1 and lower[i - 1] in _POSSESSIVES and lower[i + 1] in _RUNNING_UNITS
+    """How far something has gone, not which occurrence of it: "the search has entered its third
+    day", "the strike, in its second week", "preparations are in their final stages"."""
+    if not (0 < i < len(lower) - 1 and lower[i - 1] in _POSSESSIVES):
+        return False
+    return lower[i + 1] in _RUNNING_UNITS or (lower[i] in ("final", "last") and lower[i + 1] == "stages")
 
 
 def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
@@ -567,6 +569,12 @@ def _published_within(ctx: CheckContext, a: DateMention, b: DateMention, days: i
     return bool(pa and pb and abs((pa - pb).days) <= days)
 
 
+def _other_occurrences(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two leads' occurrence words tell two occurrences apart? "First" against none does not:
+    "the first direct flight" and "will launch flights" are the one inaugural flight."""
+    return a != b and {a, b} != {frozenset(), frozenset({"first"})}
+
+
 def _speaks_of_a_new_date(doc: Document) -> bool:
     return any(_RESCHEDULED.search(s.text) for s in doc.active_sentences())
 
@@ -605,7 +613,7 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
             continue  # "from Sept. 14 to Sept. 21" vs "on Sept. 21": only "will begin on Sept. 21" disputes the start
         if _speaks_of_a_new_date(ctx.document(a_id)) != _speaks_of_a_new_date(ctx.document(b_id)):
             continue  # "postponed to July 26" in one: the other reported the earlier plan
-        if _sentence_occurrences(ctx, a) != _sentence_occurrences(ctx, b):
+        if _other_occurrences(_sentence_occurrences(ctx, a), _sentence_occurrences(ctx, b)):
             continue  # "the first round ... on June 22" vs "a runoff ... on August 24"
         actors_a, actors_b = _actor_words(ctx, a), _actor_words(ctx, b)
         if actors_a and actors_b and not actors_a & actors_b:
