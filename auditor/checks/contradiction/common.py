@@ -184,6 +184,11 @@ def _read_names(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
     return frozenset(names)
 
 
+def published_within(a: Document, b: Document, days: int) -> bool:
+    """Did the two come out (both dated) within `days` of each other?"""
+    return bool(a.published and b.published and abs((a.published - b.published).days) <= days)
+
+
 def _two_outlets_flag(
     doc: Document,
     span: tuple[int, int],

@@ -24,6 +24,7 @@ from auditor.checks.contradiction.common import (
     _timing,
     _two_outlets_flag,
     _where,
+    published_within,
 )
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
@@ -532,7 +533,8 @@ def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
     )
 
 
-PAST_LEAD_DAYS = 14
+PAST_LEAD_DAYS = 14  # a past day this close before publication may be the lead's news
+PAST_LEAD_PUBLISHED_DAYS = 1  # past days are compared only in articles out within a day of each other
 
 
 def _recent_past(ctx: CheckContext, d: DateMention) -> bool:
@@ -564,11 +566,6 @@ def _lead_days(ctx: CheckContext) -> dict[str, list[DateMention]]:
     return found
 
 
-def _published_within(ctx: CheckContext, a: DateMention, b: DateMention, days: int) -> bool:
-    pa, pb = ctx.document(a.doc_id).published, ctx.document(b.doc_id).published
-    return bool(pa and pb and abs((pa - pb).days) <= days)
-
-
 def _other_occurrences(a: frozenset[str], b: frozenset[str]) -> bool:
     """Do two leads' occurrence words tell two occurrences apart? "First" against none does not:
     "the first direct flight" and "will launch flights" are the one inaugural flight."""
@@ -597,7 +594,9 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
             continue
         if _ahead(ctx, a) != _ahead(ctx, b):
             continue
-        if not _ahead(ctx, a) and not _published_within(ctx, a, b, 1):
+        if not _ahead(ctx, a) and not published_within(
+            ctx.document(a_id), ctx.document(b_id), PAST_LEAD_PUBLISHED_DAYS
+        ):
             continue
         if _one_moment_across_zones(ctx, a, b, gap):
             continue  # "3:40 a.m. on March 5, Jakarta time" is "20:40 GMT on March 4"

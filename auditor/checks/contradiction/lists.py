@@ -34,22 +34,20 @@ _PAIR_AFTER_COLON = re.compile(rf"(?<=:\s)(?P<items>{_LIST_NAME}\s+(?:and|&)\s+{
 # A sentence that only names what the sentence before counted: "... in two provinces. These were A, B and C."
 _LIST_GOES_ON = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _MORE_NAMES = re.compile(r",\s+[A-Z]")
+_ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+")  # "A, B and C", "A, B, and C"
 _LIST_LEAD_IN = re.compile(r"\s*(?:These|Those|They)\s+(?:are|were)\s+$")
 # "Three consortia have submitted bids ... The bidders are A, B, C and D": a sentence that names
 # what one word of the count's sentence ("bids") speaks of; not "The others were", "The injured were".
 # "The suspects, A and B, were", "The arrested men were identified as", "The envoys who presented
 # their credentials were": the counted things named again, with a word or two before them and a
-# clause after.
-_NOUN_LEAD_IN = re.compile(
-    r"\s*The\s+(?P<words>(?:[a-z-]+\s+){0,2}?[a-z-]+)(?:\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?"
-    r"(?:\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?|,\s+)$"
+# clause after. The same words open the list that follows them, read item by item like one after a
+# colon ("The envoys ... were Ambassador of Japan A, Ambassador of Germany B and ...").
+_COUNTED_AGAIN = (
+    r"The\s+(?P<words>(?:[a-z-]+\s+){0,2}?[a-z-]+)(?:\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?"
 )
-# The same lead-ins open the list that follows them ("The envoys who presented their credentials
-# were Ambassador of Japan A, Ambassador of Germany B and ..."): read item by item, like one after a colon.
-_LEAD_IN_OPENER = re.compile(
-    r"^\s*The\s+(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?"
-    r"\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?(?=[{UPPER}])".replace("{UPPER}", UPPER)
-)
+_ARE_NAMED = r"\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?"
+_NOUN_LEAD_IN = re.compile(rf"\s*{_COUNTED_AGAIN}(?:{_ARE_NAMED}|,\s+)$")
+_LEAD_IN_OPENER = re.compile(rf"^\s*{_COUNTED_AGAIN}{_ARE_NAMED}(?=[{UPPER}])")
 # Nouns that stand for any counted people: their modifier ("the arrested men") says which.
 _PEOPLE_NOUNS = word_set("men women people persons individuals ones")
 _NOT_THE_SAME = word_set("others rest remaining remainder injured wounded dead survivors latter former")
@@ -140,7 +138,8 @@ _LIST_OPENER = re.compile(rf"(?::|\s[-–—])\s+(?=(?:the\s+|[a-z]+\s+)?[{UPPER
 # "The prosecutor named the three suspects as Karim B. and Steven V.": "as" opens the list.
 # Read after the count too ("... three suspects| as Karim B. and ..."), where the caller checks the verb.
 _NAMED_AS = re.compile(rf"(?:\b(?:named|identified)\s+(?:[\w'’-]+\s+){{0,5}}?|^\s*)as\s+(?=[{UPPER}])")
-_LIST_CLOSER = re.compile(r"\s[-–—]\s|;|\.\s*$|\.(?=\s+[A-Z][a-z])")
+_SENTENCE_END = r"\.\s*$|\.(?=\s+[A-Z][a-z])"  # not the stop of "Karim B." before a name
+_LIST_CLOSER = re.compile(rf"\s[-–—]\s|;|{_SENTENCE_END}")
 _ITEM_WORD = re.compile(rf"[{UPPER}][\w'’.&-]*|\([A-Z][A-Za-z]{{1,7}}\)")
 # What a list item may say of its name before it: "goalkeeper Ismail Waiswa", "defender Joe Kizito";
 # not a verb or a function word ("police arrested Smith", "and Jones").
@@ -266,7 +265,7 @@ _SEMICOLON_ITEMS = re.compile(r";\s+(?:and\s+|&\s+)?")
 
 
 def _semicolon_list(text: str, start: int) -> tuple[int, int, int, int] | None:
-    sentence_end = re.search(r"\.\s*$|\.(?=\s+[A-Z][a-z])", text[start:])
+    sentence_end = re.search(_SENTENCE_END, text[start:])
     end = start + sentence_end.start() if sentence_end else len(text)
     body = text[start:end]
     if not re.search(r";\s+(?:and|&)\s", body):
@@ -284,7 +283,7 @@ _DESCRIBED_ITEMS = re.compile(r",\s+(?:and\s+)?(?=(?:a|an|the)\s)|\s+and\s+(?=(?
 
 
 def _described_list(text: str, start: int) -> tuple[int, int, int, int] | None:
-    closer = re.search(r";|\.\s*$|\.(?=\s+[A-Z][a-z])", text[start:])
+    closer = re.search(rf";|{_SENTENCE_END}", text[start:])
     end = start + closer.start() if closer else len(text)
     body = text[start:end]
     separators = list(_DESCRIBED_ITEMS.finditer(body))
@@ -301,7 +300,7 @@ _PAIR_IN_APPOSITION = re.compile(r",\s+(?P<a>[^,;:]{2,60}?)\s+(?:and|&)\s+(?P<b>
 def _nationalities(items: str) -> bool:
     """Is every item a nationality ("Somali and Yemeni")?"""
     gazetteer = load_gazetteer()
-    names = [item.strip() for item in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", items) if item.strip()]
+    names = [item.strip() for item in _ITEM_SEPARATOR.split(items) if item.strip()]
     return all((entry := gazetteer.lookup(name)) is not None and entry.kind == "demonym" for name in names)
 
 
@@ -339,7 +338,7 @@ def _list_items(text: str) -> list[tuple[range, int, int]]:
                 continue  # more titles follow
             out.append((_exactly(len(re.findall(_QUOTED_TITLE, match.group("items")))), match.start(), match.end()))
             continue
-        items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
+        items = [i for i in _ITEM_SEPARATOR.split(match.group("items")) if i.strip()]
         out.append((_exactly(len(items)), match.start(), match.end()))
     return out
 
@@ -417,7 +416,7 @@ def _list_named_first(text: str, count_start: int) -> tuple[int, int, int] | Non
             return None
     if "." in text[match.end() : count_start]:
         return None
-    items = [i for i in re.split(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("items")) if i.strip()]
+    items = [i for i in _ITEM_SEPARATOR.split(match.group("items")) if i.strip()]
     return len(items), match.start("items"), match.end("items")
 
 

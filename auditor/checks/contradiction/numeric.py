@@ -27,6 +27,7 @@ from auditor.checks.contradiction.common import (
     _timing,
     _where,
     candidate_pairs,
+    published_within,
 )
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
@@ -690,7 +691,7 @@ def _story_counts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
 
 
 def _published_close(a: Document, b: Document) -> bool:
-    return bool(a.published and b.published and abs((a.published - b.published).days) <= ONE_COUNT_DAYS)
+    return published_within(a, b, ONE_COUNT_DAYS)
 
 
 def _figures_close(qa: Quantity, qb: Quantity) -> bool:

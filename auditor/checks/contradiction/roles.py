@@ -827,10 +827,14 @@ def _district_flags(ctx: CheckContext, reported: Sequence[Flag]) -> list[Flag]:
     districts = {doc.id: _districts(doc) for doc in ctx.documents if doc.id not in flagged}
     flags: list[Flag] = []
     for a_id, b_id in _story_pairs(ctx, [doc_id for doc_id, found in districts.items() if found]):
+        units = sorted(districts[a_id].keys() & districts[b_id].keys())
+        if not units:
+            continue
         doc_a, doc_b = ctx.document(a_id), ctx.document(b_id)
-        for unit in sorted(districts[a_id].keys() & districts[b_id].keys()):
+        text_a, text_b = plain(doc_a.text), plain(doc_b.text)
+        for unit in units:
             (name_a, start_a, end_a), (name_b, start_b, end_b) = districts[a_id][unit], districts[b_id][unit]
-            if name_b.split()[0] in plain(doc_a.text) or name_a.split()[0] in plain(doc_b.text):
+            if name_b.split()[0] in text_a or name_a.split()[0] in text_b:
                 continue
             if fuzz.ratio(name_a.lower(), name_b.lower()) >= SPELLING_MIN_RATIO:
                 continue  # one name spelled two ways: "Hormuzgan" / "Hormouzgan" (ECB+)
