@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from auditor.facts.units import ATTACHED_UNITS
+from auditor.facts.units import ATTACHED_UNITS, SIGNS_TOUCHING_DIGITS
 from auditor.facts.words import MONTH_ABBREVIATIONS, MONTHS
 
 SCALES: dict[str, int] = {
@@ -51,8 +51,9 @@ _SCALE_WORD = r"(?:hundreds?|thousands?|millions?|billions?|trillions?|lakhs?|la
 # The lookbehind keeps us out of times (07:27), dates (9/11, 2021-07-27), ids and words (G7, 4x4).
 # A numeral may touch a currency letter before it ("R480m", "Rs500", "RM450,000") and a unit after it ("40m",
 # "1.1bn", "187km/h"): auditor.facts.units reads those.
+_AFTER_SIGN = "|".join(rf"(?<=\b{re.escape(sign)})" for sign in SIGNS_TOUCHING_DIGITS)
 NUMERAL_RE = re.compile(
-    rf"(?:(?<![\w.,:/\-–])|(?<=\bR)|(?<=\bRs)|(?<=\bRs\.)|(?<=\bKSh)|(?<=\bTSh)|(?<=\bUSh)|(?<=\bRM)|(?<=\bRp)|(?<=\bTk))(?P<num>\d+(?:[.,]\d+)*(?: \d+(?:[.,]\d+)*)*)"
+    rf"(?:(?<![\w.,:/\-–])|{_AFTER_SIGN})(?P<num>\d+(?:[.,]\d+)*(?: \d+(?:[.,]\d+)*)*)"
     rf"(?P<scale>(?:\s+{_SCALE_WORD}\b)+)?(?!(?!{ATTACHED_UNITS}(?![\w/²]))[\w/:]|-\d)",
     re.IGNORECASE,
 )

@@ -119,6 +119,9 @@ _UNIT_AFTER = re.compile(
 _SIGNS = [sign for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True) if sign != "$"]
 _LETTER_SIGNS = "|".join(re.escape(sign) for sign in _SIGNS if sign[0].isalpha())
 _SYMBOL_SIGNS = "|".join(re.escape(sign) for sign in _SIGNS if not sign[0].isalpha())
+# Signs that end in a letter or a stop touch their digits ("R480m", "Rs.500", "RM450,000"): numerals.py
+# reads a numeral right after any of them.
+SIGNS_TOUCHING_DIGITS = tuple(sign for sign in _SIGNS if sign[-1].isalpha() or sign[-1] == ".")
 _SIGN_BEFORE = re.compile(
     rf"(?:(?<![\w$])(?P<sign>{_LETTER_SIGNS})|(?P<symbol>{_SYMBOL_SIGNS}|\$)|\b(?P<code>[A-Z]{{3}}))\s?$"
 )
