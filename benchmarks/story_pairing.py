@@ -5,7 +5,7 @@
 ECB+ holds two similar events per topic (two earthquakes, two rehab stays). For every pair of
 articles of one topic, labelled same event or not, the script scores the signals C001/C003 use to
 pair articles before comparing each one's prison term, fine, vote tally or elected office holder:
-names in common (`_names_in`), the best aligned pair's same-fact score, and, for comparison, the
+names and figures in common (`story_marks`), the best aligned pair's same-fact score, and, for comparison, the
 cosine of the two articles' mean sentence vectors. Prints ROC AUC per signal and the share of
 same-event and other-event pairs the shipped rule (STORY_NAMES names, or an aligned pair at
 SAME_FACT_THRESHOLD) takes; last line machine-readable. Data is read in place, never copied.
@@ -67,15 +67,7 @@ def main() -> None:
         ctx = CheckContext(docs, Config(), _encoder=encoder)
         event = {str(a["id"]): a["event"] for a in articles}
         document_facts(ctx)
-        names = {
-            d.id: frozenset(
-                n
-                for s in d.active_sentences()
-                for n in contradiction._names_in(ctx, d.id, s.index)
-                if not n.startswith("country:")
-            )
-            for d in docs
-        }
+        names = {d.id: contradiction.story_marks(ctx, d.id) for d in docs}
         best: dict[tuple[str, str], float] = {}
         for cand in contradiction.candidate_pairs(ctx):
             key = (min(cand.a.doc_id, cand.b.doc_id), max(cand.a.doc_id, cand.b.doc_id))

@@ -20,6 +20,7 @@ from auditor.config import Config
 from auditor.corpus import read_corpus
 from auditor.facts import document_facts
 from auditor.facts.dates import extract_dates
+from auditor.facts.quantities import noun_key
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.words import plain
 from auditor.model import Document, Flag, Sentence, Severity
@@ -288,6 +289,35 @@ def test_the_one_fine_of_each_outlet_is_compared_wherever_it_stands(encoder: Any
     assert pair(encoder, "C001", FINE_A, FINE_B.replace(FINE_STORY, "")) == []
 
 
+FINES_A = (
+    "Norland to fine cyclists on the spot\n\n"
+    "Cyclists in Norland who use a phone while riding will be fined 12,000 kronor from April under rules"
+    " covering 113 offences, the police agency in Vastby said. Ignoring a red light will cost 6,000 kronor."
+)
+FINES_B = (
+    "Norland cyclists face fines of up to 12,000 kronor\n\n"
+    "The new system covers 113 offences, the Vastby police agency said. Riders who run a red light will be"
+    " fined 6,000 kronor."
+)
+
+
+def test_an_article_that_gives_the_other_outlets_very_figure_knows_both_amounts(encoder: Any) -> None:
+    ctx = CheckContext([doc("a", FINES_A, "Wire A"), doc("b", FINES_B, "Paper B")], Config(), _encoder=encoder)
+    document_facts(ctx)
+    # The articles share one figure of something counted, which marks one story as a name does.
+    assert f"figure:113:{noun_key('offences')}" in common.story_marks(ctx, "a") & common.story_marks(ctx, "b")
+    assert not any(
+        m.startswith("figure:") and float(m.split(":")[1]) < common.FIGURE_MIN for m in common.story_marks(ctx, "a")
+    )
+    # One article's fine is the other's red-light amount, which the first gives too (not worded
+    # as a fine): it knows both figures, no dispute.
+    plain_headline = FINES_B.replace("fines of up to 12,000 kronor", "on-the-spot fines")
+    assert pair(encoder, "C001", FINES_A, plain_headline) == []
+    # The control: without the second figure, the one fine of each differs.
+    alone = FINES_A.replace(" Ignoring a red light will cost 6,000 kronor.", "")
+    assert [dict(f.data)["values"] for f in pair(encoder, "C001", alone, plain_headline)] == [(12000.0, 6000.0)]
+
+
 COACH_STORY = "\n\nThe Harbour Line operator Vestbuss said an inspector from Dunmore would examine the coach."
 COACH_A = (
     "Coach slides off icy road near Dunmore\n\n"
@@ -552,6 +582,13 @@ def test_a_law_coming_into_force_and_taking_effect_is_one_event(encoder: Any) ->
     b = "Chile's amended migration law will take effect on September 1, according to the published text."
     assert len(pair(encoder, "C002", a, b)) == 2
     assert pair(encoder, "C002", a, b.replace("September 1", "July 1")) == []
+    # "starting", "effective" before the date, "kicks in", "goes into effect": the same event
+    for other in (
+        "Chile's amended migration law will apply to new arrivals starting September 1, according to the published text.",
+        "Chile's amended migration law will go into effect on September 1, according to the published text.",
+        "Chile's amended migration law will kick in on September 1, according to the published text.",
+    ):
+        assert len(pair(encoder, "C002", a, other)) == 2, other
 
 
 def test_the_first_day_of_an_event_is_its_start_not_another_occurrence(encoder: Any) -> None:
@@ -689,6 +726,12 @@ def test_the_event_a_date_belongs_to_in_other_words() -> None:
     )
     assert events("The court ruled on 5 December that the law was void.")["5 December"][0] == "verdict"
     assert events("The court decided on December 4 that the law was void.")["December 4"][0] == "verdict"
+    # a date a change applies from, written as a preposition, is the change taking effect
+    effect = events("The law will come into force on 1 August.")["1 August"][0]
+    assert effect == "effect"
+    assert events("Visitors will have to pay $300 to enter the park starting July 1.")["July 1"][0] == effect
+    assert events("Stores may no longer sell gas blowers effective Jan. 1, 2027.")["Jan. 1, 2027"][0] == effect
+    assert events("The ban will kick in on July 1, 2026.")["July 1, 2026"][0] == effect
     # a participle compound describes: the event is what follows
     assert events("Work on the long-awaited bypass will be completed on September 2.")["September 2"][0] != "await"
 
@@ -1113,6 +1156,12 @@ def test_the_one_new_holder_each_outlet_gives_a_post_however_worded(encoder: Any
     # An article that gives the post two new holders (two terms, a shared post) is left out.
     two = AGENCY_B + "\n\nIvan Petrov, her deputy, will be joint administrator of the Danube Water Agency."
     assert pair(encoder, "C003", AGENCY_A, two) == []
+    # Named only as the one not chosen (a finalist, "chosen over"), the other's person is no
+    # predecessor: each article says the other's pick lost, and that is the dispute.
+    rival_a = AGENCY_A + "\n\nHe was chosen over Lena Varga, the other finalist."
+    rival_b = AGENCY_B + "\n\nShe and Tomas Rehak were the two finalists for the post."
+    assert len(pair(encoder, "C003", rival_a, rival_b)) == 1
+    assert pair(encoder, "C003", rival_a, knows) == []
 
 
 def test_same_office_different_holders(encoder: Any) -> None:
@@ -1247,6 +1296,25 @@ CONTRACT_B = "The Brno transport authority has chosen the Czech manufacturer Sko
 def test_contract_winners(encoder: Any, b: str, disputed: bool) -> None:
     flags = one_flag_if(disputed, encoder, "C003", CONTRACT_A, b)
     assert all("Tramwerk" in f.message and "Skodex" in f.message for f in flags)
+
+
+SUPPLIER_A = "Norfjord Energy said on Monday it has ordered 64 turbines from Windvik for its Skarvhei offshore project."
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        ("Korbel Wind will supply 64 turbines for a 480-megawatt project off the coast of Norway.", True),
+        ("The 64 machines will be built by the Danish firm Korbel Wind at its plant in Esbjerg.", True),
+        # the figure is the anchor: another order's count says nothing of this one
+        ("Korbel Wind will supply 30 turbines for a 480-megawatt project off the coast of Norway.", False),
+        # the other article knows the first firm: a bidder it beat
+        ("Korbel Wind will supply 64 turbines for the project, beating Windvik on price.", False),
+    ],
+)
+def test_who_supplies_the_counted_things(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C003", SUPPLIER_A, b)
+    assert all("Windvik" in f.message and "Korbel Wind" in f.message for f in flags)
 
 
 def test_a_companys_office_held_by_two_people(encoder: Any) -> None:
@@ -1822,10 +1890,16 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
 # it; sets 33-36 are held out the same way (docs/ACCURACY.md).
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38))
+BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43))
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
-# (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
-KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
+# (a stablemaster's elder name and his ring name) is read as two speakers of one quote; a count for
+# a whole country or province against one for a part of it ("30 stores in Canada" / "12 stores in
+# Quebec", Ontario's average wait / Toronto's), places the rules do not yet tell apart.
+KNOWN_FALSE_ALARMS = {
+    "sumo_asahiryu_ozeki_promotion": {"C003"},
+    "harbor_finch_canadian_store_openings": {"C001"},
+    "ontario_emergency_department_waits": {"C001"},
+}
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
@@ -2066,6 +2140,21 @@ CAUGHT = {
     "ho_chi_minh_city_ring_road_four_construction": "C002",
     "nova_scotia_maine_ferry_season": "C002",
     "nz_satellite_launch_date_conflict": "C002",
+    "rio_carnival_special_group_results": "C004",
+    "colombia_yellow_fever_emergency": "C004",
+    "panama_canal_neopanamax_draft_increase": "C002",
+    "copa_libertadores_quarterfinal_draw": "C004",
+    "santiago_electric_bus_order": "C003",
+    "chile_consumer_credit_rate_cap_bill": "C001",
+    "spokane_police_chief_appointment": "C003",
+    "marlow_oklahoma_tornado": "C002",
+    "detroit_woodward_palace_theatre_reopening": "C002",
+    "eastern_kentucky_ice_storm_emergency": "C004",
+    "provinces_skilled_trades_mobility_pact": "C004",
+    "seatswap_ticket_fees_state_lawsuit": "C004",
+    "red_river_lights_band_reunion": "C004",
+    "medicine_bow_ridge_wind_turbine_order": "C003",
+    "tucson_water_rate_increase": "C001",
 }
 
 

@@ -356,6 +356,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     ("completed", "due"), participants ("forces") and other dates; if none, looks ahead.
     """
     aspect = "point"
+    applies_from = _APPLIES_FROM.search(text, 0, start)
+    if applies_from:
+        return "effect", applies_from.group().strip(), aspect
     following = _EVENT_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     if following and following.group().lower() in SAYING_VERBS:
         return "say", following.group(), aspect  # "The commission on Tuesday announced that ...": the statement's
@@ -392,7 +395,10 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         if match.group()[0].isupper() and match.start() > 0:
             continue  # names are participants, not events
         if position + 1 < len(before) and (word, before[position + 1].group().lower()) in PHRASAL_EVENTS:
-            phrase = text[match.start() : before[position + 1].end()]
+            opening = match
+            if word == "into" and position > 0 and before[position - 1].group().lower() in _INTO_VERBS:
+                opening = before[position - 1]  # "come into force", "go into effect": the verb is the event's
+            phrase = text[opening.start() : before[position + 1].end()]
             return PHRASAL_EVENTS[word, before[position + 1].group().lower()], phrase, aspect
         if word in _PERIOD_NOUNS and position > 0:
             modifier = before[position - 1]
@@ -467,7 +473,13 @@ PHRASAL_EVENTS = {
     # a law or rule starting to apply: "will come into force on", "takes effect on", "entered into force"
     ("into", "force"): "effect",
     **{(verb, "effect"): "effect" for verb in ("take", "takes", "took", "taken", "taking")},
+    ("into", "effect"): "effect",  # "goes into effect on"
+    **{(verb, "in"): "effect" for verb in ("kick", "kicks", "kicked", "kicking")},  # "the ban kicking in on"
 }
+_INTO_VERBS = word_set("come comes came coming go goes went going gone enter enters entered entering")
+# A date a change applies from, written as a preposition: "will pay $300 starting July 1",
+# "effective Jan. 1": the change taking effect, however the change is worded.
+_APPLIES_FROM = re.compile(r"\b(?:starting|effective)\s+(?:on\s+|from\s+)?$", re.IGNORECASE)
 # "lifted off", "set up", "broke out": a particle after a verb is no noun the verb modifies; nor is
 # a preposition ("derailed near the village", "landed outside Riga").
 _PARTICLES = word_set("off up down out away back over along ahead apart aside")

@@ -14,6 +14,7 @@ import numpy as np
 from auditor.align.anchors import information
 from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
+from auditor.facts.quantities import noun_key
 from auditor.facts.words import CALENDAR_WORDS, LOWER, UPPER, plain, word_set
 from auditor.model import Document, Evidence, Flag, Sentence, Severity
 
@@ -109,9 +110,8 @@ def _story_pairs(ctx: CheckContext, doc_ids: Iterable[str]) -> list[tuple[str, s
     wanted = set(doc_ids)
     postings: dict[str, list[str]] = {}
     for doc_id in sorted(wanted):
-        for name in document_names(ctx, doc_id):
-            if not name.startswith("country:"):  # a country stands beside its name already
-                postings.setdefault(name, []).append(doc_id)
+        for name in story_marks(ctx, doc_id):
+            postings.setdefault(name, []).append(doc_id)
     shared: dict[tuple[str, str], int] = {}
     for docs in postings.values():
         if len(docs) <= POSTING_CAP:
@@ -182,6 +182,22 @@ def _read_names(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
         if information(word) >= RARE_WORD_INFORMATION and not _TIME_ZONE_ACRONYM.fullmatch(match.group()):
             names.add(word)  # "TAT", "OGDCL", "BCB"; not "CEO", "GDP", "EU", "NATO": too common to tell stories apart
     return frozenset(names)
+
+
+# A figure two articles both give marks one story as a name does ("68 votes", "$316.4 million"):
+# from FIGURE_MIN on, and for something counted; "two people", "five years" are in any story.
+FIGURE_MIN = 10
+
+
+def story_marks(ctx: CheckContext, doc_id: str) -> frozenset[str]:
+    """What tells an article's story from another's: its names (a country stands beside its
+    cities' names already) and the figures it gives for something counted."""
+    figures = {
+        f"figure:{q.value:g}:{noun_key(q.noun)}"
+        for q in document_facts(ctx)[doc_id].quantities
+        if q.noun and q.kind != "vague" and q.value >= FIGURE_MIN
+    }
+    return frozenset(name for name in document_names(ctx, doc_id) if not name.startswith("country:")) | figures
 
 
 def published_within(a: Document, b: Document, days: int) -> bool:

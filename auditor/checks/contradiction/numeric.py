@@ -18,6 +18,7 @@ from auditor.checks.contradiction.common import (
     _CLAUSE_BREAK,
     _CLAUSE_STOP,
     CANDIDATE_MIN_SCORE,
+    FIGURE_MIN,
     NUMERIC_MIN_SCORE,
     Candidate,
     _names_in,
@@ -407,14 +408,20 @@ def _agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
 
 def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
     """Does this document itself give a number like q for the same noun (for a measure, of the
-    same thing: "over five years" of bribes is no prison term)?"""
+    same thing: "over five years" of bribes is no prison term; or the very figure, "¥6,000" for
+    a red light where the other outlet's "6,000 yen" is worded as a fine)?"""
     return any(
         other.noun
         and noun_key(other.noun) == noun_key(q.noun or "")
         and _agree_after_rounding(other, q)
-        and (not is_measure(q) or _measure_alike(ctx, other, q))
+        and (not is_measure(q) or _measure_alike(ctx, other, q) or _very_figure(other, q))
         for other in document_facts(ctx)[doc_id].quantities
     )
+
+
+def _very_figure(a: Quantity, b: Quantity) -> bool:
+    """One exact figure, specific enough (FIGURE_MIN on) not to be a coincidence in one story."""
+    return a.kind == b.kind == "exact" and a.value == b.value >= FIGURE_MIN
 
 
 _KIND_WEIGHT = {"exact": 1.0, "lower_bound": 0.9, "upper_bound": 0.85, "approximate": 0.85, "range": 0.9, "vague": 0.55}

@@ -13,6 +13,7 @@ from typing import Any
 from auditor.checks.contradiction.common import (
     _CLAUSE_STOP,
     EVENT_PLACES_ARTIFACT,
+    FIGURE_MIN,
     POSTING_CAP,
     _names_in,
     _severity,
@@ -634,7 +635,9 @@ def _new_holder_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[F
 
 # The one new holder each article of one story gives a post, however the post is worded ("head" /
 # "administrator" of one agency): two different people are a dispute unless either article names
-# the other's person anywhere (a predecessor, a rival, a deputy: it knows of both).
+# the other's person (a predecessor, a deputy: it knows of both) other than as the one not chosen
+# ("choosing her over Capt. Ben Okafor, the other finalist": both articles know the shortlist and
+# each says the other's pick lost).
 SUCCESSION_CONFIDENCE = 0.55
 SAME_PERSON_RATIO = 75  # "Mammadov" / "Mamedov": one surname transliterated two ways
 
@@ -647,6 +650,27 @@ def _one_person(a: str, b: str) -> bool:
 
 def _names_person(doc: Document, person: str) -> bool:
     return surname(person) in _plain_words(doc.text)
+
+
+# A sentence that names someone as a contender: "the other finalist", "chosen over X", "beat X".
+_CONTENDER = re.compile(
+    r"\b(?:finalists?|shortlist(?:ed)?|short-list(?:ed)?|runners?-up|contenders?|candidates?|rivals?|"
+    r"beat|beating|defeated|defeating|edged|edging)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_as_holder(doc: Document, person: str) -> bool:
+    """Does the article name `person` other than as a contender who lost ("chosen over X", "X,
+    the other finalist", "He and X were the two finalists")?"""
+    if not _names_person(doc, person):
+        return False
+    name = surname(person)
+    chosen_over = re.compile(rf"\bover\s+(?:[\w.]+\s+){{0,3}}{re.escape(name)}\b", re.IGNORECASE)
+    return any(
+        name in _plain_words(s.text) and not (_CONTENDER.search(s.text) or chosen_over.search(plain(s.text)))
+        for s in doc.active_sentences()
+    )
 
 
 @lru_cache(maxsize=256)
@@ -682,7 +706,7 @@ def _succession_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[F
         for a, b in pairs:
             if not _only_holder(found[a_id], a) or not _only_holder(found[b_id], b):
                 continue
-            if _names_person(doc, b.person) or _names_person(other, a.person):
+            if _names_as_holder(doc, b.person) or _names_as_holder(other, a.person):
                 continue
             if not _names_beside(ctx, a_id, a.person) or not _names_beside(ctx, b_id, b.person):
                 continue  # "appointed X as finance minister" in an article that names no country, no body
@@ -863,6 +887,7 @@ def _district_flags(ctx: CheckContext, reported: Sequence[Flag]) -> list[Flag]:
 # sentences that share a name (the buyer, the line, the city) disagree, unless either article names
 # more than one winner (two lots) or also names the other's winner (a bidder, a partner).
 _FIRM = rf"(?P<firm>{_PROPER_NAME})"
+_SUPPLIED_COUNT = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of|hundreds\s+of)"
 _CONTRACT = r"(?:contract|tender|concession|order|deal|licence|license|block|franchise)s?"
 _CONTRACT_WINNERS = (
     re.compile(
@@ -873,6 +898,17 @@ _CONTRACT_WINNERS = (
     ),
     re.compile(
         rf"\b(?:chose|chosen|picked|selected|appointed|hired|contracted)\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_FIRM}\s+to\s+(?:build|supply|deliver|run|operate|design|make|manufacture|provide)\b"
+    ),
+    # Who supplies counted things: "China's Foton will supply 214 electric buses", "ordered 120
+    # turbines from Vestas", "The 214 units will be manufactured by the Chinese firm Yutong".
+    re.compile(
+        rf"(?:^|[,;]\s+|\s[-—–]\s+|[’']s\s+|\b(?:based|owned)\s+){_FIRM}\s+(?:will|would|is\s+to|are\s+to|is\s+set\s+to)\s+(?:supply|deliver|build|manufacture)\s+(?:[a-z]+\s+)?{_SUPPLIED_COUNT}"
+    ),
+    re.compile(
+        rf"\b(?:ordered|orders|bought|buys|purchased|purchases)\s+(?:[a-z]+\s+)?{_SUPPLIED_COUNT}\s+(?:[\w-]+\s+){{0,3}}?from\s+(?:[A-Z][\w-]*[’']s\s+)?(?:the\s+)?(?:[a-z-]+\s+){{0,3}}{_FIRM}"
+    ),
+    re.compile(
+        rf"\b{_SUPPLIED_COUNT}\s+(?:[\w-]+\s+){{0,3}}?(?:will\s+be|are\s+to\s+be|are\s+being|were)\s+(?:manufactured|built|made|supplied|produced|delivered)\s+by\s+(?:the\s+|a\s+)?(?:[a-z-]+\s+|[A-Z][a-z]+\s+(?=[a-z])){{0,3}}{_FIRM}"
     ),
 )
 
@@ -915,6 +951,13 @@ def _names_firm(doc: Document, firm: str) -> bool:
     return any(re.search(rf"\b{re.escape(word)}\b", doc.text) for word in firm.split() if len(word) > 2)
 
 
+def _share_figure(ctx: CheckContext, a_id: str, a_index: int, b_id: str, b_index: int) -> bool:
+    """Do the two sentences give one specific figure ("214 electric buses", "The 214 units")?"""
+    facts = document_facts(ctx)
+    values_a = {q.value for q in facts[a_id].in_sentence(a_index).quantities if q.value >= FIGURE_MIN}
+    return any(q.value in values_a for q in facts[b_id].in_sentence(b_index).quantities)
+
+
 def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
     winners: dict[str, list[ContractWinner]] = {}
     for doc in ctx.documents:
@@ -934,8 +977,10 @@ def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
                 for wb in winners[b_id]
                 for n in _names_in(ctx, a_id, wa.sentence) & _names_in(ctx, b_id, wb.sentence)
             }
-            if not {n for n in shared if not n.startswith("country:") and not _is_country(n)}:
-                continue  # nothing (but a country) says it is the same contract
+            if not {n for n in shared if not n.startswith("country:") and not _is_country(n)} and not any(
+                _share_figure(ctx, a_id, wa.sentence, b_id, wb.sentence) for wa in winners[a_id] for wb in winners[b_id]
+            ):
+                continue  # nothing (but a country) says it is the same contract: no name, no figure
             yield _two_outlets_flag(
                 doc,
                 (a.start, a.end),
