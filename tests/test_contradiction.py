@@ -577,6 +577,21 @@ def test_occurrence_words() -> None:
     assert dates.occurrence_words(["two", "round", "trips", "each", "week"]) == frozenset()  # a return flight
 
 
+def test_a_truce_that_begins_and_one_that_starts_is_one_event(encoder: Any) -> None:
+    # "begin"/"start" say when, not what; "will last six months" names no last occurrence
+    a = (
+        "Truce agreed\n\nTalks in Vastby ended after three days.\n\n"
+        "Norland and the Vesta Front agreed on Wednesday to a ceasefire that will begin on Sept. 1, negotiators said."
+    )
+    b = (
+        "What we know about the truce\n\nThe deal was signed by both delegations.\n\n"
+        "The ceasefire between Norland and the Vesta Front will start on Monday, August 25, and will last six months."
+    )
+    assert len(pair(encoder, "C002", a, b)) == 2
+    assert dates.occurrence_words(["the", "truce", "will", "last", "six", "months"]) == frozenset()
+    assert dates.occurrence_words(["the", "last", "round"]) == {"last", "round"}
+
+
 def test_a_law_coming_into_force_and_taking_effect_is_one_event(encoder: Any) -> None:
     a = "Chile's amended migration law will come into force on 1 July, the interior ministry said."
     b = "Chile's amended migration law will take effect on September 1, according to the published text."
@@ -732,6 +747,10 @@ def test_the_event_a_date_belongs_to_in_other_words() -> None:
     assert events("Visitors will have to pay $300 to enter the park starting July 1.")["July 1"][0] == effect
     assert events("Stores may no longer sell gas blowers effective Jan. 1, 2027.")["Jan. 1, 2027"][0] == effect
     assert events("The ban will kick in on July 1, 2026.")["July 1, 2026"][0] == effect
+    # resuming is reopening, whatever resumes
+    opening = events("The consulate reopens on 3 March.")["3 March"][0]
+    assert events("The border market will resume operations on Monday, March 10.")["March 10"][0] == opening
+    assert events("The market would resume trading on March 17, officials said.")["March 17"][0] == opening
     # a participle compound describes: the event is what follows
     assert events("Work on the long-awaited bypass will be completed on September 2.")["September 2"][0] != "await"
 
@@ -1272,6 +1291,28 @@ def test_winners_of_a_named_prize(encoder: Any, a: str, b: str, disputed: bool) 
     one_flag_if(disputed, encoder, "C003", a, b)
 
 
+RACE_A = "Kenya's Peter Mutai won the men's race at the Lakeshore City Marathon on Sunday in 2:09:14."
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (
+            "Ethiopian Dawit Bekele crossed the finish line first in the men's category of the Lakeshore City Marathon.",
+            True,
+        ),
+        ("Dawit Bekele won the men's title at the Lakeshore City Marathon, the organisers said.", True),
+        # the same winner; the women's winner; another race
+        ("Peter Mutai crossed the finish line first in the men's category of the Lakeshore City Marathon.", False),
+        ("Ethiopian Hana Bekele won the women's race at the Lakeshore City Marathon on Sunday.", False),
+        ("Dawit Bekele won the men's race at the Hillside Half Marathon on Sunday in 1:01:40.", False),
+    ],
+)
+def test_winners_of_one_category_of_a_named_race(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C003", RACE_A, b)
+    assert all("Peter Mutai" in f.message + f.evidence[0].text for f in flags)
+
+
 CONTRACT_A = (
     "Brno's transport authority has awarded a 90 million euro contract to supply 20 trams to Germany's Tramwerk."
 )
@@ -1305,9 +1346,11 @@ SUPPLIER_A = "Norfjord Energy said on Monday it has ordered 64 turbines from Win
     ("b", "disputed"),
     [
         ("Korbel Wind will supply 64 turbines for a 480-megawatt project off the coast of Norway.", True),
-        ("The 64 machines will be built by the Danish firm Korbel Wind at its plant in Esbjerg.", True),
-        # the figure is the anchor: another order's count says nothing of this one
+        ("The 64 machines will be built by the Danish firm Korbel Wind, the developer said.", True),
+        # the figure is the anchor: another order's count says nothing of this one, nor the same
+        # count for a project of another name
         ("Korbel Wind will supply 30 turbines for a 480-megawatt project off the coast of Norway.", False),
+        ("Korbel Wind will supply 64 turbines for the Hestvik onshore project, the developer said.", False),
         # the other article knows the first firm: a bidder it beat
         ("Korbel Wind will supply 64 turbines for the project, beating Windvik on price.", False),
     ],

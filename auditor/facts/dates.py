@@ -359,6 +359,9 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     applies_from = _APPLIES_FROM.search(text, 0, start)
     if applies_from:
         return "effect", applies_from.group().strip(), aspect
+    resumes = _RESUMES.search(text, 0, start)
+    if resumes:
+        return event_class("open"), resumes.group().strip(), aspect
     following = _EVENT_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     if following and following.group().lower() in SAYING_VERBS:
         return "say", following.group(), aspect  # "The commission on Tuesday announced that ...": the statement's
@@ -476,6 +479,12 @@ PHRASAL_EVENTS = {
     ("into", "effect"): "effect",  # "goes into effect on"
     **{(verb, "in"): "effect" for verb in ("kick", "kicks", "kicked", "kicking")},  # "the ban kicking in on"
 }
+# Resuming is reopening, whatever resumes: "will resume operations on Monday, March 10", "would
+# resume trading on March 17", "reopen Monday" are one event.
+_RESUMES = re.compile(
+    r"\bresum(?:e|es|ed|ing)\s+(?:[a-z-]+\s+){0,2}?(?:on\s+|from\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
+    re.IGNORECASE,
+)
 _INTO_VERBS = word_set("come comes came coming go goes went going gone enter enters entered entering")
 # A date a change applies from, written as a preposition: "will pay $300 starting July 1",
 # "effective Jan. 1": the change taking effect, however the change is worded.

@@ -138,6 +138,7 @@ def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
         if w.lower() not in _CLAUSE_STOP
         and w.lower() not in CALENDAR_WORDS  # "on Wednesday, September 3": the date's own weekday
         and w.lower() not in event_words
+        and w.lower() not in ASPECT_START  # "the ceasefire will begin" / "will start": when, not what
         and stem(w) != d.event
         and (w[0].isupper() or not is_eventive(w))
     )
@@ -208,7 +209,12 @@ def occurrence_words(words: Sequence[str]) -> frozenset[str]:
         and not (lower[i + 1 : i + 2] and lower[i + 1] in _NO_OCCURRENCE_AFTER.get(w, ()))
         and not (w == "first" and _FIRST_IN_YEARS.match(" ".join(lower[i + 1 : i + 8])))
         and not _running_count(lower, i)
+        and not (w == "last" and i > 0 and lower[i - 1] in _BEFORE_A_VERB)  # "the truce will last six months"
     )
+
+
+# Words after which "last" is the verb (to go on), not the occurrence ("the last round").
+_BEFORE_A_VERB = word_set("will would could can may might to shall should must and")
 
 
 _POSSESSIVES = word_set("its their his her")

@@ -291,6 +291,54 @@ def prize_winners(doc: Document) -> list[RoleHolder]:
     return found
 
 
+# Who won one category of a race: "Kenya's Daniel Kiptoo won the men's race at the Rio de Janeiro
+# Marathon", "Ethiopian Abebe Tadesse crossed the finish line first in the men's category of the Rio
+# de Janeiro Marathon". Keyed by the race and the category, so the women's winner is another role.
+_RACE = (
+    r"(?P<race>[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|de|del|da|do|dos|of|la|le)\s+){0,5}(?:(?:Half\s+)?Marathon|Grand\s+Prix|Tour|Classic|Rally|Regatta|"
+    r"Triathlon|Ultra))"
+)
+_CATEGORY = r"(?P<category>men's|women's|men’s|women’s|wheelchair|junior|under-\d+)"
+_RACE_WINNERS = (
+    re.compile(
+        rf"{_WINNER}\s+(?:won|wins|took|claimed|clinched)\s+the\s+{_CATEGORY}\s+(?:race|title|event|category|"
+        rf"crown|division|contest)\s+(?:at|of|in)\s+(?:the\s+)?(?:\d{{4}}\s+)?{_RACE}"
+    ),
+    re.compile(
+        rf"{_WINNER}\s+(?:crossed\s+the\s+finish(?:ing)?\s+line\s+first|finished\s+first|came\s+first|took\s+first\s+place)"
+        rf"\s+in\s+the\s+{_CATEGORY}\s+(?:race|event|category|division|contest)\s+(?:at|of|in)\s+(?:the\s+)?"
+        rf"(?:\d{{4}}\s+)?{_RACE}"
+    ),
+)
+
+
+def race_winners(doc: Document) -> list[RoleHolder]:
+    """Winners of one category of a named race (see _RACE_WINNERS)."""
+    found = []
+    for sentence in doc.active_sentences():
+        for pattern in _RACE_WINNERS:
+            for match in pattern.finditer(sentence.text):
+                words = _name_words(match.group("name"), described=True)
+                if words and _is_country(words[0], demonym=True):
+                    words = words[1:]  # "Ethiopian Abebe Tadesse"
+                if len(words) < 2 or words[0].lower() in HONORIFICS or not _is_person_name(" ".join(words)):
+                    continue
+                race = re.sub(r"\s+", " ", match.group("race").strip())
+                category = match.group("category").replace("’", "'").lower()
+                found.append(
+                    RoleHolder(
+                        doc.id,
+                        f"{race} ({category})",
+                        "winner",
+                        " ".join(words),
+                        sentence.start + match.start(),
+                        sentence.start + match.end(),
+                        True,
+                    )
+                )
+    return found
+
+
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -490,6 +538,7 @@ def _role_flags(ctx: CheckContext) -> Iterator[Flag]:
             *appointments(doc, facts[doc.id]),
             *deciding_goals(doc),
             *prize_winners(doc),
+            *race_winners(doc),
         )
     ]
     reported: set[tuple[str, str, str]] = set()
@@ -941,9 +990,10 @@ def contract_winners(doc: Document) -> list[ContractWinner]:
     return found
 
 
-def _is_country(name: str) -> bool:
+def _is_country(name: str, demonym: bool = False) -> bool:
+    """Is `name` a country (or, with `demonym`, a nationality: "the Danish firm")?"""
     entry = load_gazetteer().lookup(name.title())
-    return entry is not None and entry.kind == "country"
+    return entry is not None and (entry.kind == "country" or (demonym and entry.kind == "demonym"))
 
 
 def _names_firm(doc: Document, firm: str) -> bool:
@@ -951,11 +1001,24 @@ def _names_firm(doc: Document, firm: str) -> bool:
     return any(re.search(rf"\b{re.escape(word)}\b", doc.text) for word in firm.split() if len(word) > 2)
 
 
-def _share_figure(ctx: CheckContext, a_id: str, a_index: int, b_id: str, b_index: int) -> bool:
-    """Do the two sentences give one specific figure ("214 electric buses", "The 214 units")?"""
+def _share_figure(ctx: CheckContext, a: ContractWinner, b: ContractWinner) -> bool:
+    """Do the two sentences give one specific figure ("214 electric buses", "The 214 units") and
+    name no places or bodies apart (Brno's 20 trams are not Ostrava's), besides the two firms and
+    their countries?"""
     facts = document_facts(ctx)
-    values_a = {q.value for q in facts[a_id].in_sentence(a_index).quantities if q.value >= FIGURE_MIN}
-    return any(q.value in values_a for q in facts[b_id].in_sentence(b_index).quantities)
+    values_a = {q.value for q in facts[a.doc_id].in_sentence(a.sentence).quantities if q.value >= FIGURE_MIN}
+    if not any(q.value in values_a for q in facts[b.doc_id].in_sentence(b.sentence).quantities):
+        return False
+    firms = {plain(w.lower()) for w in f"{a.firm} {b.firm}".split()} | {plain(f.lower()) for f in (a.firm, b.firm)}
+
+    def others(winner: ContractWinner) -> set[str]:
+        names = _names_in(ctx, winner.doc_id, winner.sentence)
+        return {
+            n for n in names if n not in firms and not n.startswith("country:") and not _is_country(n, demonym=True)
+        }
+
+    names_a, names_b = others(a), others(b)
+    return not (names_a and names_b and not names_a & names_b)
 
 
 def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -978,7 +1041,7 @@ def _contract_flags(ctx: CheckContext) -> Iterator[Flag]:
                 for n in _names_in(ctx, a_id, wa.sentence) & _names_in(ctx, b_id, wb.sentence)
             }
             if not {n for n in shared if not n.startswith("country:") and not _is_country(n)} and not any(
-                _share_figure(ctx, a_id, wa.sentence, b_id, wb.sentence) for wa in winners[a_id] for wb in winners[b_id]
+                _share_figure(ctx, wa, wb) for wa in winners[a_id] for wb in winners[b_id]
             ):
                 continue  # nothing (but a country) says it is the same contract: no name, no figure
             yield _two_outlets_flag(
