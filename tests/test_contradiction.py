@@ -389,6 +389,15 @@ def test_counts_worded_apart_are_compared_through_their_event(encoder: Any, a: s
     assert all(dict(f.data)["matched_by"] == "same event, day or place" for f in flags)
 
 
+def test_a_count_in_a_place_and_one_in_a_place_inside_it_may_both_be_true(encoder: Any) -> None:
+    whole = "The Bergen-based chain Lindqvist Home will open 40 stores in Norway by the end of 2027, the company said."
+    part = "Lindqvist Home plans to open 15 stores in Oslo by the end of 2027, the company said on Tuesday."
+    assert pair(encoder, "C001", whole, part) == []
+    # the control: the same place, two counts; the chain's home is no place of the count
+    same_place = part.replace("in Oslo", "in Norway")
+    assert [dict(f.data)["values"] for f in pair(encoder, "C001", whole, same_place)] == [(40.0, 15.0)]
+
+
 def test_estimates_attributed_to_different_sources_are_not_a_dispute(encoder: Any) -> None:
     a = "Around 80 percent of schools were affected by Wednesday's strike by teachers, the teachers' union said."
     b = "The teachers' strike on Wednesday affected 35 percent of schools, the Interior Ministry, which runs education, said."
@@ -1935,12 +1944,10 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # it; sets 33-36 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43))
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
-# (a stablemaster's elder name and his ring name) is read as two speakers of one quote; a count for
-# a whole country or province against one for a part of it ("30 stores in Canada" / "12 stores in
-# Quebec", Ontario's average wait / Toronto's), places the rules do not yet tell apart.
+# (a stablemaster's elder name and his ring name) is read as two speakers of one quote; a province's
+# average wait against one city's in it (Ontario's / Toronto's): the gazetteer knows no provinces.
 KNOWN_FALSE_ALARMS = {
     "sumo_asahiryu_ozeki_promotion": {"C003"},
-    "harbor_finch_canadian_store_openings": {"C001"},
     "ontario_emergency_department_waits": {"C001"},
 }
 CAUGHT = {

@@ -493,6 +493,29 @@ def _actor_countries(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     )
 
 
+_CLAUSE_PLACE_KINDS = ("city", "region", "country")
+
+
+def _clause_places(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """The places named in q's own clause ("will open 30 stores in Canada by the end of 2026"),
+    not a firm's home ("the Ohio-based chain"). A count in a place and one in a place inside it
+    (Canada, Quebec) may both be true."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    text = sentence.text
+    start, end = q.start - sentence.start, q.end - sentence.start
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    lo = max((b for b in breaks if b < start), default=-1) + 1
+    hi = min((b for b in breaks if b >= end), default=len(text))
+    return frozenset(
+        e.canonical
+        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
+        if e.kind in _CLAUSE_PLACE_KINDS
+        and lo <= e.start - sentence.start
+        and e.end - sentence.start <= hi
+        and not text[e.end - sentence.start :].startswith("-based")
+    )
+
+
 def _event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
     """The days the sentence puts its events on (not the day something was said)."""
     dates = document_facts(ctx)[q.doc_id].in_sentence(q.sentence).dates
@@ -541,6 +564,9 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     actors_a, actors_b = _actor_countries(ctx, qa), _actor_countries(ctx, qb)
     if actors_a and actors_b and actors_a != actors_b:
         return None  # "Police in Sweden and Denmark arrested 14" vs "Swedish police arrested eleven"
+    places_a, places_b = _clause_places(ctx, qa), _clause_places(ctx, qb)
+    if places_a and places_b and not places_a & places_b:
+        return None  # "30 stores in Canada" vs "12 stores in Quebec": a whole and its part
     owners = owners_compatible(sa, sb)
     factor = _KIND_WEIGHT[qa.kind] * _KIND_WEIGHT[qb.kind] * (1.0 if owners else 0.85)
     return factor, f"{qa.text!r} vs {qb.text!r}"
