@@ -1574,6 +1574,11 @@ def test_a_vote_count_and_the_voters_named_for_that_side(encoder: Any, text: str
             "The board named three uncapped players, pacer Tamim Alam and opener Rony Das, in the squad.",
             2,
         ),
+        (  # an arrest count's people named again as the suspects, in apposition; items with ages
+            "Five people were arrested in a raid in Kingsport on Monday, police said. The suspects, identified as"
+            " Omar Latif, 27; Bilal Aziz, 24; and Tariq Noor, 31, were taken into custody.",
+            3,
+        ),
         (  # the list agrees
             "Police arrested four suspects in a raid on Wednesday. The arrested men were identified as Omar Latif,"
             " Bilal Aziz, Tariq Noor and Sami Raza, police said.",
@@ -2205,6 +2210,11 @@ CAUGHT = {
     "red_river_lights_band_reunion": "C004",
     "medicine_bow_ridge_wind_turbine_order": "C003",
     "tucson_water_rate_increase": "C001",
+    "air_vanuatu_brisbane_return": "C002",
+    "colombia_comuneros_del_norte_ceasefire": "C002",
+    "jamaica_st_james_lottery_scam_raid": "C004",
+    "krakow_wisla_stadium_council_vote": "C001",
+    "rio_de_janeiro_marathon_2025": "C003",
 }
 
 

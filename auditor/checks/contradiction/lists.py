@@ -45,7 +45,8 @@ _LIST_LEAD_IN = re.compile(r"\s*(?:These|Those|They)\s+(?:are|were)\s+$")
 _COUNTED_AGAIN = (
     r"The\s+(?P<words>(?:[a-z-]+\s+){0,2}?[a-z-]+)(?:\s+(?:who|that|which)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)?"
 )
-_ARE_NAMED = r"\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?"
+# "The suspects were identified as", "The suspects, identified as A, 27; B, 24; and C, 31, were"
+_ARE_NAMED = r"(?:\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?|,\s+(?:identified|named|listed)\s+as\s+)"
 _NOUN_LEAD_IN = re.compile(rf"\s*{_COUNTED_AGAIN}(?:{_ARE_NAMED}|,\s+)$")
 _LEAD_IN_OPENER = re.compile(rf"^\s*{_COUNTED_AGAIN}{_ARE_NAMED}(?=[{UPPER}])")
 # Nouns that stand for any counted people: their modifier ("the arrested men") says which.
@@ -103,7 +104,14 @@ def _names_what_was_counted(lead_in: str, counted_sentence: str) -> bool:
     noun = words[-1]
     if noun in _PEOPLE_NOUNS and len(words) > 1:
         noun = words[-2]  # "the arrested men" of "arrested four suspects"
+    if noun in _ARRESTED_PEOPLE and _ARRESTED.search(counted_sentence):
+        return True  # "Four people were arrested", then "The suspects, identified as A, B and C"
     return _shares_root(noun, counted_sentence)
+
+
+# Whom an arrest count counts, named again as suspects or detainees.
+_ARRESTED_PEOPLE = word_set("suspects suspect detainees accused")
+_ARRESTED = re.compile(r"\b(?:arrested|detained|held|apprehended|nabbed|rounded\s+up|taken\s+into\s+custody)\b", re.I)
 
 
 def _shares_root(word: str, sentence: str) -> bool:
