@@ -479,6 +479,10 @@ def test_attributions_in_other_shapes(text: str, quoted: str, speaker: str) -> N
             'Celso Amorim, an adviser to the president, said on Thursday that Brazil "will not accept unilateral rules".',
             "Celso Amorim",
         ),
+        (
+            'Emergency agency chief Keith Hale told reporters the city needs "every resident to cut water use by a quarter".',
+            "Keith Hale",
+        ),
         # a place or a body is no speaker
         ('"We will cut the budget again next year," the ministry of health in Lagos State said.', None),
         ('"We will cut the budget again next year," said the ministry in Lagos State.', None),

@@ -70,10 +70,11 @@ BEFORE_ADDRESSED = re.compile(
     rf"[^\"“”‘’:;.!?]{{0,60}}:\s*$"
 )
 # Words quoted inside reported speech: `Celso Amorim ... said on Thursday that Brazil "will not
-# accept ..."`: a few words of the speaker's own clause between "that" and the quote.
+# accept ..."`, `Keith Labelle told reporters the city needs "every Calgarian to ..."`: a few words
+# of the speaker's own clause between the verb (and "that") and the quote.
 BEFORE_REPORTED = re.compile(
-    rf"(?P<name>{_PERSON}){_ASIDE}\s+{SAYING}(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:yesterday|today))?\s+that"
-    rf"(?:\s+[\w'’-]+){{0,3}}\s*$"
+    rf"(?P<name>{_PERSON}){_ASIDE}\s+{SAYING}(?:\s+(?:reporters|journalists))?(?:\s+(?:on\s+)?[A-Z][a-z]+day|"
+    rf"\s+(?:yesterday|today))?(?:\s+that)?(?:\s+[\w'’-]+){{1,3}}\s*$"
 )
 # A sentence that opens with the person it is about: "Captain Sefo Aumua did not hide his
 # frustration.", "Dr. Anita Deshpande, the study's lead author, said ...". A "he said" after it,
