@@ -756,6 +756,13 @@ def test_the_event_a_date_belongs_to_in_other_words() -> None:
     assert events("Visitors will have to pay $300 to enter the park starting July 1.")["July 1"][0] == effect
     assert events("Stores may no longer sell gas blowers effective Jan. 1, 2027.")["Jan. 1, 2027"][0] == effect
     assert events("The ban will kick in on July 1, 2026.")["July 1, 2026"][0] == effect
+    # breaking ground is the groundbreaking; a ceremony's event is the word before it
+    groundbreaking = events("Officials broke ground Tuesday on the new ballpark.")["Tuesday"][0]
+    assert groundbreaking == events("Officials held the groundbreaking ceremony Thursday.")["Thursday"][0]
+    assert (
+        events("The signing ceremony will take place on May 3 in Oslo.")["May 3"][0]
+        == (events("The deal will be signed on May 3.")["May 3"][0])
+    )
     # resuming is reopening, whatever resumes
     opening = events("The consulate reopens on 3 March.")["3 March"][0]
     assert events("The border market will resume operations on Monday, March 10.")["March 10"][0] == opening

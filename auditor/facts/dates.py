@@ -415,7 +415,12 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             return event_class(word), match.group(), aspect  # "are expected to reach Chennai on Saturday"
         if not is_eventive(word):
             continue
-        if word not in EVENT_WORDS and position + 1 < len(before) and _modifies_next(text, match, before[position + 1]):
+        if (
+            word not in EVENT_WORDS
+            and position + 1 < len(before)
+            and _modifies_next(text, match, before[position + 1])
+            and before[position + 1].group().lower() not in _OCCASIONS
+        ):
             continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
             fallback = fallback or (event_class(word), match.group())
@@ -477,6 +482,7 @@ PHRASAL_EVENTS = {
     ("into", "force"): "effect",
     **{(verb, "effect"): "effect" for verb in ("take", "takes", "took", "taken", "taking")},
     ("into", "effect"): "effect",  # "goes into effect on"
+    **{(verb, "ground"): "groundbreak" for verb in ("break", "breaks", "broke", "breaking")},  # "broke ground Tuesday"
     **{(verb, "in"): "effect" for verb in ("kick", "kicks", "kicked", "kicking")},  # "the ban kicking in on"
 }
 # Resuming is reopening, whatever resumes: "will resume operations on Monday, March 10", "would
@@ -485,6 +491,9 @@ _RESUMES = re.compile(
     r"\bresum(?:e|es|ed|ing)\s+(?:[a-z-]+\s+){0,2}?(?:on\s+|from\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$",
     re.IGNORECASE,
 )
+# Nouns of a gathering that an event word before them names: "the groundbreaking ceremony Thursday",
+# "the signing ceremony", "the opening celebrations".
+_OCCASIONS = word_set("ceremony ceremonies celebration celebrations festivities gala")
 _INTO_VERBS = word_set("come comes came coming go goes went going gone enter enters entered entering")
 # A date a change applies from, written as a preposition: "will pay $300 starting July 1",
 # "effective Jan. 1": the change taking effect, however the change is worded.
