@@ -312,10 +312,16 @@ _RACE_WINNERS = (
 )
 
 
+# Words every race-winner sentence holds: a sentence without them is skipped in one search.
+_RACE_WORDS = re.compile(r"\b(?:men|women)['’]s\b|\b(?:wheelchair|junior|under-\d+)\b", re.IGNORECASE)
+
+
 def race_winners(doc: Document) -> list[RoleHolder]:
     """Winners of one category of a named race (see _RACE_WINNERS)."""
     found = []
     for sentence in doc.active_sentences():
+        if not _RACE_WORDS.search(sentence.text):
+            continue
         for pattern in _RACE_WINNERS:
             for match in pattern.finditer(sentence.text):
                 words = _name_words(match.group("name"), described=True)
@@ -971,9 +977,19 @@ class ContractWinner:
     end: int
 
 
+# The verbs the patterns above turn on: a sentence without one is skipped in one search.
+_CONTRACT_VERB = re.compile(
+    r"\b(?:award|awarded|awards|gave|granted|won|wins|secured|clinched|landed|chose|chosen|picked|selected|"
+    r"appointed|hired|contracted|supply|deliver|build|manufacture|ordered|orders|bought|buys|purchased|purchases|"
+    r"manufactured|built|made|supplied|produced|delivered)\b"
+)
+
+
 def contract_winners(doc: Document) -> list[ContractWinner]:
     found = []
     for sentence in doc.active_sentences():
+        if not _CONTRACT_VERB.search(sentence.text):
+            continue
         for pattern in _CONTRACT_WINNERS:
             for match in pattern.finditer(sentence.text):
                 words = _name_words(match.group("firm"), described=True)
