@@ -396,6 +396,11 @@ def test_a_count_in_a_place_and_one_in_a_place_inside_it_may_both_be_true(encode
     # the control: the same place, two counts; the chain's home is no place of the count
     same_place = part.replace("in Oslo", "in Norway")
     assert [dict(f.data)["values"] for f in pair(encoder, "C001", whole, same_place)] == [(40.0, 15.0)]
+    # a province the gazetteer does not hold is read from pycountry's first-level divisions
+    province = "Patients in Ontario's emergency departments waited an average of 20.4 hours in January, data show."
+    city = "Patients in Toronto's emergency departments waited an average of 24.1 hours in January, data show."
+    assert pair(encoder, "C001", province, city) == []
+    assert len(pair(encoder, "C001", province, city.replace("Toronto", "Ontario"))) >= 1
 
 
 def test_estimates_attributed_to_different_sources_are_not_a_dispute(encoder: Any) -> None:
@@ -1956,12 +1961,8 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # it; sets 33-36 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43))
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
-# (a stablemaster's elder name and his ring name) is read as two speakers of one quote; a province's
-# average wait against one city's in it (Ontario's / Toronto's): the gazetteer knows no provinces.
-KNOWN_FALSE_ALARMS = {
-    "sumo_asahiryu_ozeki_promotion": {"C003"},
-    "ontario_emergency_department_waits": {"C001"},
-}
+# (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
+KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",

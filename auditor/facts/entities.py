@@ -122,6 +122,37 @@ def _world_cities() -> dict[str, Entry]:
     return cities
 
 
+# A country's first-level divisions (states, provinces, regions: "Ontario", "Sindh", "Oregon"), not
+# the municipalities some countries list at that level. Kept apart from the gazetteer: as names they
+# would pair stories that merely share a state ("Arizona"); they serve to tell a province's count
+# from a city's.
+_LOCAL_DIVISION_TYPES = ("municipality", "council", "town", "city", "commune", "parish", "borough")
+
+
+@lru_cache(maxsize=1)
+def first_level_divisions() -> dict[str, str]:
+    """Name -> ISO country of pycountry's first-level subdivisions, written as English text writes
+    names, and only those one country has (Punjab is India's and Pakistan's); not a lower-case word
+    or a first name ("Central", "Georgia")."""
+    import pycountry
+    from english_words import get_english_words_set
+
+    from auditor.facts.names import name_detector
+
+    lower_case_words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    found: dict[str, set[str]] = {}
+    for division in pycountry.subdivisions:
+        if division.parent_code or any(t in division.type.lower() for t in _LOCAL_DIVISION_TYPES):
+            continue
+        words = division.name.split()
+        if len(words) > 3 or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
+            continue
+        if all(w.lower() in lower_case_words for w in words) or name_detector().get_gender(division.name) != "unknown":
+            continue
+        found.setdefault(division.name, set()).add(division.country_code)
+    return {name: countries.pop() for name, countries in found.items() if len(countries) == 1}
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     """pycountry's countries, GeoNames' larger cities, then the gazetteer file (which wins:

@@ -33,7 +33,7 @@ from auditor.checks.contradiction.common import (
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS
-from auditor.facts.entities import HONORIFICS, load_gazetteer, same_place
+from auditor.facts.entities import HONORIFICS, first_level_divisions, load_gazetteer, same_place
 from auditor.facts.model import Quantity
 from auditor.facts.quantities import noun_key
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
@@ -506,14 +506,24 @@ def _clause_places(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
     lo = max((b for b in breaks if b < start), default=-1) + 1
     hi = min((b for b in breaks if b >= end), default=len(text))
-    return frozenset(
+    known = {
         e.canonical
         for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
         if e.kind in _CLAUSE_PLACE_KINDS
         and lo <= e.start - sentence.start
         and e.end - sentence.start <= hi
         and not text[e.end - sentence.start :].startswith("-based")
-    )
+    }
+    divisions = first_level_divisions()
+    provinces = {  # "Ontario's emergency departments": a province the gazetteer does not hold
+        m.group(1)
+        for m in _CAPITALISED_RUN.finditer(text, lo, hi)
+        if m.group(1) in divisions and not text[m.end() :].startswith("-based")
+    }
+    return frozenset(known | provinces)
+
+
+_CAPITALISED_RUN = re.compile(rf"\b([{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}})(?:['’]s)?\b")
 
 
 def _event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
