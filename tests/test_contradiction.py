@@ -284,6 +284,10 @@ def test_the_one_fine_of_each_outlet_is_compared_wherever_it_stands(encoder: Any
         "three firms a combined 600,000 crowns", "three firms 200,000 crowns each, a total of 600,000 crowns"
     )
     assert [dict(f.data)["values"] for f in pair(encoder, "C001", each, totalling)] == [(600000.0, 350000.0)]
+    # A sum the company "must pay" or "will have to pay" is the fine imposed, without the word.
+    for pays in ("must pay", "will have to pay"):
+        worded = FINE_B.replace("must hand the dockworkers' union 350,000 crowns in damages", f"{pays} 350,000 crowns")
+        assert [dict(f.data)["values"] for f in pair(encoder, "C001", FINE_A, worded)] == [(600000.0, 350000.0)]
     # Nor a fine faced (the maximum), nor an article of another story.
     assert pair(encoder, "C001", FINE_A, FINE_B.replace("must hand", "could face a fine of up to")) == []
     assert pair(encoder, "C001", FINE_A, FINE_B.replace(FINE_STORY, "")) == []
@@ -2223,6 +2227,7 @@ CAUGHT = {
     "jamaica_st_james_lottery_scam_raid": "C004",
     "krakow_wisla_stadium_council_vote": "C001",
     "rio_de_janeiro_marathon_2025": "C003",
+    "egypt_kom_ombo_paper_mill_nile_discharge": "C001",
 }
 
 

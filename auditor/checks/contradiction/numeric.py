@@ -222,7 +222,10 @@ def _prison_terms_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 # euros", "fines totalling 185 million euros", "600,000 kronor in general damages"); not one faced,
 # sought, proposed or cut on appeal, nor a fine per company or per day.
 _PENALTY = re.compile(r"\b(?:fine|fines|fined|penalty|penalties|penali[sz]ed|damages)\b", re.I)
-_FINED = re.compile(r"\b(?:fined|penali[sz]ed|ordered\b[^;:()]{0,60}?\bto\s+pay)\b[^;:()]{0,90}?$", re.I)
+_FINED = re.compile(
+    r"\b(?:fined|penali[sz]ed|ordered\b[^;:()]{0,60}?\bto\s+pay|must\s+pay|(?:will|would)\s+have\s+to\s+pay)\b[^;:()]{0,90}?$",
+    re.I,
+)
 _NOT_IMPOSED = re.compile(
     rf"\b(?:{_HYPOTHETICAL_WORDS}|faces|facing|proposed|recommended|appeal|appealed|reduced|cut|originally|"
     r"initially|previous|previously|earlier|already|daily|respectively|another|additional|further)\b",
