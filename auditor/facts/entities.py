@@ -90,13 +90,27 @@ def _city_records() -> list[tuple[str, str, int]]:
     return [city for city in cities.values() if city is not None]
 
 
-def _world_cities() -> dict[str, Entry]:
-    """Name -> city entry for the larger cities GeoNames knows (see the constants above)."""
-    from english_words import get_english_words_set
+def _written_as_name(words: list[str]) -> bool:
+    """Up to three capitalised words of letters ("Zürich", "Abu Dhabi"), as text writes names."""
+    return len(words) <= 3 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
+
+def _reads_as_other(written: str, words: list[str], lower_case_words: set[str]) -> bool:
+    """Does a place's name read as English words or a first name ("Reading", "Central", "Austin")?"""
     from auditor.facts.names import name_detector
 
-    lower_case_words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    return all(w.lower() in lower_case_words for w in words) or name_detector().get_gender(written) != "unknown"
+
+
+def _lower_case_words() -> set[str]:
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+
+
+def _world_cities() -> dict[str, Entry]:
+    """Name -> city entry for the larger cities GeoNames knows (see the constants above)."""
+    lower_case_words = _lower_case_words()
     by_name: dict[str, list[tuple[int, str, str]]] = {}  # as written -> (population, country, name)
     for name, country, population in _city_records():
         for written in {name, plain(name)}:
@@ -108,16 +122,12 @@ def _world_cities() -> dict[str, Entry]:
         if population < MIN_CITY_POPULATION or rival * DOMINANT_CITY_RATIO > population:
             continue
         words = re.split(r"[ -]", written)
-        # Up to three capitalised words of letters ("Zürich", "Abu Dhabi"), as text writes names.
-        if len(words) > 3 or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
+        if not _written_as_name(words):
             continue
         if re.fullmatch(_TITLE, words[0], re.IGNORECASE):
             continue  # "General Santos" (the Philippines) reads as a general
-        if population < COMMON_WORD_CITY_POPULATION and (
-            all(w.lower() in lower_case_words for w in words)  # "Reading", "Long Beach", "Gold Coast"
-            or name_detector().get_gender(written) != "unknown"
-        ):
-            continue
+        if population < COMMON_WORD_CITY_POPULATION and _reads_as_other(written, words, lower_case_words):
+            continue  # "Reading", "Long Beach", "Gold Coast", "Austin"
         cities[written] = Entry(plain(name), "city", country)
     return cities
 
@@ -135,19 +145,14 @@ def first_level_divisions() -> dict[str, str]:
     names, and only those one country has (Punjab is India's and Pakistan's); not a lower-case word
     or a first name ("Central", "Georgia")."""
     import pycountry
-    from english_words import get_english_words_set
 
-    from auditor.facts.names import name_detector
-
-    lower_case_words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    lower_case_words = _lower_case_words()
     found: dict[str, set[str]] = {}
     for division in pycountry.subdivisions:
         if division.parent_code or any(t in division.type.lower() for t in _LOCAL_DIVISION_TYPES):
             continue
         words = division.name.split()
-        if len(words) > 3 or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words):
-            continue
-        if all(w.lower() in lower_case_words for w in words) or name_detector().get_gender(division.name) != "unknown":
+        if not _written_as_name(words) or _reads_as_other(division.name, words, lower_case_words):
             continue
         found.setdefault(division.name, set()).add(division.country_code)
     return {name: countries.pop() for name, countries in found.items() if len(countries) == 1}
