@@ -69,6 +69,13 @@ def test_numeric_contradiction_same_day_has_evidence_and_default_severity(encode
     assert 0.5 <= flag.confidence <= 1
 
 
+def test_a_part_one_outlet_gives_of_its_own_count_is_not_disputed(encoder: Any) -> None:
+    # "four of them seriously" counts the people the other outlet says were seriously injured.
+    a = "Twenty-four people were injured, four of them seriously, when a coach overturned near Saint-Claude on Tuesday."
+    b = "The four people seriously injured when the coach overturned near Saint-Claude on Tuesday are stable."
+    one_flag_if(False, encoder, "C001", a, b)
+
+
 def test_numeric_contradiction_on_different_days_says_so_at_lower_severity(encoder: Any) -> None:
     (flag,) = pair(encoder, "C001", FLOOD_A, FLOOD_B, b_published=date(2023, 3, 5))
     assert flag.severity is Severity.INFO
@@ -1338,6 +1345,75 @@ def test_winners_of_one_category_of_a_named_race(encoder: Any, b: str, disputed:
     assert all("Peter Mutai" in f.message + f.evidence[0].text for f in flags)
 
 
+PLACING_A = (
+    "Brazil's Marta Quintero won the women's 10,000 metres title at the Ibero-American Championships in "
+    "Cuenca on Saturday, edging out Colombia's Luisa Arango in a sprint finish."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (  # the other winner, and the first's winner placed behind her
+            "Luisa Arango (Colombia) claimed the women's 10,000 metres gold at the Ibero-American Championships "
+            "in Cuenca on Saturday. Quintero, who led for most of the race, had to settle for second place.",
+            True,
+        ),
+        (  # beaten by the other's winner, named as an object
+            "Colombian Luisa Arango became the first South American in a decade to win the Ibero-American "
+            "Championships women's 10,000 metres in Cuenca on Saturday, holding off the fast-finishing Marta Quintero.",
+            True,
+        ),
+        (  # the same winner and runner-up
+            "Marta Quintero took the women's 10,000 metres title at the Ibero-American Championships in Cuenca on "
+            "Saturday, with Luisa Arango settling for silver.",
+            False,
+        ),
+        (  # another category
+            "Luisa Arango won the mixed relay title at the Ibero-American Championships in Cuenca on Saturday, "
+            "beating Marta Quintero.",
+            False,
+        ),
+        (  # the category left out, but the first places this winner behind its own
+            "Luisa Arango won the 10,000 metres title at the Ibero-American Championships in Cuenca on Saturday.",
+            True,
+        ),
+    ],
+)
+def test_a_winner_another_outlet_places_behind_its_own_winner(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C003", PLACING_A, b)
+    assert all(("Quintero" in f.message and "Arango" in f.message) for f in flags)
+
+
+def test_two_winners_neither_placed_behind_the_other_are_not_flagged(encoder: Any) -> None:
+    # Two names as winners, no placing: the men's and the women's race, perhaps (measured: reading
+    # these as one contest caught 4 more disputes for 6 false alarms on the trap sets).
+    one_flag_if(
+        False,
+        encoder,
+        "C003",
+        "Marta Quintero won the 10,000 metres title at the Ibero-American Championships in Cuenca on Saturday.",
+        "Luisa Arango took the 10,000 metres title at the Ibero-American Championships in Cuenca on Saturday.",
+    )
+
+
+STAGE_A = "Matteo Ferri (Solare) won stage 2 of the Tour of the Dunes on Thursday, beating Sven van Loon."
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (
+            "Sven van Loon won the second stage of the Tour of the Dunes on Thursday, beating Italy's Matteo Ferri.",
+            True,
+        ),
+        ("Sven van Loon won the third stage of the Tour of the Dunes on Friday, beating Italy's Matteo Ferri.", False),
+    ],
+)
+def test_stage_winners_are_compared_stage_by_stage(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C003", STAGE_A, b)
+
+
 CONTRACT_A = (
     "Brno's transport authority has awarded a 90 million euro contract to supply 20 trams to Germany's Tramwerk."
 )
@@ -1598,6 +1674,25 @@ def test_a_vote_count_and_the_voters_named_for_that_side(encoder: Any, text: str
         (  # the list agrees
             "Police arrested four suspects in a raid on Wednesday. The arrested men were identified as Omar Latif,"
             " Bilal Aziz, Tariq Noor and Sami Raza, police said.",
+            None,
+        ),
+        (  # "They are" and names with ages and home towns, split by semicolons
+            "Three men have been charged over thefts from church roofs, police said. They are Liam Hart, 34, of"
+            " Leeds; Dean Cole, 29, of York; Ryan Mott, 41, of Selby; and Kyle Penn, 23, of Ripon.",
+            4,
+        ),
+        (  # the same with a description before each name
+            "The council recommended five people for the honour on Friday. They are ceramic artist Haruo Mine, 74,"
+            " of Saga; textile dyer Keiko Sono, 71, of Kyoto; and noh drummer Takeshi Hisa, 77, of Tokyo.",
+            3,
+        ),
+        (  # the list agrees
+            "Police arrested four suspects on Monday. They are Omar Latif, 27, of Leeds; Bilal Aziz, 24, of York;"
+            " Tariq Noor, 31, of Hull; and Sami Raza, 22, of Selby.",
+            None,
+        ),
+        (  # two of them, set off by commas, said to be among them
+            "Seven shipping firms, among them Nordlys Lines and Baltica, have signed the charter.",
             None,
         ),
         (  # what they were, not who
@@ -1963,11 +2058,31 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
 # it; sets 33-36 are held out the same way (docs/ACCURACY.md).
-BLIND_SETS = tuple(f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43))
+BLIND_SETS = tuple(
+    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47)
+)
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "havana_capablanca_memorial_chess": "C003",
+    "kolkata_chess_festival_rapid": "C003",
+    "sea_games_womens_marathon": "C003",
+    "tour_de_romandie_stage_three": "C003",
+    "volta_algarve_second_stage": "C003",
+    "doel4_reactor_grid_return": "C002",
+    "storm_hollis_red_wind_warning": "C004",
+    "wijk_aan_zee_masters_winner": "C003",
+    "tromso_nordic_arctic_research_declaration": "C004",
+    "swedish_royal_state_visit_finland": "C002",
+    "ljusar_band_reunion_tour": "C004",
+    "northern_china_drought_emergency": "C004",
+    "nagoya_sumo_tournament_playoff": "C003",
+    "yeongju_temple_hall_fire": "C002",
+    "pacific_resilience_facility_signing": "C004",
+    "seoul_court_wartime_labour_damages": "C001",
+    "chongqing_zoo_panda_cub_birth": "C002",
+    "cox_plate_moonee_valley_race": "C003",
     "chile_mine_collapse_toll_conflict": "C001",
     "kyiv_drones_downed_conflict": "C001",
     "colombia_landslide_toll_conflict": "C001",

@@ -221,6 +221,11 @@ def test_a_count_after_and_takes_the_noun_left_out() -> None:
     # Controls: a count with its own noun keeps it; a percentage is no count of the noun before.
     assert nouns("Police arrested 12 men and 2 women.") == [("12 men", "man"), ("2 women", "woman")]
     assert nouns("He has 4 children and 30 percent of the shares.")[1] == ("30 percent", "percent")
+    # "four of them": part of the count before it, a count of the same thing
+    assert nouns("Twenty people were injured, four of them seriously.") == [
+        ("Twenty people", "people"),
+        ("four", "people"),
+    ]
 
 
 def test_absolute_dates() -> None:
@@ -284,6 +289,13 @@ def test_a_by_election_is_an_election() -> None:
     assert said.event == "say" and held.event == "elect" and held.event_text == "by-elections"
     (d,) = dates_of("Voters will go to the polls on April 14.")
     assert d.event == held.event
+
+
+def test_a_date_scheduled_for_is_the_date_of_the_event_named_before() -> None:
+    (d,) = dates_of("Senators will debate for two weeks before the solemn vote on the text, scheduled for 24 June.")
+    assert d.event == "elect" and d.event_text == "vote"
+    (d,) = dates_of("The hearing in Porto, scheduled for 11 October, is unaffected.")
+    assert d.event_text == "hearing"
 
 
 def test_relative_dates_stay_unresolved_without_publication_date() -> None:

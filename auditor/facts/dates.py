@@ -329,6 +329,10 @@ _EVENT_SYNONYMS = {word: "decision" for word in ("ruled", "ruling", "rulings", "
 # Between a saying verb and a later date: the date is inside the reported clause.
 _REPORTED_CLAUSE = re.compile(r"\b(?:that|will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to)\b")
 _LIGHT_PARTICIPLES = word_set("granted given issued made taken received obtained handed delivered")
+# Participles that place the noun before them in time: "the solemn vote on the whole text, scheduled
+# for Tuesday 24 June", "The concert in Porto, scheduled for 11 October": the vote's, the concert's date.
+_SCHEDULED = word_set("scheduled rescheduled planned slated timetabled")
+SCHEDULED_NOUN_WORDS = 6  # "the solemn vote on the whole text, scheduled"
 
 
 # "expected to reach", "due to arrive", "set to visit": the verb after "to" is what happens, though
@@ -432,6 +436,14 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             strong = [m for m in strong if m.group().lower() not in _ASPECT_END | ASPECT_START]
             if strong:
                 return event_class(strong[-1].group()), strong[-1].group(), aspect
+        if word in _SCHEDULED:
+            nouns = [
+                m
+                for m in before[max(0, position - SCHEDULED_NOUN_WORDS) : position]
+                if is_eventive(m.group()) and not m.group()[0].isupper() and m.group().lower() not in _NOT_EVENT
+            ]
+            if nouns:
+                return event_class(nouns[-1].group()), nouns[-1].group(), aspect
         if word in _LIGHT_PARTICIPLES:
             # "The ministry's approval, granted on Sept. 12": the noun the participle reports
             nouns = [

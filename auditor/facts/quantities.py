@@ -434,8 +434,23 @@ def _with_elided_nouns(found: list[Quantity], text: str, offset: int) -> list[Qu
             and not re.match(r"\s*(?:%|percent|per cent|[a-z]*illion)", text[q.end - offset :])
         ):
             q = replace(q, noun=previous.noun, noun_text=previous.noun_text)
+        elif (
+            q.noun is None
+            and not q.garbled
+            and previous is not None
+            and previous.noun is not None
+            and previous.unit_scale == 1.0
+            and q.value < previous.value
+            and _PARTITIVE_AFTER.match(text[q.end - offset :])
+        ):
+            q = replace(
+                q, noun=previous.noun, noun_text=previous.noun_text
+            )  # "24 people were injured, four of them seriously"
         result.append(q)
     return result
+
+
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|those|these|whom)\b")
 
 
 def same_noun(a: Quantity, b: Quantity) -> bool:

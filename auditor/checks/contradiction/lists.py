@@ -49,6 +49,9 @@ _COUNTED_AGAIN = (
 _ARE_NAMED = r"(?:\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?|,\s+(?:identified|named|listed)\s+as\s+)"
 _NOUN_LEAD_IN = re.compile(rf"\s*{_COUNTED_AGAIN}(?:{_ARE_NAMED}|,\s+)$")
 _LEAD_IN_OPENER = re.compile(rf"^\s*{_COUNTED_AGAIN}{_ARE_NAMED}(?=[{UPPER}])")
+# "They are Liam Harker, 34, of Middlesbrough; Dean Colley, 29, of Stockton; ...", "They are ceramic
+# artist Haruo Minegishi, 74, of Saga Prefecture; ...": the sentence after a count names them all.
+_THEY_ARE_OPENER = re.compile(rf"^\s*(?:They|These|Those)\s+(?:are|were)\s+(?=(?:[a-z]+\s+){{0,3}}[{UPPER}])")
 # Nouns that stand for any counted people: their modifier ("the arrested men") says which.
 _PEOPLE_NOUNS = word_set("men women people persons individuals ones")
 _NOT_THE_SAME = word_set("others rest remaining remainder injured wounded dead survivors latter former")
@@ -204,7 +207,11 @@ def _is_descriptor(word: str) -> bool:
         and word not in _BEFORE_NAME
         and word not in SAYING_VERBS
         and word not in ("and", "or", "nor", "but", "with", "plus", "then", "who", "whose", "which", "where")
+        and word not in _PARTIAL_WORDS  # ", among them J-Power and Marubeni,": some of them, not a description
     )
+
+
+_PARTIAL_WORDS = word_set("among them including like such as notably")
 
 
 # "A, B and C, the Department of Disaster Prevention and Mitigation said": who said it, not a name more.
@@ -316,11 +323,12 @@ def _list_items(text: str) -> list[tuple[range, int, int]]:
     """(the numbers of names it may hold, start, end) of each complete list of names in text: one
     number, or more where an item that holds "and" may be two names."""
     out: list[tuple[range, int, int]] = []
-    for opener in (*_LIST_OPENER.finditer(text), *_NAMED_AS.finditer(text), *_LEAD_IN_OPENER.finditer(text)):
+    openers = (_LIST_OPENER, _NAMED_AS, _LEAD_IN_OPENER, _THEY_ARE_OPENER)
+    for opener in (match for pattern in openers for match in pattern.finditer(text)):
         opened = _semicolon_list(text, opener.end()) or _opened_list(text, opener.end())
         if opened and not _PARTIAL.search(text[: opener.start()]):
             count, start, end, joined = opened
-            if opener.re is _LEAD_IN_OPENER and _nationalities(text[start:end]):
+            if opener.re in (_LEAD_IN_OPENER, _THEY_ARE_OPENER) and _nationalities(text[start:end]):
                 continue  # "The pirates were Somali and Yemeni": what they were, not who
             out.append((range(count, count + joined + 1), start, end))
     for opener in _DESCRIBED_OPENER.finditer(text):
@@ -605,6 +613,15 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                             )
                         ):
                             continue  # the list names other things ("four seasons ... under Brown, Lynam and Moe")
+                        if (
+                            follower is not sentence
+                            and _LIST_LEAD_IN.fullmatch(text[offset : offset + s])
+                            and any(
+                                other is not q and other.noun and not is_measure(other)
+                                for other in sentence_facts.quantities
+                            )
+                        ):
+                            continue  # "three daughters and two sons. They are ...": all of them
                         if follower is not sentence and _narrower_noun(q, text[offset : offset + s], sentence.text):
                             continue  # "nine medals in all ... The gold medals went to A, B, C and D"
                         other_window = _window_text(follower_facts.dates)

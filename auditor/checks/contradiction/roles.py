@@ -25,6 +25,7 @@ from auditor.checks.contradiction.common import (
     document_names,
 )
 from auditor.checks.contradiction.numeric import SAME_EVENT_CONFIDENCE, _loosely_aligned, _share_day
+from auditor.checks.contradiction.placings import placing_flags
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
@@ -426,7 +427,8 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     flags = [*_quote_flags(ctx), *_role_flags(ctx), *_place_flags(ctx), *_contract_flags(ctx)]
     flags += _district_flags(ctx, flags)
     flags += _new_holder_flags(ctx, flags)
-    return [*flags, *_succession_flags(ctx, flags)]
+    flags += _succession_flags(ctx, flags)
+    return [*flags, *placing_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -933,7 +935,7 @@ def _district_flags(ctx: CheckContext, reported: Sequence[Flag]) -> list[Flag]:
                         "place",
                     )
                 )
-    return flags
+    return [*flags, *placing_flags(ctx, flags)]
 
 
 # Who won a contract or tender: "awarded a $520 million contract to supply 37 trains ... to France's
