@@ -1397,6 +1397,65 @@ def test_two_winners_neither_placed_behind_the_other_are_not_flagged(encoder: An
     )
 
 
+SUCCESSOR_A = (
+    "The supervisory board said on Wednesday that Sanne Verbeek will become the new director of the Spaarne Museum"
+    " in Haarlem. She succeeds Peter Kools, who is retiring after eleven years."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (  # "she" after a sentence that names the new one
+            "The Spaarne Museum in Haarlem has chosen Lotte Brouwer to lead it. She is to take over from the retiring"
+            " Peter Kools at the start of next year.",
+            True,
+        ),
+        (  # "he" in a sentence that opens with the new one's titles and name
+            "Incoming museum director Graeme Whitcombe said in Haarlem that the Spaarne Museum would stay open"
+            " when he takes over from Peter Kools in January.",
+            True,
+        ),
+        (  # the opening name, then the participle
+            "Lotte Brouwer, head of collections at the Kunstmuseum, will run the Spaarne Museum in Haarlem from"
+            " January, replacing Peter Kools.",
+            True,
+        ),
+        (  # the same successor
+            "The Spaarne Museum in Haarlem has chosen Sanne Verbeek to lead it. She is to take over from the retiring"
+            " Peter Kools at the start of next year.",
+            False,
+        ),
+        (  # the other article's person is known here: the rival finalist
+            "The Spaarne Museum in Haarlem chose Lotte Brouwer over Sanne Verbeek. Brouwer is to take over from"
+            " Peter Kools in January.",
+            False,
+        ),
+        (  # the other way round: Kools replaced someone, long ago
+            "The Spaarne Museum in Haarlem said Peter Kools, who had succeeded Jan de Wit, will retire. Lotte"
+            " Brouwer was not available for comment.",
+            False,
+        ),
+    ],
+)
+def test_two_successors_of_one_predecessor(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C003", SUCCESSOR_A, b)
+    assert all("Peter Kools" in f.message and "Sanne Verbeek" in f.message for f in flags)
+
+
+def test_who_replaces_whom_reads_the_direction() -> None:
+    from auditor.checks.contradiction.replacements import replacements
+    from auditor.text.segment import segment_document
+
+    def read(text: str) -> list[tuple[str, str]]:
+        document = segment_document(doc("a", text, "Wire A"))
+        return [(r.successor, r.predecessor) for r in replacements(document)]
+
+    assert read("Anna Berg will take over from Peter Kools in May.") == [("Anna Berg", "Peter Kools")]
+    assert read("Peter Kools was succeeded by Anna Berg in May.") == []  # "succeeded by": the other way
+    assert read("Anna Berg, who replaced Peter Kools in 2019, spoke.") == []  # an earlier change
+
+
 STAGE_A = "Matteo Ferri (Solare) won stage 2 of the Tour of the Dunes on Thursday, beating Sven van Loon."
 
 
@@ -2065,6 +2124,8 @@ BLIND_SETS = tuple(
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "haarlem_museum_spaarne_director": "C003",
+    "new_zealand_chief_ombudsman_choice": "C003",
     "havana_capablanca_memorial_chess": "C003",
     "kolkata_chess_festival_rapid": "C003",
     "sea_games_womens_marathon": "C003",

@@ -26,6 +26,7 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.contradiction.numeric import SAME_EVENT_CONFIDENCE, _loosely_aligned, _share_day
 from auditor.checks.contradiction.placings import placing_flags
+from auditor.checks.contradiction.replacements import replacement_flags
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
@@ -428,7 +429,8 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     flags += _district_flags(ctx, flags)
     flags += _new_holder_flags(ctx, flags)
     flags += _succession_flags(ctx, flags)
-    return [*flags, *placing_flags(ctx, flags)]
+    flags += placing_flags(ctx, flags)
+    return [*flags, *replacement_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -935,7 +937,8 @@ def _district_flags(ctx: CheckContext, reported: Sequence[Flag]) -> list[Flag]:
                         "place",
                     )
                 )
-    return [*flags, *placing_flags(ctx, flags)]
+    flags += placing_flags(ctx, flags)
+    return [*flags, *replacement_flags(ctx, flags)]
 
 
 # Who won a contract or tender: "awarded a $520 million contract to supply 37 trains ... to France's
