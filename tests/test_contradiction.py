@@ -1456,6 +1456,54 @@ def test_who_replaces_whom_reads_the_direction() -> None:
     assert read("Anna Berg, who replaced Peter Kools in 2019, spoke.") == []  # an earlier change
 
 
+FLIGHT_A = (
+    "A Delta Air Lines flight from New York to Rome was diverted to Shannon Airport early on Monday after a"
+    " passenger became disruptive."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (  # another airline
+            "A United Airlines jet travelling from New York to Rome was forced to divert to Shannon early on Monday"
+            " after a passenger became disruptive.",
+            True,
+        ),
+        (  # another place it came down in
+            "A Delta Air Lines flight from New York to Rome made an unscheduled landing at Keflavik International"
+            " Airport in Iceland early on Monday after a passenger became disruptive.",
+            True,
+        ),
+        (  # "the city of": the same place
+            "A Delta Air Lines flight from New York to Rome diverted to the Irish town of Shannon early on Monday"
+            " after a passenger became disruptive.",
+            False,
+        ),
+        (  # a codeshare: this article names both airlines
+            "A United Airlines flight operated by Delta Air Lines from New York to Rome was diverted to Shannon"
+            " early on Monday after a passenger became disruptive.",
+            False,
+        ),
+        (  # it names the first one's place too: a stop on the way, then another
+            "The Delta Air Lines flight from New York to Rome that diverted to Shannon early on Monday made an"
+            " emergency landing at Lisbon later after a passenger became disruptive again.",
+            False,
+        ),
+    ],
+)
+def test_one_flight_has_one_airline_and_one_diversion_place(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C003", FLIGHT_A, b)
+
+
+def test_an_airline_is_not_an_air_accident_unit() -> None:
+    from auditor.checks.contradiction.flights import flight_facts
+    from auditor.text.segment import segment_document
+
+    document = segment_document(doc("a", "The Air Accident Investigation Unit and Air Astana said so.", "Wire A"))
+    assert [(f.kind, f.written) for f in flight_facts(document)] == [("airline", "Air Astana")]
+
+
 STAGE_A = "Matteo Ferri (Solare) won stage 2 of the Tour of the Dunes on Thursday, beating Sven van Loon."
 
 
@@ -2124,6 +2172,11 @@ BLIND_SETS = tuple(
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "avianca_miami_flight_diversion": "C003",
+    "kathmandu_colombo_direct_flight": "C003",
+    "light_aircraft_forced_landing_leinster": "C003",
+    "shannon_diverted_rome_flight": "C003",
+    "transatlantic_flight_medical_diversion": "C003",
     "haarlem_museum_spaarne_director": "C003",
     "new_zealand_chief_ombudsman_choice": "C003",
     "havana_capablanca_memorial_chess": "C003",

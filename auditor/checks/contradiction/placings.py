@@ -93,6 +93,13 @@ _RESULT_WORDS = word_set(
 SHARED_CONTEST_WORDS = 2  # words the two win sentences share beyond the names: "elite", "Capablanca", "Memorial"
 
 
+# Words every placing holds: a sentence without them is skipped in one search.
+_MAY_PLACE = re.compile(
+    rf"\b(?:{_WIN_VERB}|win|first|gave|delivered|handed|second|2nd|runner-up|silver|beat\w*|edg\w+|held\s+off|"
+    r"holding\s+off|pip\w+|outsprint\w*|pull\w*\s+clear|ahead\s+of|defeat\w*|overc\w+|outlast\w*|better\s+of)\b"
+)
+
+
 @dataclass(frozen=True)
 class Placing:
     doc_id: str
@@ -112,6 +119,8 @@ def placings(doc: Document) -> list[Placing]:
         text = sentence.text
         winners_here = bool(found) and found[-1].won and found[-1].sentence_end == previous_end
         previous_end = sentence.end
+        if not _MAY_PLACE.search(text):
+            continue
         for pattern in _WINS:
             for match in pattern.finditer(text):
                 what = _CLAUSE_END.split(match.group("what"), maxsplit=1)[0]

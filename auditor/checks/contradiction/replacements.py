@@ -53,8 +53,14 @@ def _full_name(name: str, people: list[str]) -> str | None:
     return next((p for p in people if surname(p) == key and len(p.split()) >= len(name.split())), None)
 
 
+# Words every replacement holds: an article without them is skipped in one search.
+_MAY_REPLACE = re.compile(r"\b(?:replac|succeed|tak\w*\s+over\s+from|took\s+over\s+from|in\s+place\s+of)", re.I)
+
+
 def replacements(doc: Document) -> list[Replacement]:
     """Who an article says replaces whom."""
+    if not _MAY_REPLACE.search(doc.text):
+        return []
     people = _people(doc)
     found: list[Replacement] = []
     last_person: str | None = None

@@ -24,6 +24,7 @@ from auditor.checks.contradiction.common import (
     candidate_pairs,
     document_names,
 )
+from auditor.checks.contradiction.flights import flight_flags
 from auditor.checks.contradiction.numeric import SAME_EVENT_CONFIDENCE, _loosely_aligned, _share_day
 from auditor.checks.contradiction.placings import placing_flags
 from auditor.checks.contradiction.replacements import replacement_flags
@@ -430,7 +431,8 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     flags += _new_holder_flags(ctx, flags)
     flags += _succession_flags(ctx, flags)
     flags += placing_flags(ctx, flags)
-    return [*flags, *replacement_flags(ctx, flags)]
+    flags += replacement_flags(ctx, flags)
+    return [*flags, *flight_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
@@ -937,8 +939,7 @@ def _district_flags(ctx: CheckContext, reported: Sequence[Flag]) -> list[Flag]:
                         "place",
                     )
                 )
-    flags += placing_flags(ctx, flags)
-    return [*flags, *replacement_flags(ctx, flags)]
+    return flags
 
 
 # Who won a contract or tender: "awarded a $520 million contract to supply 37 trains ... to France's
