@@ -1385,16 +1385,39 @@ def test_a_winner_another_outlet_places_behind_its_own_winner(encoder: Any, b: s
     assert all(("Quintero" in f.message and "Arango" in f.message) for f in flags)
 
 
-def test_two_winners_neither_placed_behind_the_other_are_not_flagged(encoder: Any) -> None:
-    # Two names as winners, no placing: the men's and the women's race, perhaps (measured: reading
-    # these as one contest caught 4 more disputes for 6 false alarms on the trap sets).
-    one_flag_if(
-        False,
-        encoder,
-        "C003",
-        "Marta Quintero won the 10,000 metres title at the Ibero-American Championships in Cuenca on Saturday.",
-        "Luisa Arango took the 10,000 metres title at the Ibero-American Championships in Cuenca on Saturday.",
-    )
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        (  # two winners of one race, said in the body, neither article naming the other's
+            "Pun wins Lakeside Marathon\n\nTirtha Pun of the Army Club won the men's full marathon of the 12th"
+            " Lakeside Marathon in Pokhara on Saturday, finishing at the Dasharath Stadium.",
+            "Rokaya crowned in Pokhara\n\nRajan Rokaya of the Police Club clinched the men's title at the 12th"
+            " Lakeside Marathon in Pokhara on Saturday, finishing at the Dasharath Stadium.",
+            True,
+        ),
+        (  # only in a first line: "wins Ottawa Marathon" may be either race
+            "Marta Quintero won the 10,000 metres title at the Ibero-American Championships in Cuenca on Saturday.",
+            "Luisa Arango took the 10,000 metres title at the Ibero-American Championships in Cuenca on Saturday.",
+            False,
+        ),
+        (  # a category in one only: the classic downhill is the men's
+            "Downhill\n\nLuca Bart won the classic World Cup downhill on the Streif in Kitzbuehel on Saturday.",
+            "Downhill\n\nGiulia Ferri won the women's World Cup downhill in Kitzbuehel on Saturday.",
+            False,
+        ),
+        (  # the other article names this winner too (as anything): not read as a dispute
+            "Pun wins Lakeside Marathon\n\nTirtha Pun of the Army Club won the men's full marathon of the 12th"
+            " Lakeside Marathon in Pokhara on Saturday, finishing at the Dasharath Stadium.",
+            "Rokaya crowned in Pokhara\n\nRajan Rokaya of the Police Club clinched the men's title at the 12th"
+            " Lakeside Marathon in Pokhara on Saturday, finishing at the Dasharath Stadium. Pun led early.",
+            False,
+        ),
+    ],
+)
+def test_two_winners_neither_placed_behind_the_other(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    # Without a placing the guards are stricter (measured: without them, 4 more disputes for 6
+    # false alarms on the trap sets: two downhills, two stages, a marathon's two races, two weights).
+    one_flag_if(disputed, encoder, "C003", a, b)
 
 
 SUCCESSOR_A = (
@@ -2172,6 +2195,7 @@ BLIND_SETS = tuple(
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "kathmandu_marathon_2024": "C003",
     "avianca_miami_flight_diversion": "C003",
     "kathmandu_colombo_direct_flight": "C003",
     "light_aircraft_forced_landing_leinster": "C003",

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from auditor.align.anchors import STOPWORDS
 from auditor.checks.contradiction.common import _story_pairs, _two_outlets_flag, _where
 from auditor.checks.registry import CheckContext
@@ -33,7 +35,7 @@ _WIN_VERB = (
 # A part of a contest won, not the contest: a round, a heat, a game, a qualifier; other placings.
 _NOT_THE_CONTEST = re.compile(
     r"\b(?:silver|bronze|(?:second|third)(?!\s+(?:stage|leg|day|race|section|edition))|runner|round|heat|game|set|leg|semi|quarter|qualif\w*|pole|point|seat|"
-    r"vote|toss|case|medals|contract|award|prize|bid)\b",
+    r"vote|toss|case|medals|contract|award|prize|bid|jersey|lead)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;.:](?!\d)|\s(?:after|while|but|when|as|and|with|before)\s")
@@ -81,7 +83,16 @@ _BEATEN = re.compile(
 )
 # What tells two contests of one event apart: the category and the stage, round or section number.
 _CATEGORY = re.compile(r"\b(?:men|women|boys|girls)['’]s\b|\b(?:mixed|wheelchair|junior|under-\d+|u-?\d+)\b", re.I)
-_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7"}
+_ORDINALS = {
+    "opening": "1",
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+}
 _NUMBERED = re.compile(
     rf"\b(?:stage|round|race|game|leg|day|heat)\s+(?P<n>\d+)\b|\b(?P<ord>{'|'.join(_ORDINALS)})\s+(?:stage|round|leg|day|heat)\b",
     re.I,
@@ -109,6 +120,7 @@ class Placing:
     end: int
     sentence_start: int
     sentence_end: int
+    headline: bool = False  # said in the article's first line
 
 
 def placings(doc: Document) -> list[Placing]:
@@ -143,7 +155,13 @@ def placings(doc: Document) -> list[Placing]:
 def _placing(
     doc: Document, offset: int, match: re.Match[str], won: bool, sentence_end: int, group: str = "name"
 ) -> Placing:
-    return Placing(doc.id, match.group(group), won, offset + match.start(), offset + match.end(), offset, sentence_end)
+    start, end = offset + match.start(), offset + match.end()
+    return Placing(doc.id, match.group(group), won, start, end, offset, sentence_end, offset == _first_start(doc))
+
+
+def _first_start(doc: Document) -> int:
+    active = doc.active_sentences()
+    return active[0].start if active else -1
 
 
 def _contest_words(doc: Document, placing: Placing, names: frozenset[str]) -> frozenset[str]:
@@ -198,24 +216,49 @@ def placing_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]
                 break
 
 
+SAME_NAME_RATIO = 75  # "Mammadov" / "Mamedov": one wrestler transliterated two ways
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or fuzz.ratio(a, b) >= SAME_NAME_RATIO
+
+
+def _unplaced_rivals(ctx: CheckContext, win: Placing, other_win: Placing) -> bool:
+    """Two winners of one contest and neither article places the other's behind: still one
+    contest when both say so in the body (a headline's "wins Ottawa Marathon" may be either race),
+    with the same category words (none, or "men's" in both), and neither article names the other's
+    winner at all."""
+    if win.headline or other_win.headline:
+        return False
+    doc, other = ctx.document(win.doc_id), ctx.document(other_win.doc_id)
+    if _contest_marks(doc, win)[0] != _contest_marks(other, other_win)[0]:
+        return False  # "the classic World Cup downhill" vs "the women's World Cup downhill"
+    return not _mentions(other, surname(win.person)) and not _mentions(doc, surname(other_win.person))
+
+
+def _mentions(doc: Document, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", plain(doc.text.lower())) is not None
+
+
 def _placing_flag(ctx: CheckContext, here: list[Placing], there: list[Placing]) -> Flag | None:
     for win in (p for p in here if p.won):
         name = surname(win.person)
-        loss = next((p for p in there if not p.won and surname(p.person) == name), None)
-        if loss is None:
-            continue  # two names as winners, and neither article places the other's behind: two contests?
+        loss = next((p for p in there if not p.won and _same_name(surname(p.person), name)), None)
         rivals = [p for p in there if p.won and _one_contest(ctx, win, p)]
-        if len({surname(p.person) for p in rivals}) != 1 or surname(rivals[0].person) == name:
+        if len({surname(p.person) for p in rivals}) != 1 or _same_name(surname(rivals[0].person), name):
             continue  # nobody else won that contest there, or several did (whose loss is it?)
         other_win = rivals[0]
         doc, other = ctx.document(win.doc_id), ctx.document(other_win.doc_id)
+        if loss is None and not _unplaced_rivals(ctx, win, other_win):
+            continue
+        evidence = loss or other_win
         return _two_outlets_flag(
             doc,
             (win.start, win.end),
             other,
-            (loss.start, loss.end),
-            f"{_where(doc)} says {win.person} won; {_where(other)} says {other_win.person} won and places "
-            f"{loss.person} behind.",
+            (evidence.start, evidence.end),
+            f"{_where(doc)} says {win.person} won; {_where(other)} says {other_win.person} won"
+            + (f" and places {loss.person} behind." if loss else "."),
             "Check the result with the organisers' official results.",
             0.7,
             "contest-winner",
