@@ -5,7 +5,7 @@ finding that quotes one outlet against another."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -97,6 +97,21 @@ def _fmt(value: float) -> str:
 
 
 STORY_NAMES = 3  # names two articles share when they tell one story (a defendant's two names and a town)
+
+
+def unflagged_story_pairs(
+    ctx: CheckContext, doc_ids: Iterable[str], reported: Iterable[Flag]
+) -> Iterator[tuple[str, str]]:
+    """The story pairs of `doc_ids` no flag in `reported` already sets against each other: a
+    reader of one more kind of fact adds no second finding on two articles already in conflict."""
+    flagged = {frozenset((f.doc.id, e.doc)) for f in reported for e in f.evidence if e.doc != f.doc.id}
+    return (pair for pair in _story_pairs(ctx, doc_ids) if frozenset(pair) not in flagged)
+
+
+def names_anywhere(doc: Document, name: str) -> bool:
+    """Does the article name `name` (a surname, a place, an airline's first word) anywhere,
+    accents aside?"""
+    return re.search(rf"\b{re.escape(plain(name.lower()))}\b", plain(doc.text.lower())) is not None
 
 
 def _story_pairs(ctx: CheckContext, doc_ids: Iterable[str]) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from auditor.checks.contradiction.common import _story_pairs, _two_outlets_flag, _where
+from auditor.checks.contradiction.common import _two_outlets_flag, _where, names_anywhere, unflagged_story_pairs
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import UPPER, plain
@@ -74,10 +74,6 @@ def _fact(doc: Document, offset: int, match: re.Match[str], kind: str, written: 
     return FlightFact(doc.id, kind, key, written, offset + match.start(), offset + match.end())
 
 
-def _mentions(doc: Document, key: str) -> bool:
-    return re.search(rf"\b{re.escape(key)}\b", plain(doc.text.lower())) is not None
-
-
 def _one_contains_other(a: str, b: str) -> bool:
     """Is one place the other or inside it, as far as the gazetteer knows ("Tashkent" in
     "Uzbekistan")? Two cities of one country are two places."""
@@ -110,17 +106,14 @@ def flight_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
             del kinds["airline"]  # two airlines: a codeshare, a rival, another flight
         if kinds:
             by_doc[doc.id] = kinds
-    flagged = {frozenset((f.doc.id, e.doc)) for f in reported for e in f.evidence if e.doc != f.doc.id}
-    for a_id, b_id in _story_pairs(ctx, by_doc):
-        if frozenset((a_id, b_id)) in flagged:
-            continue
+    for a_id, b_id in unflagged_story_pairs(ctx, by_doc, reported):
         doc, other = ctx.document(a_id), ctx.document(b_id)
         for kind in ("airline", "landing"):
             mine, theirs = by_doc[a_id].get(kind), by_doc[b_id].get(kind)
             if not mine or not theirs:
                 continue
             a, b = mine[0], theirs[0]
-            if any(_mentions(other, f.key) for f in mine) or any(_mentions(doc, f.key) for f in theirs):
+            if any(names_anywhere(other, f.key) for f in mine) or any(names_anywhere(doc, f.key) for f in theirs):
                 continue  # one name; or the other article knows it (a codeshare, a stop on the way)
             if any(_one_contains_other(x.written, y.written) for x in mine for y in theirs):
                 continue

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from auditor.align.anchors import STOPWORDS
-from auditor.checks.contradiction.common import _story_pairs, _two_outlets_flag, _where
+from auditor.checks.contradiction.common import _two_outlets_flag, _where, names_anywhere, unflagged_story_pairs
 from auditor.checks.registry import CheckContext
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.words import UPPER, plain, stem, word_set
@@ -205,10 +205,7 @@ def placing_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]
         lost = {surname(p.person) for p in found if not p.won}
         if found and not won & lost:  # one name both won and lost: two contests in one article
             by_doc[doc.id] = found
-    flagged = {frozenset((f.doc.id, e.doc)) for f in reported for e in f.evidence if e.doc != f.doc.id}
-    for a_id, b_id in _story_pairs(ctx, by_doc):
-        if frozenset((a_id, b_id)) in flagged:
-            continue
+    for a_id, b_id in unflagged_story_pairs(ctx, by_doc, reported):
         for first, second in ((a_id, b_id), (b_id, a_id)):
             flag = _placing_flag(ctx, by_doc[first], by_doc[second])
             if flag is not None:
@@ -233,11 +230,7 @@ def _unplaced_rivals(ctx: CheckContext, win: Placing, other_win: Placing) -> boo
     doc, other = ctx.document(win.doc_id), ctx.document(other_win.doc_id)
     if _contest_marks(doc, win)[0] != _contest_marks(other, other_win)[0]:
         return False  # "the classic World Cup downhill" vs "the women's World Cup downhill"
-    return not _mentions(other, surname(win.person)) and not _mentions(doc, surname(other_win.person))
-
-
-def _mentions(doc: Document, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b", plain(doc.text.lower())) is not None
+    return not names_anywhere(other, surname(win.person)) and not names_anywhere(doc, surname(other_win.person))
 
 
 def _placing_flag(ctx: CheckContext, here: list[Placing], there: list[Placing]) -> Flag | None:

@@ -9,11 +9,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from auditor.checks.contradiction.common import _story_pairs, _two_outlets_flag, _where
+from auditor.checks.contradiction.common import _two_outlets_flag, _where, names_anywhere, unflagged_story_pairs
 from auditor.checks.registry import CheckContext
 from auditor.facts.names import first_name_gender
 from auditor.facts.quotes import FULL_PERSON_NAME, NAME, _person_in, surname
-from auditor.facts.words import plain
 from auditor.model import Document, Flag
 
 # "replacing Ruth Aldridge", "She succeeds Peter Kools", "take over from the retiring Peter Kools";
@@ -113,16 +112,13 @@ def replacement_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[F
         found = [r for r in found if len(successors[surname(r.predecessor)]) == 1]  # an interim, then the new one
         if found:
             by_doc[doc.id] = found
-    flagged = {frozenset((f.doc.id, e.doc)) for f in reported for e in f.evidence if e.doc != f.doc.id}
-    for a_id, b_id in _story_pairs(ctx, by_doc):
-        if frozenset((a_id, b_id)) in flagged:
-            continue
+    for a_id, b_id in unflagged_story_pairs(ctx, by_doc, reported):
         doc, other = ctx.document(a_id), ctx.document(b_id)
         for a in by_doc[a_id]:
             b = next((r for r in by_doc[b_id] if surname(r.predecessor) == surname(a.predecessor)), None)
             if b is None or surname(a.successor) == surname(b.successor):
                 continue
-            if _mentions(other, a.successor) or _mentions(doc, b.successor):
+            if names_anywhere(other, surname(a.successor)) or names_anywhere(doc, surname(b.successor)):
                 continue  # the other article knows this person: a rival, an interim, a deputy
             yield _two_outlets_flag(
                 doc,
@@ -135,7 +131,3 @@ def replacement_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[F
                 "successor",
             )
             break
-
-
-def _mentions(doc: Document, person: str) -> bool:
-    return re.search(rf"\b{re.escape(surname(person))}\b", plain(doc.text.lower())) is not None
