@@ -15,7 +15,7 @@ from auditor.checks.contradiction.common import _two_outlets_flag, _where, names
 from auditor.checks.registry import CheckContext
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.words import UPPER, plain, stem, word_set
-from auditor.model import Document, Flag
+from auditor.model import Document, Flag, Sentence
 
 # A competitor as outlets write one: "Le Thi Tuyet", "Sven van Lier", "Ariel Gómez Valdés", or the
 # surname alone once the article has named them ("with Tuyet settling for silver").
@@ -127,7 +127,10 @@ def placings(doc: Document) -> list[Placing]:
     """Who an article says won a contest, and who it places behind the winner."""
     found: list[Placing] = []
     previous_end = -1
-    for sentence in doc.active_sentences():
+    active = doc.active_sentences()
+    first_line = active[0].start if active else -1
+    for sentence in active:
+        headline = sentence.start == first_line
         text = sentence.text
         winners_here = bool(found) and found[-1].won and found[-1].sentence_end == previous_end
         previous_end = sentence.end
@@ -141,27 +144,22 @@ def placings(doc: Document) -> list[Placing]:
                     or _NOT_THE_CONTEST.search(what)
                 ):
                     continue  # "won four medals", "took silver", "won the first round"
-                found.append(_placing(doc, sentence.start, match, True, sentence.end))
+                found.append(_placing(doc, sentence, match, True, headline))
                 winners_here = True
         for pattern in _LOSSES:
             for match in pattern.finditer(text):
-                found.append(_placing(doc, sentence.start, match, False, sentence.end))
+                found.append(_placing(doc, sentence, match, False, headline))
         if winners_here:
             for match in _BEATEN.finditer(text):
-                found.append(_placing(doc, sentence.start, match, False, sentence.end, group="who"))
+                found.append(_placing(doc, sentence, match, False, headline, group="who"))
     return [p for p in found if len(surname(p.person)) > 2]
 
 
 def _placing(
-    doc: Document, offset: int, match: re.Match[str], won: bool, sentence_end: int, group: str = "name"
+    doc: Document, sentence: Sentence, match: re.Match[str], won: bool, headline: bool, group: str = "name"
 ) -> Placing:
-    start, end = offset + match.start(), offset + match.end()
-    return Placing(doc.id, match.group(group), won, start, end, offset, sentence_end, offset == _first_start(doc))
-
-
-def _first_start(doc: Document) -> int:
-    active = doc.active_sentences()
-    return active[0].start if active else -1
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    return Placing(doc.id, match.group(group), won, start, end, sentence.start, sentence.end, headline)
 
 
 def _contest_words(doc: Document, placing: Placing, names: frozenset[str]) -> frozenset[str]:
@@ -213,6 +211,7 @@ def placing_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]
                 break
 
 
+UNPLACED_CONFIDENCE = 0.45  # two winners, nobody placed behind: below DOUBTFUL, so reported as info
 SAME_NAME_RATIO = 75  # "Mammadov" / "Mamedov": one wrestler transliterated two ways
 
 
@@ -253,7 +252,7 @@ def _placing_flag(ctx: CheckContext, here: list[Placing], there: list[Placing]) 
             f"{_where(doc)} says {win.person} won; {_where(other)} says {other_win.person} won"
             + (f" and places {loss.person} behind." if loss else "."),
             "Check the result with the organisers' official results.",
-            0.7,
+            0.7 if loss else UNPLACED_CONFIDENCE,
             "contest-winner",
         )
     return None
