@@ -40,10 +40,10 @@ class Replacement:
     end: int
 
 
-def _people(doc: Document) -> list[str]:
-    """The full names of people (two or three words) an article gives, in order; not "Spaarne
-    Museum" or "Lagos State"."""
-    return [person for m in re.finditer(FULL_PERSON_NAME, doc.text) if (person := _person_in(m.group()))]
+def _people(text: str) -> list[str]:
+    """The full names of people (two or three words) a text gives, in order; not "Spaarne Museum"
+    or "Lagos State"."""
+    return [person for m in re.finditer(FULL_PERSON_NAME, text) if (person := _person_in(m.group()))]
 
 
 def _full_name(name: str, people: list[str]) -> str | None:
@@ -60,7 +60,7 @@ def replacements(doc: Document) -> list[Replacement]:
     """Who an article says replaces whom."""
     if not _MAY_REPLACE.search(doc.text):
         return []
-    people = _people(doc)
+    people = _people(doc.text)
     found: list[Replacement] = []
     last_person: str | None = None
     for sentence in doc.active_sentences():
@@ -75,7 +75,7 @@ def replacements(doc: Document) -> list[Replacement]:
             found.append(
                 Replacement(doc.id, successor, old, sentence.start + match.start(), sentence.start + match.end())
             )
-        named = [person for m in re.finditer(FULL_PERSON_NAME, text) if (person := _person_in(m.group()))]
+        named = _people(text)
         last_person = _opening_person(text, people) or (named[-1] if named else last_person)
     return found
 
@@ -94,7 +94,7 @@ def _successor(before: str, people: list[str], last_person: str | None, old: str
     named (or, with none, the last person named before); otherwise the name the sentence opens with."""
     pronoun = list(_PRONOUN.finditer(before))
     if pronoun and not re.search(rf"{NAME}", before[pronoun[-1].end() :]):
-        named = [p for m in re.finditer(FULL_PERSON_NAME, before) if (p := _person_in(m.group())) and surname(p) != old]
+        named = [p for p in _people(before) if surname(p) != old]
         with_first_name = [p for p in named if first_name_gender(p.split()[0])[0] is not None]
         chosen = with_first_name or named  # "Incoming Chief Ombudsman Graeme Whitcombe": the one with a first name
         return chosen[0] if chosen else last_person
