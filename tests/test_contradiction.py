@@ -541,6 +541,164 @@ def test_equal_amounts_in_other_words_are_not_flagged(encoder: Any, a: str, b: s
     assert pair(encoder, "C001", a, b) == []
 
 
+# ------------------------------------------------------------------ C001 physical measures
+
+PYTHON_A = (
+    "Residents of Sungai Bahar in Muaro Jambi captured a reticulated python measuring 5.2 metres on Saturday, "
+    "police said.\n\nThe snake was handed to the Jambi conservation agency BKSDA on Sunday."
+)
+
+
+def test_one_measure_in_two_units_is_disputed_at_info_with_both_figures(encoder: Any) -> None:
+    b = (
+        "Villagers in Sungai Bahar, Jambi, have captured a 23ft reticulated python.\n\n"
+        "The snake was handed to BKSDA, the Jambi conservation agency, on Sunday."
+    )
+    (flag,) = one_flag_if(True, encoder, "C001", PYTHON_A, b)
+    assert {flag.doc.text[flag.start : flag.end], flag.evidence[0].text} == {"5.2 metres", "23ft"}
+    assert "5.2 m vs 7.0 m" in flag.message or "7.0 m vs 5.2 m" in flag.message
+    assert flag.severity is Severity.INFO and flag.confidence < common.DOUBTFUL
+    assert dict(flag.data)["matched_by"] == "the one length each outlet gives"
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        # the same length in feet: 17 ft is 5.18 m
+        "Villagers in Sungai Bahar, Jambi, have captured a 17ft reticulated python.\n\n"
+        "The snake was handed to BKSDA, the Jambi conservation agency, on Sunday.",
+        # a record the snake did not beat is no length of it
+        "Villagers in Sungai Bahar, Jambi, have captured a reticulated python, short of the old Jambi record of 7 "
+        "metres.\n\nThe snake was handed to BKSDA, the Jambi conservation agency, on Sunday.",
+        # a distance to somewhere, in brackets too
+        "Villagers in Sungai Bahar, Jambi, found a reticulated python about 7 metres (23 feet) from a house."
+        "\n\nThe snake was handed to BKSDA, the Jambi conservation agency, on Sunday.",
+    ],
+)
+def test_a_measure_of_something_else_is_not_the_measure_disputed(encoder: Any, b: str) -> None:
+    one_flag_if(False, encoder, "C001", PYTHON_A, b)
+
+
+PIPELINE_A = (
+    "The Erongo water pipeline, which stretches 52 km from Swakopmund to Arandis, was opened by NamWater on "
+    "Monday.\n\nIt will carry desalinated water to the Arandis uranium mines."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        ("NamWater opened the 61-kilometre pipeline, Erongo's first, between Swakopmund and Arandis on Monday.", True),
+        ("NamWater opened the 32-mile Erongo pipeline between Swakopmund and Arandis on Monday.", False),
+        ("NamWater opened the first 61 km section of the Erongo pipeline from Swakopmund to Arandis on Monday.", False),
+        ("The Erongo pipeline from Swakopmund to Arandis was extended by 61 km, NamWater said on Monday.", False),
+        ("NamWater said on Monday the Swakopmund-Arandis Erongo pipeline has 40 km remaining.", False),
+    ],
+)
+def test_a_part_a_change_or_a_rest_is_not_the_whole_length(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C001", PIPELINE_A, b + "\n\nIt will carry desalinated water to the Arandis mines.")
+
+
+TYPHOON_A = (
+    "Typhoon Krathon approached Okinawa's main island on Sunday with maximum sustained winds of 162 km/h, the "
+    "Japan Meteorological Agency said.\n\nAll flights at Naha airport were cancelled."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        ("Typhoon Krathon brought winds of 215 km/h to Okinawa on Sunday, the Japan Meteorological Agency said.", True),
+        (
+            "Typhoon Krathon brought gusts of up to 234 km/h to Okinawa on Sunday, the Japan Meteorological Agency said.",
+            False,
+        ),
+    ],
+)
+def test_gusts_are_not_sustained_winds(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C001", TYPHOON_A, b + "\n\nAll flights at Naha airport were grounded.")
+
+
+WELL_A = (
+    "KazMunayGas has completed the Zhenis-1 exploration well on the Caspian shelf at a depth of 5,120 metres, "
+    "the company said on Thursday.\n\nLukoil holds half of the Zhenis project."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        ("KazMunayGas said its Zhenis-1 exploration well on the Caspian shelf had been drilled to 3,900 metres.", True),
+        ("KazMunayGas said its Zhenis-2 appraisal well on the Caspian shelf had been drilled to 3,900 metres.", False),
+    ],
+)
+def test_two_wells_of_one_field_are_two_depths(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(
+        disputed, encoder, "C001", WELL_A, b + "\n\nLukoil and KazMunayGas each hold half of the Zhenis project."
+    )
+
+
+def test_two_measurers_named_and_a_part_and_its_whole_are_not_disputed(encoder: Any) -> None:
+    slick_a = (
+        "The oil slick off Colombo now covers 30 square kilometres, according to the Marine Environment Protection "
+        "Authority.\n\nCleanup crews from MEPA and the Sri Lanka Navy were deployed off Colombo on Friday."
+    )
+    slick_b = (
+        "Satellite images analysed by the environmental group SkyTruth show the slick off Colombo covering 45 square "
+        "kilometres.\n\nCleanup crews from MEPA and the Sri Lanka Navy were deployed on Friday."
+    )
+    one_flag_if(False, encoder, "C001", slick_a, slick_b)
+    olive_a = (
+        "Olive groves in the province of Jaén are expected to produce about 570,000 tonnes of olive oil in the "
+        "2024/25 season.\n\nThe Andalusian regional government presented the Jaén harvest estimate in Seville."
+    )
+    olive_b = (
+        "Andalusia will produce 1.03 million tonnes of olive oil in the 2024/25 season, according to the estimate "
+        "presented in Seville.\n\nJaén is the largest producer among the Andalusian provinces."
+    )
+    one_flag_if(False, encoder, "C001", olive_a, olive_b)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She completed the crossing in 11 hours and 4 minutes.", [("duration", 39840.0, False)]),
+        ("A Polish angler landed a 7ft 11in catfish.", [("length", 2.413, False)]),
+        ("The train reached 453 kilometers per hour.", [("speed", 125.833, False)]),
+        (
+            "The quake hit about 50 km (31 miles) east of Gisborne.",
+            [("length", 50000.0, True), ("length", 49889.6, True)],
+        ),
+        ("The rock tips the scales at some 31 pounds.", [("mass", 14.061, False)]),
+        ("The club was fined 5,000 pounds.", []),
+        ("The dam was raised by six metres.", [("length", 6.0, True)]),
+        ("The python beat the previous national record of 829kg.", [("mass", 829.0, True)]),
+    ],
+)
+def test_physical_measures_are_read_in_base_units_with_what_makes_them_relative(
+    sentence: str, expected: list[tuple[str, float, bool]]
+) -> None:
+    from auditor.facts import extract_facts
+    from auditor.facts.measures import read_measures
+
+    document = doc("m", sentence, "Wire A")
+    (only,) = document.sentences
+    found = read_measures(only, extract_facts(document).in_sentence(only.index))
+    assert [(m.dimension, round(m.value, 3), m.relative) for m in found] == [
+        (dimension, pytest.approx(value, rel=1e-3), relative) for dimension, value, relative in expected
+    ]
+
+
+def test_a_rated_plant_and_its_running_output_are_two_measures() -> None:
+    from auditor.facts import extract_facts
+    from auditor.facts.measures import read_measures
+
+    document = doc("m", "The 150-megawatt plant was producing 70 MW on Monday.", "Wire A")
+    (only,) = document.sentences
+    found = read_measures(only, extract_facts(document).in_sentence(only.index))
+    assert [sorted(m.facets) for m in found] == [["capacity"], ["output"]]
+
+
 # ------------------------------------------------------------------ C002 date
 
 
@@ -2189,14 +2347,30 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
-# it; sets 33-36 are held out the same way (docs/ACCURACY.md).
+# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49 and 51 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(
-    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47)
+    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50)
 )
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "atacama_iron_meteorite_find": "C001",
+    "brittany_storm_ivo_winds": "C001",
+    "cabo_verde_santa_luzia_marine_reserve": "C001",
+    "cairns_marina_crocodile_capture": "C001",
+    "dresden_cable_fire_outage": "C001",
+    "dublin_airport_drone_stoppage": "C001",
+    "gibraltar_strait_teenage_swimmer": "C001",
+    "jambi_goat_eating_python": "C001",
+    "kazakhstan_record_grain_harvest": "C001",
+    "kostanay_iron_meteorite": "C001",
+    "koszalin_solar_farm": "C001",
+    "krafla_geothermal_well": "C001",
+    "leeston_giant_pumpkin": "C001",
+    "leofoo_white_rhino_calf_birth": "C001",
+    "okmulgee_county_tornado_survey": "C001",
+    "rotterdam_banana_cocaine_seizure": "C001",
     "kathmandu_marathon_2024": "C003",
     "avianca_miami_flight_diversion": "C003",
     "kathmandu_colombo_direct_flight": "C003",

@@ -91,6 +91,9 @@ UNIT_SYMBOLS: dict[str, str] = {
     "cm": "centimetre",
     "mm": "millimetre",
     "kg": "kilogram",
+    "ft": "foot",
+    "lb": "pound",
+    "lbs": "pound",
     "kw": "kilowatt",
     "mw": "megawatt",
     "gw": "gigawatt",
@@ -109,10 +112,12 @@ UNIT_SYMBOLS: dict[str, str] = {
 }
 # The abbreviations that may touch the digits ("187km/h", "40m", "9.5%"); numerals.py lets a
 # numeral end right before one of them.
-ATTACHED_UNITS = r"(?:km/h|kmh|kph|mph|km²|km2|kwh|mwh|gwh|twh|km|cm|mm|kg|kw|mw|gw|ha|bps|bn|mn|mln|trn|tn|m|k|b)"
+ATTACHED_UNITS = (
+    r"(?:km/h|kmh|kph|mph|km²|km2|kwh|mwh|gwh|twh|km|cm|mm|kg|ft|lbs|lb|kw|mw|gw|ha|bps|bn|mn|mln|trn|tn|m|k|b)"
+)
 
 _UNIT_AFTER = re.compile(
-    r"(?P<gap>\s?)(?P<unit>%|per\s+cent|pct|km/h|kmh|kph|mph|sq\s+km|km²|km2|kwh|mwh|gwh|twh|km|cm|mm|kg|kw|mw|gw|ha|[°º]\s?[cf]|bps|m)"
+    r"(?P<gap>\s?)(?P<unit>%|per\s+cent|pct|km/h|kmh|kph|mph|sq\s+km|km²|km2|kwh|mwh|gwh|twh|km|cm|mm|kg|ft|lbs|lb|kw|mw|gw|ha|[°º]\s?[cf]|bps|m)"
     r"(?![\w/²])",
     re.IGNORECASE,
 )

@@ -607,8 +607,11 @@ def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     Example: "At least 40 people were killed in the floods" (outlet A) vs "12 people were
     killed in the floods" (outlet B, same day).
     """
+    from auditor.checks.contradiction.measures import measure_flags  # it reads this module's guards
+
     flags = list(_numeric_flags(ctx))
-    return [*flags, *_vote_flags(ctx, flags)]
+    flags.extend(_vote_flags(ctx, flags))
+    return [*flags, *measure_flags(ctx, flags)]
 
 
 # Outlets word one fact differently: "A tunnel collapsed ... on Tuesday, killing 17 miners" and

@@ -1,0 +1,248 @@
+"""C001 measures: the one length, height, depth, weight, area, capacity, speed, output or duration
+two articles of one story give for one thing, in whatever units each writes it.
+
+"Residents captured a reticulated python measuring 5.2 metres" and "Villagers have captured a
+23ft reticulated python" share no unit and little wording; the aligner need not pair them and
+the counted-noun comparison cannot (metres are not feet). Each article's physical measures are
+read with auditor.facts.measures, and two articles of one story are compared on the one figure
+each gives for a kind of measure (a length, a weight), facet by facet ("sustained winds" are not
+"gusts"): after conversion and rounding the two must not meet, and lie within MEASURE_RATIO of
+each other (a misreported measure lies near the right one; "4.5 metres" of snow on a mountain and
+"1.4 metres" in the city are two places). A changed, partial or remaining measure, a distance to
+somewhere and a rate are never the thing's own measure; an article giving two figures for one
+kind of measure (a current height and a raised one, two wells) has no one figure to compare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from auditor.checks.contradiction.common import (
+    _CLAUSE_BREAK,
+    _names_in,
+    _sentence,
+    _severity,
+    _timing,
+    _where,
+    published_within,
+    unflagged_story_pairs,
+)
+from auditor.checks.registry import CheckContext
+from auditor.facts import document_facts
+from auditor.facts.measures import Measure, read_measures
+from auditor.facts.model import Quantity
+from auditor.facts.words import plain, stem
+from auditor.model import Evidence, Flag
+
+MEASURE_RATIO = 2.0
+MEASURE_DAYS = 2  # a later article may measure a later state (a river's level, a crater's depth)
+MEASURE_CONFIDENCE = 0.45  # below DOUBTFUL: read from the story, not from sentences the aligner pairs
+CONVERSION_SLACK = 0.05  # "23ft" is 7.01 metres, "a 5-mile road" 8 km: a converted figure is rounded
+MEASURES_ARTIFACT = "physical_measures"
+
+
+def document_measures(ctx: CheckContext, doc_id: str) -> list[Measure]:
+    """Every physical measure of an article (memoised per article)."""
+    memo: dict[str, list[Measure]] = ctx.artifacts.setdefault(MEASURES_ARTIFACT, {})
+    if doc_id not in memo:
+        doc, facts = ctx.document(doc_id), document_facts(ctx)[doc_id]
+        found: list[Measure] = []
+        for index in sorted({q.sentence for q in facts.quantities} | {d.sentence for d in facts.dates}):
+            found.extend(read_measures(_sentence(doc, index), facts.in_sentence(index)))
+        memo[doc_id] = found
+    return memo[doc_id]
+
+
+def _interval(m: Measure, slack: float) -> tuple[float, float]:
+    return m.low * (1 - slack), m.high * (1 + slack)
+
+
+def _slack(m: Measure, converted: bool) -> float:
+    from auditor.checks.contradiction.numeric import _rounding_slack
+
+    return _rounding_slack(m.quantity) + (CONVERSION_SLACK if converted else 0.0)
+
+
+def _agree(a: Measure, b: Measure) -> bool:
+    """Can one amount be written as both, each with its rounding (and a conversion's)?"""
+    converted = a.quantity.noun != b.quantity.noun
+    low_a, high_a = _interval(a, _slack(a, converted))
+    low_b, high_b = _interval(b, _slack(b, converted))
+    return low_a <= high_b and low_b <= high_a
+
+
+def _near(a: Measure, b: Measure) -> bool:
+    low, high = sorted((a.value, b.value))
+    return low > 0 and high <= low * MEASURE_RATIO
+
+
+# A thing's designation: "the Zhenis-1 exploration well", "KJ-41", "the CR450 prototype".
+_DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]*-?\d+[A-Za-z]?\b")
+
+
+def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
+    """ "a 12-metre boat" vs "the 15-metre whale", "the Zhenis-1 well" vs "its Zhenis-2 well": two
+    things, unless either sentence names the other's."""
+    doc_a, doc_b = ctx.document(a.quantity.doc_id), ctx.document(b.quantity.doc_id)
+    text_a, text_b = _sentence(doc_a, a.quantity.sentence).text, _sentence(doc_b, b.quantity.sentence).text
+    # a headline's "5,120-metre exploration well" is the Zhenis-1 its article names
+    designations_a = set(_DESIGNATION.findall(text_a)) or set(_DESIGNATION.findall(doc_a.text))
+    designations_b = set(_DESIGNATION.findall(text_b)) or set(_DESIGNATION.findall(doc_b.text))
+    if designations_a and designations_b and not designations_a & designations_b:
+        return True
+    if not a.object or not b.object or a.object == b.object:
+        return False
+    return a.object not in text_b.lower() and b.object not in text_a.lower()
+
+
+def _owners(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """The names in q's clause before it: whose measure it is ("Olive groves in the province of
+    Jaén are expected to produce about 570,000 tonnes", "Andalusia will produce 1.03 million
+    tonnes"), not where it was seen ("spotted near boats at a Cairns marina")."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    start = q.start - sentence.start
+    lo = max((m.start() for m in _CLAUSE_BREAK.finditer(sentence.text) if m.start() < start), default=-1) + 1
+    before = plain(sentence.text[lo:start].lower())
+    return frozenset(
+        name
+        for name in _names_in(ctx, q.doc_id, q.sentence)
+        if ":" not in name and re.search(rf"\b{re.escape(name)}\b", before)
+    )
+
+
+# Who measured a figure, where no one "said" it: "satellite images analysed by SkyTruth show",
+# "data from the Copernicus service", "Copernicus measurements show".
+_MEASURED_BY = re.compile(
+    r"\b(?:analy[sz]ed|measured|estimated|calculated|compiled|recorded|collected|mapped|data|figures|images|measurements)"
+    r"\s+(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<by>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
+    r"|(?P<shown>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?:data|figures|images|measurements|estimates|readings)\s+(?:show|showed|shows|suggest)"
+    r"|according\s+to\s+(?:the\s+)?(?P<named>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"  # a named authority, which saying verbs leave out
+)
+
+
+def _measure_sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """Whoever gave or measured the figure (numeric's saying verbs, and measuring ones)."""
+    from auditor.checks.contradiction.numeric import _sources
+
+    text = _sentence(ctx.document(q.doc_id), q.sentence).text
+    measured = {
+        stem(w.lower())
+        for m in _MEASURED_BY.finditer(text)
+        for w in (m.group("by") or m.group("shown") or m.group("named")).split()
+    }
+    return _sources(ctx, q) | measured
+
+
+def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """The counts' guards that hold of any figure: names, named sources, places, days, an update."""
+    from auditor.checks.contradiction import numeric
+
+    owners_a, owners_b = _owners(ctx, qa), _owners(ctx, qb)
+    if (
+        owners_a
+        and owners_b
+        and not owners_a & owners_b
+        and not _names_in(ctx, qa.doc_id, qa.sentence) & _names_in(ctx, qb.doc_id, qb.sentence)
+    ):
+        return False  # "the province of Jaén" vs "Andalusia": a part and its whole (not one swimmer's two starts)
+
+    places_a, places_b = numeric._clause_places(ctx, qa), numeric._clause_places(ctx, qb)
+    if places_a and places_b and not places_a & places_b:
+        return False  # snow at a mountain station vs in the city
+    sources_a, sources_b = _measure_sources(ctx, qa), _measure_sources(ctx, qb)
+    if sources_a and sources_b and not sources_a & sources_b:
+        return False  # each outlet names its own source
+    days_a, days_b = numeric._event_days(ctx, qa), numeric._event_days(ctx, qb)
+    if days_a and days_b and not days_a & days_b:
+        return False  # Friday's level vs Saturday's peak
+    return not (numeric._reports_change(ctx, qa, qb) or numeric._reports_change(ctx, qb, qa))
+
+
+def _facets_compatible(a: Measure, b: Measure) -> bool:
+    """One measure of a thing, unless both name which and the names differ ("gusts" vs "sustained")."""
+    return a.dimension == b.dimension and (not a.facets or not b.facets or a.facets == b.facets)
+
+
+def _alone_near(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
+    """Is m the one figure its article gives near the other article's (all others near it agree
+    with m)? "A 150-megawatt plant" is compared with "a capacity of 200 MW" though the second
+    article also gives the country's 17 GW."""
+    return all(_agree(m, x) for x in own if x is not m and _facets_compatible(x, other) and _near(x, other))
+
+
+def _disputes(ctx: CheckContext, a: str, b: str) -> Iterator[tuple[Measure, Measure]]:
+    own_a = [m for m in document_measures(ctx, a) if not m.relative]
+    own_b = [m for m in document_measures(ctx, b) if not m.relative]
+    seen: set[str] = set()  # one finding per kind of measure and pair of articles
+    for ma in own_a:
+        for mb in own_b:
+            if not _facets_compatible(ma, mb) or _agree(ma, mb) or not _near(ma, mb):
+                continue
+            if any(_agree(x, mb) for x in own_a if _facets_compatible(x, mb)) or any(
+                _agree(x, ma) for x in own_b if _facets_compatible(x, ma)
+            ):
+                continue  # each article also gives the other's figure: two measures, not a dispute
+            if not _alone_near(ma, own_a, mb) or not _alone_near(mb, own_b, ma):
+                continue
+            if ma.dimension in seen:
+                continue
+            if _objects_differ(ctx, ma, mb) or not _guards_pass(ctx, ma.quantity, mb.quantity):
+                continue
+            seen.add(ma.dimension)
+            yield ma, mb
+
+
+def measure_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
+    """Two articles of one story give figures for one measure that no rounding reconciles."""
+    with_measures = [
+        doc_id for doc_id in document_facts(ctx) if any(not m.relative for m in document_measures(ctx, doc_id))
+    ]
+    for a, b in unflagged_story_pairs(ctx, with_measures, reported):
+        doc, other = ctx.document(a), ctx.document(b)
+        if not published_within(doc, other, MEASURE_DAYS):
+            continue
+        for ma, mb in _disputes(ctx, a, b):
+            different_days, when = _timing(doc, [other])
+            facets = ", ".join(sorted(ma.facets | mb.facets))
+            what = f"{ma.dimension} ({facets})" if facets else ma.dimension
+            yield Flag(
+                doc,
+                ma.start,
+                ma.end,
+                f"{_where(doc)} says {ma.text!r}; {_where(other)} says {mb.text!r}: the one {what} each gives, "
+                f"{_in_units(ma, mb)}." + when,
+                suggestion="Check which figure the original source gives before quoting either.",
+                confidence=MEASURE_CONFIDENCE,
+                evidence=(Evidence.from_span(other, mb.start, mb.end),),
+                severity=_severity(MEASURE_CONFIDENCE, different_days),
+                data=(
+                    ("kind", "numeric"),
+                    ("values", (ma.value, mb.value)),
+                    ("same_fact", 0.0),
+                    ("matched_by", f"the one {what} each outlet gives"),
+                ),
+            )
+
+
+_BASE_UNITS = {
+    "length": "m",
+    "mass": "kg",
+    "area": "m²",
+    "volume": "m³",
+    "speed": "m/s",
+    "power": "W",
+    "energy": "J",
+    "duration": "s",
+}
+
+
+def _in_units(a: Measure, b: Measure) -> str:
+    """ "7.0 m vs 5.2 m": both figures in one unit, so the reader sees they do not meet."""
+    unit = _BASE_UNITS[a.dimension]
+    if a.dimension == "duration":
+        return f"{a.value / 3600:,.1f} h vs {b.value / 3600:,.1f} h"
+    smaller = min(a.value, b.value)
+    scale = 1e6 if unit == "W" and smaller >= 1e6 else 1e3 if unit in ("m", "W") and smaller >= 1e3 else 1.0
+    unit = {1e6: "M", 1e3: "k", 1.0: ""}[scale] + unit
+    return f"{a.value / scale:,.1f} {unit} vs {b.value / scale:,.1f} {unit}"

@@ -1,0 +1,346 @@
+"""Physical measures: what a length, height, depth, weight, area, capacity, speed, output or
+duration in a sentence measures, in one unit.
+
+Outlets of one story measure one object in the units their readers use ("a 23ft python" vs "a
+python measuring 5.2 metres"; "31 pounds" vs "23 kilograms"), so every figure is converted with
+pint (a maintained unit library) before two are compared. Beside the figure a measure keeps:
+- its facets: which of an object's measures it is ("tall" vs "wide", "sustained winds" vs
+  "gusts", "top speed" vs "average speed"): two measures with different facets are different
+  measures of one thing;
+- whether it is relative: a change ("raised by six metres", "fell 1.2 metres"), a part or a rest
+  ("the first 233 km", "95 km remaining", "another 20 metres"), a distance to somewhere ("40
+  kilometres south of Arkalyk", "40 metres above the summit") or a rate ("per day"). A relative
+  measure is not the measure of the thing itself and is never compared as one;
+- the noun it is written onto, when a compound says so ("a 12.4-kilogram iron meteorite").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from auditor.facts.model import Quantity, SentenceFacts
+from auditor.facts.words import singular, stem, word_set
+from auditor.model import Sentence
+
+# The unit words quantities.py gives a measure's noun, as pint names them where pint spells them
+# otherwise. News barrels are oil barrels and its "tons" metric ones (rounding covers a short ton).
+_PINT_NAMES = {
+    "kilo": "kilogram",
+    "kmh": "kilometer / hour",
+    "kph": "kilometer / hour",
+    "sqkm": "kilometer ** 2",
+    "barrel": "oil_barrel",
+    "ton": "metric_ton",
+    "tonne": "metric_ton",
+    "kilowatt-hour": "kilowatt_hour",
+    "megawatt-hour": "megawatt_hour",
+    "gigawatt-hour": "gigawatt_hour",
+    "terawatt-hour": "terawatt_hour",
+    "metre": "meter",
+    "litre": "liter",
+    "ft": "foot",
+}
+# The units read as physical measures. Not days, weeks, months or years (ages, periods, terms:
+# every story has several), not temperatures, not currencies, not percent.
+_PHYSICAL_UNITS = word_set(
+    """metre meter kilometre kilometer centimetre centimeter millimetre millimeter mile foot feet ft inch yard
+    kilogram kilo gram tonne ton pound hectare acre sqkm litre liter gallon barrel kmh kph mph knot
+    kilowatt megawatt gigawatt kilowatt-hour megawatt-hour gigawatt-hour terawatt-hour horsepower
+    second minute hour"""
+)
+# Words before a unit that belong to it: "square kilometres", "cubic metres", "nautical miles".
+_UNIT_PREFIXES = word_set("square cubic nautical sq")
+
+# Reference units: pint's dimensionality of each names the kind of measure.
+_DIMENSION_OF = {
+    "length": "meter",
+    "mass": "kilogram",
+    "area": "meter ** 2",
+    "volume": "liter",
+    "speed": "kilometer / hour",
+    "power": "watt",
+    "energy": "joule",
+    "duration": "second",
+}
+
+# Which of an object's measures the words around a figure name (stems of the words).
+_FACET_WORDS: dict[str, frozenset[str]] = {
+    facet: frozenset(stem(w) for w in words.split())
+    for facet, words in {
+        "height": "tall high height rise rises rising stand stands standing towering",
+        "depth": "deep depth down beneath underground",
+        "length": "long length stretch stretches stretching extend extends extending",
+        "width": "wide width across diameter wingspan breadth radius beam",
+        "thickness": "thick thickness",
+        "circumference": "circumference girth",
+        "draught": "draught draft",
+        "gust": "gust gusts gusting",
+        "sustained": "sustained",
+        "average": "average mean",
+        "top": "top maximum peak",
+        "output": "output generating generation producing",
+        "capacity": "capacity installed",
+        "service": "commercial cruising operational",
+    }.items()
+}
+# A measure of something else than the thing itself: a change, a part or a rest, a distance to
+# somewhere, a rate.
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:by|another|other|extra|additional|further|more|first|last|final|next|remaining|rest|"
+    r"rose|risen|raised|raising|fell|fallen|falls|dropped|drops|sank|sunk|shrank|shrunk|grew|grown|"
+    r"climbed|gained|lost|lose|losing|cut|reduced|increased|extended|lengthened|shortened|widened|deepened|"
+    r"heightened|retreated|moved|advanced|"
+    r"within|later|earlier|ago|every|each|per|up\s+from|down\s+from|from|than|versus|vs\.?|compared\s+(?:with|to))"
+    r"(?:\s+(?:to|the|a|an|its|their))?\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(
+    r"^\s*(?:more|less|fewer|longer|shorter|higher|lower|deeper|taller|wider|heavier|lighter|further|farther|"
+    r"remaining|left|to\s+go|away|off|from|north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"northeast|northwest|southeast|southwest|inland|offshore|outside|above|below|under|beyond|short\s+of|"
+    r"behind|ahead|ago|later|earlier|each|apiece|per|a\s+day|a\s+year|a\s+week|a\s+month|an\s+hour|"
+    r"a\s+second|an?\s+(?:annual|daily)|daily|annually|yearly|hourly|of\s+(?:the|its|their)\s+(?:total|whole))\b",
+    re.IGNORECASE,
+)
+# A figure that has been superseded or is not yet: "the previous national record of 829kg", "the
+# old record of 73 metres", "the originally planned 300 metres".
+_NOT_NOW = word_set(
+    """previous previously old former formerly prior earlier original originally planned initial initially
+    proposed designed envisaged eventual eventually ultimate ultimately expanded expansion"""
+)
+# A measure of a part: "a 1.2-kilogram fragment of the meteorite", "the 233-km first section".
+_PART_WORDS = word_set(
+    "fragment fragments piece pieces part parts portion portions section sections segment segments phase phases"
+)
+_FROM_TO = re.compile(r"\s*from\b[^,.;]{0,60}?\bto\b")
+# "453 kilometers per hour": a length per hour is a speed.
+_PER_HOUR = re.compile(r"\s*(?:per|an|a)\s+hour\b|/h\b")
+# Inches after feet: "7ft 11in", "6 ft 5 in", "5 feet 3 inches".
+_INCHES = re.compile(r"\s*(\d{1,2}(?:\.\d+)?)\s?(?:in|inches|inch|\"|”)(?![\w])")
+_INCH = 0.0254
+# A measure's conversion in brackets: "50 km (31 miles)".
+_CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|almost|roughly|approximately|or\s+)?\s*$")
+# Two units of one amount written together: "11 hours 4 minutes", "5 ft 3 in", "1 day, 9 hours and
+# 15 minutes".
+_COMPOUND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
+# The words a compound adjective writes the measure onto: "a 12.4-kilogram iron meteorite", "the
+# 85-km stretch".
+_COMPOUND = re.compile(r"^[^\s]*\d[^\s]*-[A-Za-z-]+$")
+_NOUN_AFTER_COMPOUND = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
+_NOT_NOUNS = word_set(
+    """a an the of in on at by to for from with and or but as than that which who is are was were be been
+    will would could should has have had it its their long tall high deep wide thick heavy"""
+)
+_MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heav\w*|scales|tips?|tipp\w*)\b", re.IGNORECASE)
+_MONEY_CONTEXT = re.compile(r"[£]|\b(?:million|billion|bn|sterling|fine\w*|cost\w*|pay\w*|price\w*|worth)\b", re.I)
+WINDOW_WORDS = 4
+NOT_NOW_WORDS = 6  # "the old New Zealand record of 829kg"
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A physical measure: its quantity (the first of a compound one), the text it spans, the
+    kind of measure, its interval in base units (metres, kilograms, seconds ...), facets and
+    whether it is relative (see the module docstring)."""
+
+    quantity: Quantity
+    start: int
+    end: int
+    text: str
+    dimension: str
+    value: float
+    low: float
+    high: float
+    facets: frozenset[str]
+    relative: bool
+    object: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Any:
+    import pint  # about 0.3 s to load: only when a corpus has a physical measure
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=256)
+def unit_reading(unit: str) -> tuple[str, float] | None:
+    """('length', 1000.0) for 'kilometre': the kind of measure and the factor to its base unit;
+    None for what is not a physical unit here."""
+    words = unit.lower().split()
+    if not words or (singular(words[-1]) not in _PHYSICAL_UNITS and words[-1] not in _PHYSICAL_UNITS):
+        return None
+    head = words[-1] if words[-1] in _PHYSICAL_UNITS else singular(words[-1])
+    name = _PINT_NAMES.get(head, head)
+    prefix = words[-2] if len(words) > 1 and words[-2] in _UNIT_PREFIXES else None
+    if prefix in ("square", "sq"):
+        name = f"({name}) ** 2"
+    elif prefix == "cubic":
+        name = f"({name}) ** 3"
+    elif prefix == "nautical":
+        name = "nautical_mile"
+    registry = _registry()
+    try:
+        quantity = registry.Quantity(1, name).to_base_units()
+    except Exception:  # pint's own errors: a name it does not know
+        return None
+    for dimension, reference in _DIMENSION_OF.items():
+        if quantity.dimensionality == registry.Quantity(1, reference).dimensionality:
+            return dimension, float(quantity.magnitude)
+    return None
+
+
+def _unit_words(q: Quantity) -> str | None:
+    if not q.noun:
+        return None
+    words = q.noun.split()
+    if len(words) > 1 and words[-2] in _UNIT_PREFIXES:
+        return " ".join(words[-2:])
+    return words[-1]
+
+
+def _is_money(q: Quantity, sentence_text: str) -> bool:
+    """ "£5,000" and "five million pounds" are money; "31 pounds" on a scale is a weight."""
+    return "£" in q.text or not _MASS_CONTEXT.search(sentence_text) or bool(_MONEY_CONTEXT.search(q.text))
+
+
+# A duration the date reader took as a time to come: "completed the crossing in 11 hours".
+_DURATION_DATE = re.compile(r"\b(?:hours?|minutes?)\b", re.IGNORECASE)
+
+
+def read_measures(sentence: Sentence, facts: SentenceFacts) -> list[Measure]:
+    """The physical measures of one sentence, from its quantities and from the durations its date
+    mentions hold ("in 11 hours and 4 minutes")."""
+    quantities = list(facts.quantities)
+    spans = [(d.start, d.end) for d in facts.dates if _DURATION_DATE.search(d.text)]
+    if spans:
+        from auditor.facts.quantities import extract_quantities
+
+        held = [
+            q
+            for q in extract_quantities(sentence)
+            if q.noun in ("minute", "second") and any(start <= q.start and q.end <= end for start, end in spans)
+        ]
+        quantities = sorted({(q.start, q.end): q for q in (*quantities, *held)}.values(), key=lambda q: q.start)
+    return sentence_measures(quantities, sentence.text, sentence.start)
+
+
+def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, sentence_start: int) -> list[Measure]:
+    """The physical measures among one sentence's quantities, compound ones joined ("11 hours 4
+    minutes", "7ft 11in"); a conversion in brackets ("50 km (31 miles) east") is read as the
+    measure before it."""
+    found: list[Measure] = []
+    for q in quantities:
+        unit = _unit_words(q)
+        reading = unit_reading(unit) if unit else None
+        if reading is None or q.kind == "vague":
+            continue
+        if unit and singular(unit.split()[-1]) == "pound" and _is_money(q, sentence_text):
+            continue
+        if found and q.start < found[-1].end:
+            continue  # the inches already read with "6 feet 5 inches"
+        dimension, factor = reading
+        start, end = q.start - sentence_start, q.end - sentence_start
+        extra = 0.0
+        per_hour = _PER_HOUR.match(sentence_text, end) if dimension == "length" else None
+        if per_hour:
+            dimension, factor, end = "speed", factor / 3600, per_hour.end()
+        inches = _INCHES.match(sentence_text, end) if unit in ("foot", "feet") else None
+        if inches:
+            extra, end = float(inches.group(1)) * _INCH, inches.end()
+        facets = _facets(sentence_text, start, end)
+        if dimension == "power" and _COMPOUND.match(q.text):
+            facets = frozenset({"capacity"})  # "a 150-megawatt plant" is rated, not running, at 150 MW
+        measure = Measure(
+            q,
+            q.start,
+            sentence_start + end,
+            sentence_text[start:end],
+            dimension,
+            q.value * factor + extra,
+            q.low * factor + extra,
+            q.high * factor + extra,
+            facets,
+            _relative(sentence_text, start, end),
+            _object(q, sentence_text, end),
+        )
+        previous = found[-1] if found and found[-1].dimension == dimension else None
+        gap = sentence_text[previous.end - sentence_start : start] if previous else ""
+        if previous and _COMPOUND_GAP.match(gap):
+            found[-1] = replace(  # "11 hours 4 minutes": one duration
+                previous,
+                end=measure.end,
+                text=sentence_text[previous.start - sentence_start : end],
+                value=previous.value + measure.value,
+                low=previous.low + measure.low,
+                high=previous.high + measure.high,
+                relative=previous.relative or measure.relative,
+            )
+        elif previous and _CONVERSION_GAP.match(gap):
+            # "about 50 km (31 miles) east of the city": the bracket says what the first one does
+            relative = (
+                previous.relative
+                or measure.relative
+                or _relative(sentence_text, start, _bracket_end(sentence_text, end))
+            )
+            found[-1] = replace(previous, relative=relative)
+            found.append(replace(measure, relative=relative, facets=previous.facets | measure.facets))
+        else:
+            found.append(measure)
+    return found
+
+
+def _bracket_end(sentence_text: str, end: int) -> int:
+    closing = sentence_text.find(")", end)
+    return end if closing < 0 else closing + 1
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]")
+
+
+def _window(sentence_text: str, start: int, end: int, words: int = WINDOW_WORDS) -> list[str]:
+    # up to the clause's edge or another figure ("1.96 m tall and weighs 142 kg": 142 kg is no height)
+    before = re.split(r"\d", _CLAUSE_BREAK.split(sentence_text[:start])[-1])[-1].split()[-words:]
+    after = re.split(r"\d", _CLAUSE_BREAK.split(sentence_text[end:])[0])[0].split()[:words]
+    written = sentence_text[start:end].replace("-", " ").split()
+    return [w.strip(".,;:!?'’").lower() for w in (*before, *written, *after)]
+
+
+def _facets(sentence_text: str, start: int, end: int) -> frozenset[str]:
+    stems = {stem(w) for w in _window(sentence_text, start, end) if w.isalpha()}
+    return frozenset(facet for facet, words in _FACET_WORDS.items() if stems & words)
+
+
+def _relative(sentence_text: str, start: int, end: int) -> bool:
+    before = _CLAUSE_BREAK.split(sentence_text[:start])[-1]
+    before = re.sub(
+        r"\b(?:about|around|some|nearly|almost|roughly|approximately|just|over|under|up\s+to|at\s+least)\s*$",
+        "",
+        before.rstrip(),
+        flags=re.I,
+    )
+    if (_NOT_NOW | _PART_WORDS) & set(_window(sentence_text, start, end, NOT_NOW_WORDS)):
+        return True
+    after = re.sub(r"^\s*\([^)]*\)", "", sentence_text[end:])  # "50 km (31 miles) east"
+    if _FROM_TO.match(after):
+        return False  # "stretches 52 km from Swakopmund to Arandis": the span, not a distance to a place
+    return bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(after))
+
+
+def _object(q: Quantity, sentence_text: str, end: int) -> str | None:
+    """The noun a compound measure is written onto: "a 12.4-kilogram iron meteorite" -> meteorite."""
+    if not _COMPOUND.match(q.text):
+        return None
+    match = _NOUN_AFTER_COMPOUND.match(sentence_text, end)
+    if match is None:
+        return None
+    words = []
+    for word in match.group(1).split():
+        if word in _NOT_NOUNS:
+            break
+        words.append(word)
+    return singular(words[-1]) if words else None
