@@ -659,6 +659,65 @@ def test_two_measurers_named_and_a_part_and_its_whole_are_not_disputed(encoder: 
     one_flag_if(False, encoder, "C001", olive_a, olive_b)
 
 
+AUCTION_A = (
+    "A Gustave Caillebotte painting of rowers on the Yerres fetched 12.5 million euros with fees at Christie's in "
+    "Paris on Thursday.\n\nThe Caillebotte canvas had been expected to sell for 6 million to 8 million euros."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (
+            "The Caillebotte canvas of rowers on the Yerres sold for 8.2 million euros with fees at Christie's on Thursday.",
+            True,
+        ),
+        # the price without the buyer's fees is another sum
+        (
+            "The Caillebotte canvas of rowers on the Yerres was knocked down for a hammer price of 8.2 million euros at "
+            "Christie's on Thursday.",
+            False,
+        ),
+        # another currency: no rate is fixed
+        (
+            "The Caillebotte canvas of rowers on the Yerres sold for 8.2 million dollars with fees at Christie's on Thursday.",
+            False,
+        ),
+        # the standing record, not this sale
+        (
+            "The Caillebotte canvas of rowers on the Yerres sold at Christie's on Thursday. The record remains the 8.2 "
+            "million euros with fees paid for a Monet.",
+            False,
+        ),
+        # an amount that does not say what sum it is
+        (
+            "The Caillebotte canvas of rowers on the Yerres went under the hammer at Christie's on Thursday, with 8.2 million "
+            "euros raised for the Yerres museum.",
+            False,
+        ),
+    ],
+)
+def test_one_sum_of_money_in_one_currency_is_compared_only_when_both_say_what_sum(
+    encoder: Any, b: str, disputed: bool
+) -> None:
+    one_flag_if(disputed, encoder, "C001", AUCTION_A, b)
+
+
+def test_two_dollars_and_two_years_are_two_sums(encoder: Any) -> None:
+    grant_a = (
+        "The Rakiura predator-free project on Stewart Island will receive a government grant of NZ$19 million, "
+        "Conservation Minister Tama Potaka said.\n\nRakiura is New Zealand's third-largest island."
+    )
+    grant_b = (
+        "New Zealand's government gave a grant of about US$11.4 million to the Rakiura predator-free project on "
+        "Stewart Island, Tama Potaka said.\n\nRakiura is home to kiwi."
+    )
+    one_flag_if(False, encoder, "C001", grant_a, grant_b)
+    budget_a = "The Valdoria parliament approved a budget of 4.2 billion euros for next year.\n\nThe Valdoria vote was 61 to 40."
+    budget_b = "The Valdoria parliament approved a budget of 3.9 billion euros for this year last December.\n\nValdoria's finance minister spoke."
+    one_flag_if(False, encoder, "C001", budget_a, budget_b)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -670,7 +729,7 @@ def test_two_measurers_named_and_a_part_and_its_whole_are_not_disputed(encoder: 
             [("length", 50000.0, True), ("length", 49889.6, True)],
         ),
         ("The rock tips the scales at some 31 pounds.", [("mass", 14.061, False)]),
-        ("The club was fined 5,000 pounds.", []),
+        ("The club was fined 5,000 pounds.", [("money:pound", 5000.0, False)]),  # a sum, not a weight
         ("The dam was raised by six metres.", [("length", 6.0, True)]),
         ("The python beat the previous national record of 829kg.", [("mass", 829.0, True)]),
     ],
@@ -2355,6 +2414,9 @@ BLIND_SETS = tuple(
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "calgary_hailstorm_insured_damage": "C001",
+    "kauri_dieback_funding": "C001",
+    "naples_wrongful_detention_compensation": "C001",
     "atacama_iron_meteorite_find": "C001",
     "brittany_storm_ivo_winds": "C001",
     "cabo_verde_santa_luzia_marine_reserve": "C001",

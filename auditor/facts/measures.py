@@ -1,5 +1,5 @@
-"""Physical measures: what a length, height, depth, weight, area, capacity, speed, output or
-duration in a sentence measures, in one unit.
+"""Physical measures and sums of money: what a length, height, depth, weight, area, capacity,
+speed, output, duration or amount in a sentence measures, in one unit.
 
 Outlets of one story measure one object in the units their readers use ("a 23ft python" vs "a
 python measuring 5.2 metres"; "31 pounds" vs "23 kilograms"), so every figure is converted with
@@ -12,6 +12,11 @@ pint (a maintained unit library) before two are compared. Beside the figure a me
   kilometres south of Arkalyk", "40 metres above the summit") or a rate ("per day"). A relative
   measure is not the measure of the thing itself and is never compared as one;
 - the noun it is written onto, when a compound says so ("a 12.4-kilogram iron meteorite").
+
+Amounts of money are read the same way, within one currency (no exchange rate is fixed; "NZ$",
+"US$" and a bare "$" are three), with facets that say what sum each is (a price, the price with
+fees or the hammer price, an estimate, a cost, a budget, a grant, damages, compensation, revenue,
+a quarter's or a half-year's): an amount whose words name no such sum is never compared.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.facts.model import Quantity, SentenceFacts
+from auditor.facts.units import currency_words
 from auditor.facts.words import singular, stem, word_set
 from auditor.model import Sentence
 
@@ -87,6 +93,33 @@ _FACET_WORDS: dict[str, frozenset[str]] = {
         "service": "commercial cruising operational",
     }.items()
 }
+# What an amount of money is: two amounts are compared only when the words around both say it is
+# the same kind of sum (a price and an estimate, a cost and a grant are two sums), and the same
+# period ("third-quarter revenue", "sales for the July-September quarter").
+_MONEY_FACET_WORDS: dict[str, frozenset[str]] = {
+    facet: frozenset(stem(w) for w in words.split())
+    for facet, words in {
+        "price": "sold fetched fetching price paid bought hammer",
+        "hammer": "hammer knocked",
+        "fees": "fee fees premium",
+        "estimate": "estimate estimated",
+        "cost": "cost costs costing",
+        "budget": "budget",
+        "spending": "spend spending aside allocate allocated earmark earmarked commit committed fund funding grant package",
+        "damage": "damage damages insured",
+        "compensation": "compensation compensate award awarded payout",
+        "fine": "fine fined penalty",
+        "revenue": "revenue revenues sales turnover",
+        "profit": "profit profits earnings loss",
+        "prize": "prize purse jackpot",
+        "offer": "offer bid valuing",
+        "salary": "salary wage wages contract",
+        "quarter": "quarter quarterly",
+        "half": "half",
+    }.items()
+}
+_WHICH_DOLLAR = re.compile(r"\b(NZ|A|C|HK|S|NT|US|U\.S\.|Canadian|Australian|New Zealand|Hong Kong|Singapore)\s?\$?")
+_DOLLARS = {"U.S.": "US", "Canadian": "C", "Australian": "A", "New Zealand": "NZ", "Hong Kong": "HK", "Singapore": "S"}
 # A measure of something else than the thing itself: a change, a part or a rest, a distance to
 # somewhere, a rate.
 _RELATIVE_BEFORE = re.compile(
@@ -115,6 +148,12 @@ _NOT_NOW = word_set(
 # A measure of a part: "a 1.2-kilogram fragment of the meteorite", "the 233-km first section".
 _PART_WORDS = word_set(
     "fragment fragments piece pieces part parts portion portions section sections segment segments phase phases"
+)
+# A sentence about the standing record, not this event: "The record remains 333.6 million yen",
+# "The record was set in 2019, when ... paid 333.6 million yen", "the world record of 5.98 metres".
+_STANDING_RECORD = re.compile(
+    r"\b[Tt]he\s+(?:previous\s+|old\s+|former\s+|existing\s+|standing\s+)?(?:[a-z-]+\s+)?record\s+"
+    r"(?:remains|was|stood|stands|is|of|had|holder)\b"
 )
 _FROM_TO = re.compile(r"\s*from\b[^,.;]{0,60}?\bto\b")
 # "453 kilometers per hour": a length per hour is a speed.
@@ -236,10 +275,10 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
     found: list[Measure] = []
     for q in quantities:
         unit = _unit_words(q)
-        reading = unit_reading(unit) if unit else None
+        reading = _money_reading(q, unit, sentence_text) if unit else None
+        if reading is None and unit and not (singular(unit.split()[-1]) == "pound" and _is_money(q, sentence_text)):
+            reading = unit_reading(unit)
         if reading is None or q.kind == "vague":
-            continue
-        if unit and singular(unit.split()[-1]) == "pound" and _is_money(q, sentence_text):
             continue
         if found and q.start < found[-1].end:
             continue  # the inches already read with "6 feet 5 inches"
@@ -252,7 +291,9 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
         inches = _INCHES.match(sentence_text, end) if unit in ("foot", "feet") else None
         if inches:
             extra, end = float(inches.group(1)) * _INCH, inches.end()
-        facets = _facets(sentence_text, start, end)
+        facets = _facets(
+            sentence_text, start, end, _MONEY_FACET_WORDS if dimension.startswith("money") else _FACET_WORDS
+        )
         if dimension == "power" and _COMPOUND.match(q.text):
             facets = frozenset({"capacity"})  # "a 150-megawatt plant" is rated, not running, at 150 MW
         measure = Measure(
@@ -310,9 +351,21 @@ def _window(sentence_text: str, start: int, end: int, words: int = WINDOW_WORDS)
     return [w.strip(".,;:!?'’").lower() for w in (*before, *written, *after)]
 
 
-def _facets(sentence_text: str, start: int, end: int) -> frozenset[str]:
-    stems = {stem(w) for w in _window(sentence_text, start, end) if w.isalpha()}
-    return frozenset(facet for facet, words in _FACET_WORDS.items() if stems & words)
+def _facets(sentence_text: str, start: int, end: int, vocabulary: dict[str, frozenset[str]]) -> frozenset[str]:
+    stems = {stem(part) for w in _window(sentence_text, start, end) for part in w.split("-") if part.isalpha()}
+    return frozenset(facet for facet, words in vocabulary.items() if stems & words)
+
+
+def _money_reading(q: Quantity, unit: str, sentence_text: str) -> tuple[str, float] | None:
+    """('money:euro', 1.0) for an amount of euros: money is compared within one currency only (no
+    rate is fixed); "pounds" on a scale are a weight."""
+    currency = singular(unit.split()[-1])
+    if currency not in currency_words() or (currency == "pound" and not _is_money(q, sentence_text)):
+        return None
+    if currency == "dollar":  # "NZ$19 million" and "US$11.4 million" are two currencies; "$" alone a third
+        which = _WHICH_DOLLAR.search(q.text)
+        currency = f"dollar ({_DOLLARS.get(which.group(1), which.group(1))})" if which else "dollar"
+    return f"money:{currency}", 1.0
 
 
 def _relative(sentence_text: str, start: int, end: int) -> bool:
@@ -325,6 +378,8 @@ def _relative(sentence_text: str, start: int, end: int) -> bool:
     )
     if (_NOT_NOW | _PART_WORDS) & set(_window(sentence_text, start, end, NOT_NOW_WORDS)):
         return True
+    if _STANDING_RECORD.search(sentence_text[:start]):
+        return True  # a record named before the figure: "The record was set in 2019, when ... paid 333.6 million yen"
     after = re.sub(r"^\s*\([^)]*\)", "", sentence_text[end:])  # "50 km (31 miles) east"
     if _FROM_TO.match(after):
         return False  # "stretches 52 km from Swakopmund to Arandis": the span, not a distance to a place

@@ -96,13 +96,20 @@ def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     return a.object not in text_b.lower() and b.object not in text_a.lower()
 
 
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around text[start:end]."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    lo = max((b for b in breaks if b < start), default=-1) + 1
+    return lo, min((b for b in breaks if b >= end), default=len(text))
+
+
 def _owners(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     """The names in q's clause before it: whose measure it is ("Olive groves in the province of
     Jaén are expected to produce about 570,000 tonnes", "Andalusia will produce 1.03 million
     tonnes"), not where it was seen ("spotted near boats at a Cairns marina")."""
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
     start = q.start - sentence.start
-    lo = max((m.start() for m in _CLAUSE_BREAK.finditer(sentence.text) if m.start() < start), default=-1) + 1
+    lo, _ = _clause(sentence.text, start, q.end - sentence.start)
     before = plain(sentence.text[lo:start].lower())
     return frozenset(
         name
@@ -134,6 +141,18 @@ def _measure_sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     return _sources(ctx, q) | measured
 
 
+def _years(ctx: CheckContext, q: Quantity) -> frozenset[int]:
+    """The years q's clause is about: those its dates name, else the year it came out."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    lo, hi = _clause(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    years: set[int] = set()
+    for d in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).dates:
+        if d.earliest and d.latest and lo <= d.start - sentence.start and d.end - sentence.start <= hi:
+            years.update(range(d.earliest.year, d.latest.year + 1))
+    published = ctx.document(q.doc_id).published
+    return frozenset(years or ({published.year} if published else set()))
+
+
 def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """The counts' guards that hold of any figure: names, named sources, places, days, an update."""
     from auditor.checks.contradiction import numeric
@@ -153,6 +172,9 @@ def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     sources_a, sources_b = _measure_sources(ctx, qa), _measure_sources(ctx, qb)
     if sources_a and sources_b and not sources_a & sources_b:
         return False  # each outlet names its own source
+    years_a, years_b = _years(ctx, qa), _years(ctx, qb)
+    if years_a and years_b and not years_a & years_b:
+        return False  # "the record of 333.6 million yen was set in 2019"; next year's budget and this year's
     days_a, days_b = numeric._event_days(ctx, qa), numeric._event_days(ctx, qb)
     if days_a and days_b and not days_a & days_b:
         return False  # Friday's level vs Saturday's peak
@@ -160,8 +182,13 @@ def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 
 
 def _facets_compatible(a: Measure, b: Measure) -> bool:
-    """One measure of a thing, unless both name which and the names differ ("gusts" vs "sustained")."""
-    return a.dimension == b.dimension and (not a.facets or not b.facets or a.facets == b.facets)
+    """One measure of a thing, unless both name which and the names differ ("gusts" vs "sustained");
+    amounts of money only when both say what sum they are, and the same."""
+    if a.dimension != b.dimension:
+        return False
+    if a.dimension.startswith("money"):
+        return bool(a.facets) and a.facets == b.facets
+    return not a.facets or not b.facets or a.facets == b.facets
 
 
 def _alone_near(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
@@ -239,6 +266,9 @@ _BASE_UNITS = {
 
 def _in_units(a: Measure, b: Measure) -> str:
     """ "7.0 m vs 5.2 m": both figures in one unit, so the reader sees they do not meet."""
+    if a.dimension.startswith("money:"):
+        currency = a.dimension.split(":", 1)[1]
+        return f"{a.value:,.0f} vs {b.value:,.0f} ({currency}s)"
     unit = _BASE_UNITS[a.dimension]
     if a.dimension == "duration":
         return f"{a.value / 3600:,.1f} h vs {b.value / 3600:,.1f} h"
