@@ -1100,6 +1100,9 @@ def test_the_one_past_day_each_lead_gives_is_compared_when_published_together(en
     # a lead that gives a day ahead speaks of what is to come: no past day of the other's to compare
     ahead = PAST_B.replace("has entered its third day", "will be reviewed on March 9")
     assert pair(encoder, "C002", PAST_A, ahead) == []
+    # a lead that dates its news by another occasion: the other outlet's day may be that occasion's
+    apart = PAST_B.replace("on Tuesday, 28 February,", "on Tuesday, 28 February, a day after his appeal failed,")
+    assert pair(encoder, "C002", PAST_A, apart) == []
 
 
 def test_how_far_something_has_gone_is_no_occurrence() -> None:

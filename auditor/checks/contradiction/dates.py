@@ -578,6 +578,18 @@ def _other_occurrences(a: frozenset[str], b: frozenset[str]) -> bool:
     return a != b and {a, b} != {frozenset(), frozenset({"first"})}
 
 
+# A lead that dates its news by another occasion: "on Saturday, a day after its unveiling", "the
+# day after the vote". The other outlet's day may be that occasion's.
+_OCCASION_APART = re.compile(
+    r"\b(?:a|one|two|three|four|five|the)\s+days?\s+(?:after|before)\b|\bthe\s+(?:next|following|previous)\s+day\b",
+    re.I,
+)
+
+
+def _two_occasions_apart(ctx: CheckContext, d: DateMention) -> bool:
+    return bool(_OCCASION_APART.search(_sentence(ctx.document(d.doc_id), d.sentence).text))
+
+
 def _speaks_of_a_new_date(doc: Document) -> bool:
     return any(_RESCHEDULED.search(s.text) for s in doc.active_sentences())
 
@@ -616,6 +628,8 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
             continue  # an outlet that also gives the other day tells of two occasions, or of the old date
         if (a_gives_b and not _starts_on(ctx, b)) or (b_gives_a and not _starts_on(ctx, a)):
             continue  # "from Sept. 14 to Sept. 21" vs "on Sept. 21": only "will begin on Sept. 21" disputes the start
+        if _two_occasions_apart(ctx, a) or _two_occasions_apart(ctx, b):
+            continue  # "thrown open to visitors on Saturday, a day after its unveiling" vs "unveiled on Friday"
         if _speaks_of_a_new_date(ctx.document(a_id)) != _speaks_of_a_new_date(ctx.document(b_id)):
             continue  # "postponed to July 26" in one: the other reported the earlier plan
         if _other_occurrences(_sentence_occurrences(ctx, a), _sentence_occurrences(ctx, b)):
