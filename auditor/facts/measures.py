@@ -73,10 +73,14 @@ _DIMENSION_OF = {
     "duration": "second",
 }
 
+
+def _stems_by_facet(words_by_facet: dict[str, str]) -> dict[str, frozenset[str]]:
+    return {facet: frozenset(stem(w) for w in words.split()) for facet, words in words_by_facet.items()}
+
+
 # Which of an object's measures the words around a figure name (stems of the words).
-_FACET_WORDS: dict[str, frozenset[str]] = {
-    facet: frozenset(stem(w) for w in words.split())
-    for facet, words in {
+_FACET_WORDS = _stems_by_facet(
+    {
         "height": "tall high height rise rises rising stand stands standing towering",
         "depth": "deep depth down beneath underground",
         "length": "long length stretch stretches stretching extend extends extending",
@@ -91,14 +95,13 @@ _FACET_WORDS: dict[str, frozenset[str]] = {
         "output": "output generating generation producing",
         "capacity": "capacity installed",
         "service": "commercial cruising operational",
-    }.items()
-}
+    }
+)
 # What an amount of money is: two amounts are compared only when the words around both say it is
 # the same kind of sum (a price and an estimate, a cost and a grant are two sums), and the same
 # period ("third-quarter revenue", "sales for the July-September quarter").
-_MONEY_FACET_WORDS: dict[str, frozenset[str]] = {
-    facet: frozenset(stem(w) for w in words.split())
-    for facet, words in {
+_MONEY_FACET_WORDS = _stems_by_facet(
+    {
         "price": "sold fetched fetching price paid bought hammer",
         "hammer": "hammer knocked",
         "fees": "fee fees premium",
@@ -116,8 +119,8 @@ _MONEY_FACET_WORDS: dict[str, frozenset[str]] = {
         "salary": "salary wage wages contract",
         "quarter": "quarter quarterly",
         "half": "half",
-    }.items()
-}
+    }
+)
 _WHICH_DOLLAR = re.compile(r"\b(NZ|A|C|HK|S|NT|US|U\.S\.|Canadian|Australian|New Zealand|Hong Kong|Singapore)\s?\$?")
 _DOLLARS = {"U.S.": "US", "Canadian": "C", "Australian": "A", "New Zealand": "NZ", "Hong Kong": "HK", "Singapore": "S"}
 # A measure of something else than the thing itself: a change, a part or a rest, a distance to
