@@ -268,6 +268,17 @@ def test_relative_dates_resolve_against_publication() -> None:
     assert d.relation == "by" and d.latest == date(2021, 8, 3)
 
 
+def test_hours_it_took_are_no_time_to_come() -> None:
+    # how long a crossing took is a duration the quantity reader keeps, not a date
+    text = "She swam the channel in 11 hours."
+    facts = extract_facts(segment_document(Document(id="k", path="k.txt", text=text, published=PUBLISHED)))
+    assert facts.dates == ()
+    (q,) = facts.quantities
+    assert q.text == "11 hours" and q.noun == "minute" and q.value == 660
+    (d,) = dates_of("The storm will make landfall in 12 hours, forecasters said.")  # the control
+    assert d.relation == "by" and d.earliest == PUBLISHED
+
+
 def test_a_preposition_inside_the_date_sets_its_relation() -> None:
     (d,) = dates_of("Ukraine has imported 212,600 MWh of electricity since the beginning of January.")
     assert d.relation == "since" and d.earliest == date(2021, 1, 1)

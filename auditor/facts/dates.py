@@ -663,6 +663,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resol
         return (base - span, base, base, "window", "window", True)
     if kind == "ahead":
         unit = m.group("unit").lower()
+        if unit == "hour" and not _future_clause(text, m.start()):
+            return None  # "swam the channel in 11 hours": how long it took, not a time to come
         span = timedelta(days=max(1, round(_amount(m.group("n")) * _UNIT_DAYS[unit])))
         return (base, base + span, base + span, "window", "by", True)
     if kind == "ago":

@@ -250,25 +250,9 @@ def _is_money(q: Quantity, sentence_text: str) -> bool:
     return "£" in q.text or not _MASS_CONTEXT.search(sentence_text) or bool(_MONEY_CONTEXT.search(q.text))
 
 
-# A duration the date reader took as a time to come: "completed the crossing in 11 hours".
-_DURATION_DATE = re.compile(r"\b(?:hours?|minutes?)\b", re.IGNORECASE)
-
-
 def read_measures(sentence: Sentence, facts: SentenceFacts) -> list[Measure]:
-    """The physical measures of one sentence, from its quantities and from the durations its date
-    mentions hold ("in 11 hours and 4 minutes")."""
-    quantities = list(facts.quantities)
-    spans = [(d.start, d.end) for d in facts.dates if _DURATION_DATE.search(d.text)]
-    if spans:
-        from auditor.facts.quantities import extract_quantities
-
-        held = [
-            q
-            for q in extract_quantities(sentence)
-            if q.noun in ("minute", "second") and any(start <= q.start and q.end <= end for start, end in spans)
-        ]
-        quantities = sorted({(q.start, q.end): q for q in (*quantities, *held)}.values(), key=lambda q: q.start)
-    return sentence_measures(quantities, sentence.text, sentence.start)
+    """The physical measures of one sentence's quantities."""
+    return sentence_measures(facts.quantities, sentence.text, sentence.start)
 
 
 def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, sentence_start: int) -> list[Measure]:

@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from auditor.checks.contradiction.common import (
-    _CLAUSE_BREAK,
     _names_in,
     _sentence,
     _severity,
@@ -27,6 +26,14 @@ from auditor.checks.contradiction.common import (
     _where,
     published_within,
     unflagged_story_pairs,
+)
+from auditor.checks.contradiction.guards import (
+    clause_bounds,
+    clause_places,
+    event_days,
+    named_sources,
+    reports_change,
+    rounding_slack,
 )
 from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
@@ -40,6 +47,7 @@ MEASURE_DAYS = 2  # a later article may measure a later state (a river's level, 
 MEASURE_CONFIDENCE = 0.45  # below DOUBTFUL: read from the story, not from sentences the aligner pairs
 CONVERSION_SLACK = 0.05  # "23ft" is 7.01 metres, "a 5-mile road" 8 km: a converted figure is rounded
 MEASURES_ARTIFACT = "physical_measures"
+DESIGNATIONS_ARTIFACT = "measure_designations"
 
 
 def document_measures(ctx: CheckContext, doc_id: str) -> list[Measure]:
@@ -59,9 +67,7 @@ def _interval(m: Measure, slack: float) -> tuple[float, float]:
 
 
 def _slack(m: Measure, converted: bool) -> float:
-    from auditor.checks.contradiction.numeric import _rounding_slack
-
-    return _rounding_slack(m.quantity) + (CONVERSION_SLACK if converted else 0.0)
+    return rounding_slack(m.quantity) + (CONVERSION_SLACK if converted else 0.0)
 
 
 def _agree(a: Measure, b: Measure) -> bool:
@@ -81,26 +87,27 @@ def _near(a: Measure, b: Measure) -> bool:
 _DESIGNATION = re.compile(r"\b[A-Z][A-Za-z]*-?\d+[A-Za-z]?\b")
 
 
+def _document_designations(ctx: CheckContext, doc_id: str) -> frozenset[str]:
+    """The designations anywhere in an article (memoised per article: asked once per pair of measures)."""
+    memo: dict[str, frozenset[str]] = ctx.artifacts.setdefault(DESIGNATIONS_ARTIFACT, {})
+    if doc_id not in memo:
+        memo[doc_id] = frozenset(_DESIGNATION.findall(ctx.document(doc_id).text))
+    return memo[doc_id]
+
+
 def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     """ "a 12-metre boat" vs "the 15-metre whale", "the Zhenis-1 well" vs "its Zhenis-2 well": two
     things, unless either sentence names the other's."""
     doc_a, doc_b = ctx.document(a.quantity.doc_id), ctx.document(b.quantity.doc_id)
     text_a, text_b = _sentence(doc_a, a.quantity.sentence).text, _sentence(doc_b, b.quantity.sentence).text
     # a headline's "5,120-metre exploration well" is the Zhenis-1 its article names
-    designations_a = set(_DESIGNATION.findall(text_a)) or set(_DESIGNATION.findall(doc_a.text))
-    designations_b = set(_DESIGNATION.findall(text_b)) or set(_DESIGNATION.findall(doc_b.text))
+    designations_a = set(_DESIGNATION.findall(text_a)) or _document_designations(ctx, doc_a.id)
+    designations_b = set(_DESIGNATION.findall(text_b)) or _document_designations(ctx, doc_b.id)
     if designations_a and designations_b and not designations_a & designations_b:
         return True
     if not a.object or not b.object or a.object == b.object:
         return False
     return a.object not in text_b.lower() and b.object not in text_a.lower()
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause around text[start:end]."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    lo = max((b for b in breaks if b < start), default=-1) + 1
-    return lo, min((b for b in breaks if b >= end), default=len(text))
 
 
 def _owners(ctx: CheckContext, q: Quantity) -> frozenset[str]:
@@ -109,7 +116,7 @@ def _owners(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     tonnes"), not where it was seen ("spotted near boats at a Cairns marina")."""
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
     start = q.start - sentence.start
-    lo, _ = _clause(sentence.text, start, q.end - sentence.start)
+    lo, _ = clause_bounds(sentence.text, start, q.end - sentence.start)
     before = plain(sentence.text[lo:start].lower())
     return frozenset(
         name
@@ -130,21 +137,19 @@ _MEASURED_BY = re.compile(
 
 def _measure_sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     """Whoever gave or measured the figure (numeric's saying verbs, and measuring ones)."""
-    from auditor.checks.contradiction.numeric import _sources
-
     text = _sentence(ctx.document(q.doc_id), q.sentence).text
     measured = {
         stem(w.lower())
         for m in _MEASURED_BY.finditer(text)
         for w in (m.group("by") or m.group("shown") or m.group("named")).split()
     }
-    return _sources(ctx, q) | measured
+    return named_sources(ctx, q) | measured
 
 
 def _years(ctx: CheckContext, q: Quantity) -> frozenset[int]:
     """The years q's clause is about: those its dates name, else the year it came out."""
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
-    lo, hi = _clause(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    lo, hi = clause_bounds(sentence.text, q.start - sentence.start, q.end - sentence.start)
     years: set[int] = set()
     for d in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).dates:
         if d.earliest and d.latest and lo <= d.start - sentence.start and d.end - sentence.start <= hi:
@@ -155,8 +160,6 @@ def _years(ctx: CheckContext, q: Quantity) -> frozenset[int]:
 
 def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """The counts' guards that hold of any figure: names, named sources, places, days, an update."""
-    from auditor.checks.contradiction import numeric
-
     owners_a, owners_b = _owners(ctx, qa), _owners(ctx, qb)
     if (
         owners_a
@@ -166,7 +169,7 @@ def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     ):
         return False  # "the province of Jaén" vs "Andalusia": a part and its whole (not one swimmer's two starts)
 
-    places_a, places_b = numeric._clause_places(ctx, qa), numeric._clause_places(ctx, qb)
+    places_a, places_b = clause_places(ctx, qa), clause_places(ctx, qb)
     if places_a and places_b and not places_a & places_b:
         return False  # snow at a mountain station vs in the city
     sources_a, sources_b = _measure_sources(ctx, qa), _measure_sources(ctx, qb)
@@ -175,10 +178,10 @@ def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     years_a, years_b = _years(ctx, qa), _years(ctx, qb)
     if years_a and years_b and not years_a & years_b:
         return False  # "the record of 333.6 million yen was set in 2019"; next year's budget and this year's
-    days_a, days_b = numeric._event_days(ctx, qa), numeric._event_days(ctx, qb)
+    days_a, days_b = event_days(ctx, qa), event_days(ctx, qb)
     if days_a and days_b and not days_a & days_b:
         return False  # Friday's level vs Saturday's peak
-    return not (numeric._reports_change(ctx, qa, qb) or numeric._reports_change(ctx, qb, qa))
+    return not (reports_change(ctx, qa, qb) or reports_change(ctx, qb, qa))
 
 
 def _facets_compatible(a: Measure, b: Measure) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -30,10 +29,19 @@ from auditor.checks.contradiction.common import (
     candidate_pairs,
     published_within,
 )
+from auditor.checks.contradiction.guards import (
+    ORGANISATION_NOUNS,
+    clause_places,
+    event_days,
+    named_sources,
+    reports_change,
+    rounding_slack,
+)
+from auditor.checks.contradiction.measures import measure_flags
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS
-from auditor.facts.entities import HONORIFICS, first_level_divisions, load_gazetteer, same_place
+from auditor.facts.entities import HONORIFICS, load_gazetteer, same_place
 from auditor.facts.model import Quantity
 from auditor.facts.quantities import noun_key
 from auditor.facts.scope import QuantityScope, owners_compatible, quantity_scope, scopes_differ
@@ -356,13 +364,6 @@ def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     )
 
 
-# Nouns by which a sentence refers back to an organisation named before it ("The company sold
-# 51,000 cars"): the count belongs to whatever the previous sentence named.
-ORGANISATION_NOUNS = word_set(
-    """company firm carmaker automaker maker manufacturer producer group bank lender insurer airline
-    carrier retailer chain brand club team party agency ministry operator startup conglomerate
-    business corporation organisation organization charity union league"""
-)
 _REFERRING_SUBJECT = re.compile(r"^(?:The|This|That)\s+(?P<words>(?:[a-z-]+\s+){0,2}[a-z-]+)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z’'-]*")
 
@@ -386,27 +387,9 @@ def _antecedents_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     return names_a is not None and names_b is not None and bool(names_a) and bool(names_b) and not names_a & names_b
 
 
-ROUNDING_SLACK = 0.05
-
-
-_DECIMAL = re.compile(r"\d\.\d")
-
-
-def _rounding_slack(q: Quantity) -> float:
-    """How far a figure may be from the count it reports: 5% for a round or qualified one ("1,500",
-    "about 50"), none for an exact figure no one rounds to ("48", "1,512", "twelve"), so 48 and
-    52 seats disagree while 1,500 and 1,512 soldiers do not. A decimal's interval already says
-    how precise it is (its last digit, see auditor.facts.quantities): "9.25%" is not 9.0%."""
-    if q.kind == "exact" and not q.garbled and _DECIMAL.search(q.text):
-        return 0.0
-    if q.kind != "exact" or q.unit_scale != 1.0 or q.value != int(q.value):
-        return ROUNDING_SLACK
-    return ROUNDING_SLACK if q.value >= 10 and q.value % 10 == 0 else 0.0
-
-
 def _agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
     """Can one amount be reported as both figures, each allowed its own rounding?"""
-    return qa.overlaps(qb, _rounding_slack(qa), _rounding_slack(qb))
+    return qa.overlaps(qb, rounding_slack(qa), rounding_slack(qb))
 
 
 def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
@@ -443,39 +426,6 @@ def _same_count(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     return {key_a, key_b} <= _WORKFORCE and _scope(ctx, qa).event == _scope(ctx, qb).event == "cut"
 
 
-# Who a sentence says gave its figure: "..., the Democratic Union of Teachers (PDSZ) said", "the
-# Interior Ministry, which oversees education, said", "according to the organisers".
-_SOURCE = re.compile(
-    r"(?:^|[,;]\s*)(?P<before>[^,;]{2,60}?)(?:,\s*(?:which|who)\s[^,]{0,80},)?\s+(?:said|says|told|estimated|reported)\b"
-    r"|\baccording\s+to\s+(?P<after>[^,;.]{2,60})"
-)
-# Sources that name no one in particular: two outlets citing "officials" may cite the same ones.
-_ANONYMOUS_SOURCES = word_set(
-    """official officials authority authorities source sources report reports media spokesman spokeswoman
-    spokesperson statement agency police it he she they we i people witness witnesses"""
-)
-
-
-def _sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
-    """Content words of whoever the sentence says gave the figure; empty when no one named is."""
-    return _source_words(_sentence(ctx.document(q.doc_id), q.sentence).text)
-
-
-@lru_cache(maxsize=4096)
-def _source_words(text: str) -> frozenset[str]:
-    words: set[str] = set()
-    for match in _SOURCE.finditer(text):
-        phrase = match.group("before") or match.group("after") or ""
-        tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
-        content = [t for t in tokens if t not in _CLAUSE_STOP and t not in _ANONYMOUS_SOURCES]
-        if len(tokens) > 8 or any(t in _ANONYMOUS_SOURCES for t in tokens[-1:]):
-            continue  # a whole clause, not a subject; or "officials said"
-        if all(singular(t) in ORGANISATION_NOUNS for t in content):
-            continue  # "the company said": the one named before, whoever that is
-        words.update(stem(t) for t in content)
-    return frozenset(words)
-
-
 _ACTOR_BREAK = re.compile(r"[,;:()\"“”—–]|\s-\s")
 _PLACE_KINDS = ("country", "city", "demonym")
 
@@ -493,49 +443,6 @@ def _actor_countries(ctx: CheckContext, q: Quantity) -> frozenset[str]:
         e.country
         for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
         if e.kind in _PLACE_KINDS and e.country and clause_start <= e.start < q.start
-    )
-
-
-_CLAUSE_PLACE_KINDS = ("city", "region", "country")
-
-
-def _clause_places(ctx: CheckContext, q: Quantity) -> frozenset[str]:
-    """The places named in q's own clause ("will open 30 stores in Canada by the end of 2026"),
-    not a firm's home ("the Ohio-based chain"). A count in a place and one in a place inside it
-    (Canada, Quebec) may both be true."""
-    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
-    text = sentence.text
-    start, end = q.start - sentence.start, q.end - sentence.start
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    lo = max((b for b in breaks if b < start), default=-1) + 1
-    hi = min((b for b in breaks if b >= end), default=len(text))
-    known = {
-        e.canonical
-        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
-        if e.kind in _CLAUSE_PLACE_KINDS
-        and lo <= e.start - sentence.start
-        and e.end - sentence.start <= hi
-        and not text[e.end - sentence.start :].startswith("-based")
-    }
-    divisions = first_level_divisions()
-    provinces = {  # "Ontario's emergency departments": a province the gazetteer does not hold
-        m.group(1)
-        for m in _CAPITALISED_RUN.finditer(text, lo, hi)
-        if m.group(1) in divisions and not text[m.end() :].startswith("-based")
-    }
-    return frozenset(known | provinces)
-
-
-_CAPITALISED_RUN = re.compile(rf"\b([{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}})(?:['’]s)?\b")
-
-
-def _event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
-    """The days the sentence puts its events on (not the day something was said)."""
-    dates = document_facts(ctx)[q.doc_id].in_sentence(q.sentence).dates
-    return frozenset(
-        d.earliest
-        for d in dates
-        if d.granularity == "day" and d.earliest and d.earliest == d.latest and d.event != "say"
     )
 
 
@@ -568,16 +475,16 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         # a fine's total is read by the fine ("a combined", "fines totalling")
     if _antecedents_differ(ctx, qa, qb):
         return None  # "The company sold 51,000 cars": each outlet's company is named just before
-    days_a, days_b = _event_days(ctx, qa), _event_days(ctx, qb)
+    days_a, days_b = event_days(ctx, qa), event_days(ctx, qb)
     if days_a and days_b and not days_a & days_b:
         return None  # "a 6.1 quake on Monday" vs "a 5.3 quake on Tuesday": two events
-    sources_a, sources_b = _sources(ctx, qa), _sources(ctx, qb)
+    sources_a, sources_b = named_sources(ctx, qa), named_sources(ctx, qb)
     if sources_a and sources_b and not sources_a & sources_b:
         return None  # "80%, the union said" vs "35%, the ministry said": two attributed estimates
     actors_a, actors_b = _actor_countries(ctx, qa), _actor_countries(ctx, qb)
     if actors_a and actors_b and actors_a != actors_b:
         return None  # "Police in Sweden and Denmark arrested 14" vs "Swedish police arrested eleven"
-    places_a, places_b = _clause_places(ctx, qa), _clause_places(ctx, qb)
+    places_a, places_b = clause_places(ctx, qa), clause_places(ctx, qb)
     if places_a and places_b and not places_a & places_b:
         return None  # "30 stores in Canada" vs "12 stores in Quebec": a whole and its part
     owners = owners_compatible(sa, sb)
@@ -607,8 +514,6 @@ def check_numeric(ctx: CheckContext) -> Iterable[Flag]:
     Example: "At least 40 people were killed in the floods" (outlet A) vs "12 people were
     killed in the floods" (outlet B, same day).
     """
-    from auditor.checks.contradiction.measures import measure_flags  # it reads this module's guards
-
     flags = list(_numeric_flags(ctx))
     flags.extend(_vote_flags(ctx, flags))
     return [*flags, *measure_flags(ctx, flags)]
@@ -787,36 +692,6 @@ def _verdicts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
             yield cand, slot
 
 
-# A later article that says its figure changed ("Number injured in bus crash rises to 15", "after three
-# more passengers went to hospital overnight", "up from 12"): the earlier figure is superseded, not
-# contradicted.
-_CHANGED_TO = re.compile(
-    r"\b(?:rose|rises|risen|rising|climbed|climbs|jumped|jumps|increased|increases|grew|grows|went\s+up|"
-    r"goes\s+up|revised|fell|falls|dropped|drops)\b[^.;]{0,40}?\bto\s+(?:at\s+least\s+)?$",
-    re.IGNORECASE,
-)
-_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+\S*\d|\bfrom\s+\S*\d\S*\s+(?:earlier|previously|initially)\b", re.I)
-_SO_MANY_MORE = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+more\b(?!\s+than)",
-    re.IGNORECASE,
-)
-
-
-def _reports_change(ctx: CheckContext, q: Quantity, other: Quantity) -> bool:
-    """Was `q` published after `other`, in an article that says the figure changed since (a rise
-    to q's value, "N more", "up from")?"""
-    doc, other_doc = ctx.document(q.doc_id), ctx.document(other.doc_id)
-    if not doc.published or not other_doc.published or doc.published <= other_doc.published:
-        return False
-    text = _sentence(doc, q.sentence).text
-    if _CHANGED_FROM.search(text) or _SO_MANY_MORE.search(text):
-        return True
-    return any(
-        same.value == q.value and _CHANGED_TO.search(doc.text[max(0, same.start - 60) : same.start])
-        for same in document_facts(ctx)[q.doc_id].quantities
-    )
-
-
 def _matched_by(close: bool, slot: str | None) -> str:
     if close:
         return "same-fact score"
@@ -848,7 +723,7 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                     continue
                 if slot != "count" and not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
                     continue  # a measure passed _measure_alike: the words around it name the same thing
-                if _reports_change(ctx, qa, qb) or _reports_change(ctx, qb, qa):
+                if reports_change(ctx, qa, qb) or reports_change(ctx, qb, qa):
                     continue  # "rises to 15" a day after "12 injured": an update
                 key = (qa.doc_id, qa.start, qa.end, qb.doc_id, qb.start, qb.end)
                 if key in seen:

@@ -1,0 +1,153 @@
+"""Guards that hold of any figure two outlets give, whatever it counts or measures: who gave it
+(a named source), where (the places in its clause), on which day, how far it may be rounded, and
+whether a later article says it changed. The count check (numeric.py) and the measure check
+(measures.py) both ask them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from auditor.checks.contradiction.common import _CLAUSE_BREAK, _CLAUSE_STOP, _sentence
+from auditor.checks.registry import CheckContext
+from auditor.facts import document_facts
+from auditor.facts.entities import first_level_divisions
+from auditor.facts.model import Quantity
+from auditor.facts.words import LOWER, UPPER, singular, stem, word_set
+
+ROUNDING_SLACK = 0.05
+
+
+_DECIMAL = re.compile(r"\d\.\d")
+
+
+def rounding_slack(q: Quantity) -> float:
+    """How far a figure may be from the count it reports: 5% for a round or qualified one ("1,500",
+    "about 50"), none for an exact figure no one rounds to ("48", "1,512", "twelve"), so 48 and
+    52 seats disagree while 1,500 and 1,512 soldiers do not. A decimal's interval already says
+    how precise it is (its last digit, see auditor.facts.quantities): "9.25%" is not 9.0%."""
+    if q.kind == "exact" and not q.garbled and _DECIMAL.search(q.text):
+        return 0.0
+    if q.kind != "exact" or q.unit_scale != 1.0 or q.value != int(q.value):
+        return ROUNDING_SLACK
+    return ROUNDING_SLACK if q.value >= 10 and q.value % 10 == 0 else 0.0
+
+
+# Nouns by which a sentence refers back to an organisation named before it ("The company sold
+# 51,000 cars"): the count belongs to whatever the previous sentence named.
+ORGANISATION_NOUNS = word_set(
+    """company firm carmaker automaker maker manufacturer producer group bank lender insurer airline
+    carrier retailer chain brand club team party agency ministry operator startup conglomerate
+    business corporation organisation organization charity union league"""
+)
+
+# Who a sentence says gave its figure: "..., the Democratic Union of Teachers (PDSZ) said", "the
+# Interior Ministry, which oversees education, said", "according to the organisers".
+_SOURCE = re.compile(
+    r"(?:^|[,;]\s*)(?P<before>[^,;]{2,60}?)(?:,\s*(?:which|who)\s[^,]{0,80},)?\s+(?:said|says|told|estimated|reported)\b"
+    r"|\baccording\s+to\s+(?P<after>[^,;.]{2,60})"
+)
+# Sources that name no one in particular: two outlets citing "officials" may cite the same ones.
+_ANONYMOUS_SOURCES = word_set(
+    """official officials authority authorities source sources report reports media spokesman spokeswoman
+    spokesperson statement agency police it he she they we i people witness witnesses"""
+)
+
+
+def named_sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """Content words of whoever the sentence says gave the figure; empty when no one named is."""
+    return _source_words(_sentence(ctx.document(q.doc_id), q.sentence).text)
+
+
+@lru_cache(maxsize=4096)
+def _source_words(text: str) -> frozenset[str]:
+    words: set[str] = set()
+    for match in _SOURCE.finditer(text):
+        phrase = match.group("before") or match.group("after") or ""
+        tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
+        content = [t for t in tokens if t not in _CLAUSE_STOP and t not in _ANONYMOUS_SOURCES]
+        if len(tokens) > 8 or any(t in _ANONYMOUS_SOURCES for t in tokens[-1:]):
+            continue  # a whole clause, not a subject; or "officials said"
+        if all(singular(t) in ORGANISATION_NOUNS for t in content):
+            continue  # "the company said": the one named before, whoever that is
+        words.update(stem(t) for t in content)
+    return frozenset(words)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause around text[start:end]."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    lo = max((b for b in breaks if b < start), default=-1) + 1
+    return lo, min((b for b in breaks if b >= end), default=len(text))
+
+
+_CLAUSE_PLACE_KINDS = ("city", "region", "country")
+
+
+def clause_places(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """The places named in q's own clause ("will open 30 stores in Canada by the end of 2026"),
+    not a firm's home ("the Ohio-based chain"). A count in a place and one in a place inside it
+    (Canada, Quebec) may both be true."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    text = sentence.text
+    start, end = q.start - sentence.start, q.end - sentence.start
+    lo, hi = clause_bounds(text, start, end)
+    known = {
+        e.canonical
+        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
+        if e.kind in _CLAUSE_PLACE_KINDS
+        and lo <= e.start - sentence.start
+        and e.end - sentence.start <= hi
+        and not text[e.end - sentence.start :].startswith("-based")
+    }
+    divisions = first_level_divisions()
+    provinces = {  # "Ontario's emergency departments": a province the gazetteer does not hold
+        m.group(1)
+        for m in _CAPITALISED_RUN.finditer(text, lo, hi)
+        if m.group(1) in divisions and not text[m.end() :].startswith("-based")
+    }
+    return frozenset(known | provinces)
+
+
+_CAPITALISED_RUN = re.compile(rf"\b([{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}})(?:['’]s)?\b")
+
+
+def event_days(ctx: CheckContext, q: Quantity) -> frozenset[date]:
+    """The days the sentence puts its events on (not the day something was said)."""
+    dates = document_facts(ctx)[q.doc_id].in_sentence(q.sentence).dates
+    return frozenset(
+        d.earliest
+        for d in dates
+        if d.granularity == "day" and d.earliest and d.earliest == d.latest and d.event != "say"
+    )
+
+
+# A later article that says its figure changed ("Number injured in bus crash rises to 15", "after three
+# more passengers went to hospital overnight", "up from 12"): the earlier figure is superseded, not
+# contradicted.
+_CHANGED_TO = re.compile(
+    r"\b(?:rose|rises|risen|rising|climbed|climbs|jumped|jumps|increased|increases|grew|grows|went\s+up|"
+    r"goes\s+up|revised|fell|falls|dropped|drops)\b[^.;]{0,40}?\bto\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGED_FROM = re.compile(r"\b(?:up|down)\s+from\s+\S*\d|\bfrom\s+\S*\d\S*\s+(?:earlier|previously|initially)\b", re.I)
+_SO_MANY_MORE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+more\b(?!\s+than)",
+    re.IGNORECASE,
+)
+
+
+def reports_change(ctx: CheckContext, q: Quantity, other: Quantity) -> bool:
+    """Was `q` published after `other`, in an article that says the figure changed since (a rise
+    to q's value, "N more", "up from")?"""
+    doc, other_doc = ctx.document(q.doc_id), ctx.document(other.doc_id)
+    if not doc.published or not other_doc.published or doc.published <= other_doc.published:
+        return False
+    text = _sentence(doc, q.sentence).text
+    if _CHANGED_FROM.search(text) or _SO_MANY_MORE.search(text):
+        return True
+    return any(
+        same.value == q.value and _CHANGED_TO.search(doc.text[max(0, same.start - 60) : same.start])
+        for same in document_facts(ctx)[q.doc_id].quantities
+    )
