@@ -703,6 +703,58 @@ def test_one_sum_of_money_in_one_currency_is_compared_only_when_both_say_what_su
     one_flag_if(disputed, encoder, "C001", AUCTION_A, b)
 
 
+ROWER_A = (
+    "Kalani Mateo of Apia clocked 7 minutes 02 seconds in the heat and 6 minutes 51 seconds in the final of the "
+    "single sculls at the Pacific regatta on Saturday.\n\nMateo won gold for Samoa."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        # "the final" names one of the two times
+        ("Samoa's Kalani Mateo won the final of the single sculls in 7 minutes 14 seconds on Saturday.", True),
+        # nothing beside it says which race
+        ("Samoa's Kalani Mateo took gold in the single sculls, timed at 7 minutes 14 seconds.", False),
+    ],
+)
+def test_of_several_figures_the_one_named_alike_is_compared(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C001", ROWER_A, b + "\n\nMateo trained in Wellington.")
+    for flag in flags:  # the measure reading's, with the times as one writes them
+        assert dict(flag.data)["matched_by"] == "the one duration each outlet gives"
+        assert "6 min 51 s vs 7 min 14 s" in flag.message
+
+
+def test_where_the_one_measured_comes_from_is_not_whose_measure_it_is(encoder: Any) -> None:
+    a = "The 24-year-old from Apia lifted 157kg in the clean and jerk on Saturday."
+    b = "Kalani Mateo's clean and jerk of 152kg on Saturday earned him gold."
+    games = "\n\nMateo won gold for Samoa at the Pacific Games."
+    one_flag_if(True, encoder, "C001", a + games, b + games)
+
+
+LOAN_A = (
+    "The Asian Development Bank has approved a US$40 million loan, or about T$95 million, to rebuild the "
+    "Nuku'alofa wharf, Tonga's finance ministry said.\n\nWork on the wharf starts next year."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        ("Tonga will borrow T$130 million from the Asian Development Bank to rebuild the Nuku'alofa wharf.", True),
+        ("Tonga will borrow T$95 million from the Asian Development Bank to rebuild the Nuku'alofa wharf.", False),
+        ("Tonga will borrow US$52 million from the Asian Development Bank to rebuild the Nuku'alofa wharf.", True),
+        # another dollar: no rate is fixed
+        ("Tonga will borrow NZ$70 million from the Asian Development Bank to rebuild the Nuku'alofa wharf.", False),
+        ("Tonga will borrow FJ$70 million from the Asian Development Bank to rebuild the Nuku'alofa wharf.", False),
+    ],
+)
+def test_a_sum_and_its_conversion_are_one_loan_in_two_currencies(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C001", LOAN_A, b + "\n\nWork on the Nuku'alofa wharf starts next year.")
+    for flag in flags:
+        assert dict(flag.data)["matched_by"].startswith("the one money:dollar")
+
+
 def test_two_dollars_and_two_years_are_two_sums(encoder: Any) -> None:
     grant_a = (
         "The Rakiura predator-free project on Stewart Island will receive a government grant of NZ$19 million, "
@@ -1741,6 +1793,32 @@ def test_one_flight_has_one_airline_and_one_diversion_place(encoder: Any, b: str
     one_flag_if(disputed, encoder, "C003", FLIGHT_A, b)
 
 
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        # a brand named only before its craft
+        (
+            "A Flyjet plane from New York to Rome was diverted to Shannon early on Monday after a passenger became"
+            " disruptive.",
+            True,
+        ),
+        # a maker or a service is no airline
+        (
+            "A Boeing plane from New York to Rome was diverted to Shannon early on Monday after a passenger became"
+            " disruptive.",
+            False,
+        ),
+        (
+            "A Navy plane from New York to Rome was diverted to Shannon early on Monday after a passenger became"
+            " disruptive.",
+            False,
+        ),
+    ],
+)
+def test_an_airline_is_read_from_the_brand_before_its_craft(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C003", FLIGHT_A, b)
+
+
 def test_an_airline_is_not_an_air_accident_unit() -> None:
     from auditor.checks.contradiction.flights import flight_facts
     from auditor.text.segment import segment_document
@@ -2409,14 +2487,21 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
-# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49 and 51 are held out the same way (docs/ACCURACY.md).
+# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51 and 53 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(
-    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50)
+    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52)
 )
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "kolkata_international_chess_open": "C003",
+    "cook_islands_plastic_bag_ban": "C002",
+    "suva_foreshore_seawall_loan": "C001",
+    "nepal_far_west_peaks_opened": "C004",
+    "singapore_sevens_fiji_title": "C003",
+    "changi_perth_flight_tail_strike": "C003",
+    "oceania_weightlifting_73kg_record": "C001",
     "calgary_hailstorm_insured_damage": "C001",
     "kauri_dieback_funding": "C001",
     "naples_wrongful_detention_compensation": "C001",

@@ -268,6 +268,12 @@ def test_relative_dates_resolve_against_publication() -> None:
     assert d.relation == "by" and d.latest == date(2021, 8, 3)
 
 
+def test_a_release_is_one_event_in_other_words() -> None:
+    (freed,) = dates_of("The teacher was freed on March 9 in a remote village.")
+    (released,) = dates_of("She was released on Tuesday, March 11.")
+    assert freed.event == released.event
+
+
 def test_hours_it_took_are_no_time_to_come() -> None:
     # how long a crossing took is a duration the quantity reader keeps, not a date
     text = "She swam the channel in 11 hours."

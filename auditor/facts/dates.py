@@ -320,8 +320,11 @@ def event_class(word: str) -> str:
 
 # "reopens", "reconvene": the same kind of event as opening, convening.
 _REDONE = re.compile(r"^re(?=open|convene)")
-# A court's decision in its other words: "ruled on 5 December" / "decided on December 4".
-_EVENT_SYNONYMS = {word: "decision" for word in ("ruled", "ruling", "rulings", "decided")}
+# One event in other words: a court's decision ("ruled on 5 December" / "decided on December 4"), a
+# captive's release ("was freed on March 9" / "was released on March 11").
+_EVENT_SYNONYMS = {word: "decision" for word in ("ruled", "ruling", "rulings", "decided")} | {
+    word: "release" for word in ("freed", "freeing", "frees")
+}
 
 
 # Participles that report an event named by the noun before them: "approval, granted on",

@@ -117,11 +117,14 @@ _MONEY_FACET_WORDS = _stems_by_facet(
         "prize": "prize purse jackpot",
         "offer": "offer bid valuing",
         "salary": "salary wage wages contract",
+        "loan": "loan loans borrow borrowing borrowed lend lending lent",
         "quarter": "quarter quarterly",
         "half": "half",
     }
 )
 _WHICH_DOLLAR = re.compile(r"\b(NZ|A|C|HK|S|NT|US|U\.S\.|Canadian|Australian|New Zealand|Hong Kong|Singapore)\s?\$?")
+# The letters of a dollar the quantity reader leaves before the "$": "FJ$108 million", "T$2 million".
+_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])([A-Z]{1,3})$")
 _DOLLARS = {"U.S.": "US", "Canadian": "C", "Australian": "A", "New Zealand": "NZ", "Hong Kong": "HK", "Singapore": "S"}
 # A measure of something else than the thing itself: a change, a part or a rest, a distance to
 # somewhere, a rate.
@@ -168,6 +171,11 @@ _INCH = 0.0254
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|almost|roughly|approximately|or\s+)?\s*$")
 # Two units of one amount written together: "11 hours 4 minutes", "5 ft 3 in", "1 day, 9 hours and
 # 15 minutes".
+# One sum in a second currency: "a US$48 million loan, or about FJ$108 million", "€5m (about £4.3m)".
+_MONEY_CONVERSION_GAP = re.compile(
+    r"^(?:\s+[a-z-]+){0,2}\s*(?:,\s*or|\(|,\s*or\s+some|—)\s*(?:about|around|some|nearly|almost|roughly|approximately)?"
+    r"\s*(?:[A-Z]{1,3})?\s*$"
+)
 _COMPOUND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
 # The words a compound adjective writes the measure onto: "a 12.4-kilogram iron meteorite", "the
 # 85-km stretch".
@@ -180,6 +188,12 @@ _NOT_NOUNS = word_set(
 _MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heav\w*|scales|tips?|tipp\w*)\b", re.IGNORECASE)
 _MONEY_CONTEXT = re.compile(r"[£]|\b(?:million|billion|bn|sterling|fine\w*|cost\w*|pay\w*|price\w*|worth)\b", re.I)
 WINDOW_WORDS = 4
+CONTEXT_WORDS = 6  # "hoisting 152kg in the clean and jerk for a total of 278kg": which lift each is
+_CONTEXT_STOP = word_set(
+    """a an the of in on at by to for from with and or but as than that which who its his her their is are
+    was were be been has have had will would about around some nearly almost roughly approximately just over
+    under more less up least this these those it"""
+)
 NOT_NOW_WORDS = 6  # "the old New Zealand record of 829kg"
 
 
@@ -200,6 +214,7 @@ class Measure:
     facets: frozenset[str]
     relative: bool
     object: str | None = None
+    context: frozenset[str] = frozenset()  # stems of the words beside it: "in the clean and jerk"
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +277,12 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
     found: list[Measure] = []
     for q in quantities:
         unit = _unit_words(q)
-        reading = _money_reading(q, unit, sentence_text) if unit else None
+        figure_start = q.start - sentence_start
+        reading = (
+            _money_reading(q, unit, sentence_text, sentence_text[max(0, figure_start - 3) : figure_start])
+            if unit
+            else None
+        )
         if reading is None and unit and not (singular(unit.split()[-1]) == "pound" and _is_money(q, sentence_text)):
             reading = unit_reading(unit)
         if reading is None or q.kind == "vague":
@@ -295,6 +315,7 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
             facets,
             _relative(sentence_text, start, end),
             _object(q, sentence_text, end),
+            _context(sentence_text, start, end),
         )
         previous = found[-1] if found and found[-1].dimension == dimension else None
         gap = sentence_text[previous.end - sentence_start : start] if previous else ""
@@ -307,7 +328,11 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
                 low=previous.low + measure.low,
                 high=previous.high + measure.high,
                 relative=previous.relative or measure.relative,
+                context=_context(sentence_text, previous.start - sentence_start, end),
             )
+        elif _money_conversion(found, measure, sentence_text[found[-1].end - sentence_start : start] if found else ""):
+            # "a US$48 million loan, or about FJ$108 million": the second is the loan too
+            found.append(replace(measure, facets=found[-1].facets | measure.facets, context=found[-1].context))
         elif previous and _CONVERSION_GAP.match(gap):
             # "about 50 km (31 miles) east of the city": the bracket says what the first one does
             relative = (
@@ -320,6 +345,26 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
         else:
             found.append(measure)
     return found
+
+
+def _money_conversion(found: Sequence[Measure], measure: Measure, gap: str) -> bool:
+    return (
+        bool(found)
+        and measure.dimension.startswith("money")
+        and found[-1].dimension.startswith("money")
+        and found[-1].dimension != measure.dimension
+        and bool(_MONEY_CONVERSION_GAP.match(gap))
+    )
+
+
+def _context(sentence_text: str, start: int, end: int) -> frozenset[str]:
+    """Stems of the content words beside a figure in its clause, up to another figure."""
+    before = re.split(r"\d", _CLAUSE_BREAK.split(sentence_text[:start])[-1])[-1].split()[-CONTEXT_WORDS:]
+    after = re.split(r"\d", _CLAUSE_BREAK.split(sentence_text[end:])[0])[0].split()[:CONTEXT_WORDS]
+    words = (w.strip(".,;:!?'’").lower() for w in (*before, *after))
+    return frozenset(
+        stem(w) for w in words if w.isalpha() and w not in _CONTEXT_STOP and unit_reading(singular(w)) is None
+    )
 
 
 def _bracket_end(sentence_text: str, end: int) -> int:
@@ -343,14 +388,14 @@ def _facets(sentence_text: str, start: int, end: int, vocabulary: dict[str, froz
     return frozenset(facet for facet, words in vocabulary.items() if stems & words)
 
 
-def _money_reading(q: Quantity, unit: str, sentence_text: str) -> tuple[str, float] | None:
+def _money_reading(q: Quantity, unit: str, sentence_text: str, before: str = "") -> tuple[str, float] | None:
     """('money:euro', 1.0) for an amount of euros: money is compared within one currency only (no
     rate is fixed); "pounds" on a scale are a weight."""
     currency = singular(unit.split()[-1])
     if currency not in currency_words() or (currency == "pound" and not _is_money(q, sentence_text)):
         return None
     if currency == "dollar":  # "NZ$19 million" and "US$11.4 million" are two currencies; "$" alone a third
-        which = _WHICH_DOLLAR.search(q.text)
+        which = _WHICH_DOLLAR.search(q.text) or (_DOLLAR_PREFIX.search(before) if q.text.startswith("$") else None)
         currency = f"dollar ({_DOLLARS.get(which.group(1), which.group(1))})" if which else "dollar"
     return f"money:{currency}", 1.0
 

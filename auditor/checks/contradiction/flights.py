@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from auditor.checks.contradiction.common import _two_outlets_flag, _where, names_anywhere, unflagged_story_pairs
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
-from auditor.facts.words import UPPER, plain
+from auditor.facts.words import CALENDAR_WORDS, UPPER, plain, word_set
 from auditor.model import Document, Flag
 
 _CAPITALISED = rf"[{UPPER}][\w'’.-]*"
@@ -22,6 +22,18 @@ _CAPITALISED = rf"[{UPPER}][\w'’.-]*"
 _AIRLINE = re.compile(
     rf"(?P<airline>(?:{_CAPITALISED}\s+){{0,2}}(?:Air\s+Lines|Airlines|Airways|Airline)\b|\bAir\s+(?!Force\b|Traffic\b)"
     rf"{_CAPITALISED}(?![\w'’.-])(?!\s+[{UPPER}]))"
+)
+# An airline by the brand before its craft: "A Scoot flight bound for Perth", "a Jetstar Asia plane".
+_BRAND_CRAFT = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<brand>{_CAPITALISED}(?:\s+{_CAPITALISED})?)\s+(?:flight|plane|jet|airliner|aircraft)\b"
+)
+# Capitalised words before a craft that name no airline: makers, services, kinds of flight.
+_NOT_OPERATORS = word_set(
+    """boeing airbus embraer bombardier atr cessna antonov tupolev ilyushin sukhoi comac fokker piper
+    beechcraft learjet gulfstream dassault cirrus pilatus lockheed mcdonnell douglas hercules dash twin
+    navy army military police coast guard border rescue ambulance medical cargo charter government
+    presidential royal state private passenger commercial national domestic international regional federal
+    force marine marines customs emergency test training"""
 )
 # Coming down off the route: "diverted to", "made an emergency landing at", "was forced to land in".
 _DIVERTED = re.compile(
@@ -34,7 +46,7 @@ _DIVERTED = re.compile(
     rf"(?:Co\.?\s+|County\s+)?(?P<place>{_CAPITALISED})"
 )
 # Words every flight fact holds: an article without them is skipped in one search.
-_MAY_FLY = re.compile(r"\bAir|divert|landing|\bland\b")
+_MAY_FLY = re.compile(r"\bAir|divert|landing|\bland\b|flight|plane|\bjet\b|airliner|aircraft")
 _NOT_PLACES = frozenset({"the", "a", "an", "flight", "its"})
 
 
@@ -61,6 +73,10 @@ def flight_facts(doc: Document) -> list[FlightFact]:
             if len(words) > 1 and words[0] in ("The", "A", "An"):
                 words = words[1:]
             found.append(_fact(doc, sentence.start, match, "airline", " ".join(words)))
+        named = [(f.start - sentence.start, f.end - sentence.start) for f in found if f.kind == "airline"]
+        for match in _BRAND_CRAFT.finditer(text):
+            if _is_brand(match.group("brand")) and not any(s < match.end() and match.start() < e for s, e in named):
+                found.append(_fact(doc, sentence.start, match, "airline", match.group("brand"), "brand"))
         for match in _DIVERTED.finditer(text):
             place = match.group("place").removesuffix("'s").removesuffix("’s")
             if place.lower() in _NOT_PLACES:
@@ -69,9 +85,27 @@ def flight_facts(doc: Document) -> list[FlightFact]:
     return found
 
 
-def _fact(doc: Document, offset: int, match: re.Match[str], kind: str, written: str) -> FlightFact:
+def _fact(
+    doc: Document, offset: int, match: re.Match[str], kind: str, written: str, group: int | str = 0
+) -> FlightFact:
     key = plain(written.split()[0].lower())
-    return FlightFact(doc.id, kind, key, written, offset + match.start(), offset + match.end())
+    return FlightFact(doc.id, kind, key, written, offset + match.start(group), offset + match.end(group))
+
+
+def _is_brand(written: str) -> bool:
+    """Is the capitalised run before "flight" an airline's brand, not a maker ("A Boeing plane"), a
+    service ("a Navy plane"), a place or nationality ("a Turkish flight"), a day or a route ("A
+    Perth-bound flight")?"""
+    gazetteer = load_gazetteer()
+    words = written.split()
+    return not any(
+        w.lower() in _NOT_OPERATORS
+        or w.lower() in CALENDAR_WORDS
+        or gazetteer.lookup(w) is not None
+        or any(c.isdigit() for c in w)
+        or "-" in w
+        for w in words[:1]
+    ) and not any(w.lower() in _NOT_OPERATORS for w in words)
 
 
 def _one_contains_other(a: str, b: str) -> bool:

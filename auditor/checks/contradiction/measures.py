@@ -48,6 +48,7 @@ MEASURE_CONFIDENCE = 0.45  # below DOUBTFUL: read from the story, not from sente
 CONVERSION_SLACK = 0.05  # "23ft" is 7.01 metres, "a 5-mile road" 8 km: a converted figure is rounded
 MEASURES_ARTIFACT = "physical_measures"
 DESIGNATIONS_ARTIFACT = "measure_designations"
+COMPOUND_PARTS_ARTIFACT = "compound_measure_parts"
 
 
 def document_measures(ctx: CheckContext, doc_id: str) -> list[Measure]:
@@ -59,6 +60,22 @@ def document_measures(ctx: CheckContext, doc_id: str) -> list[Measure]:
         for index in sorted({q.sentence for q in facts.quantities} | {d.sentence for d in facts.dates}):
             found.extend(read_measures(_sentence(doc, index), facts.in_sentence(index)))
         memo[doc_id] = found
+    return memo[doc_id]
+
+
+def compound_parts(ctx: CheckContext, doc_id: str) -> frozenset[tuple[str, int]]:
+    """(doc, start) of the quantities that one measure joins with another ("6 minutes 51 seconds",
+    "7ft 11in"), memoised per article: the count check leaves them to the measure reading."""
+    memo: dict[str, frozenset[tuple[str, int]]] = ctx.artifacts.setdefault(COMPOUND_PARTS_ARTIFACT, {})
+    if doc_id not in memo:
+        quantities = document_facts(ctx)[doc_id].quantities
+        memo[doc_id] = frozenset(
+            (doc_id, q.start)
+            for m in document_measures(ctx, doc_id)
+            if sum(m.start <= x.start < m.end for x in quantities) > 1
+            for q in quantities
+            if m.start <= q.start < m.end
+        )
     return memo[doc_id]
 
 
@@ -113,7 +130,8 @@ def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
 def _owners(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     """The names in q's clause before it: whose measure it is ("Olive groves in the province of
     Jaén are expected to produce about 570,000 tonnes", "Andalusia will produce 1.03 million
-    tonnes"), not where it was seen ("spotted near boats at a Cairns marina")."""
+    tonnes"), not where it was seen ("spotted near boats at a Cairns marina") nor where the one
+    measured comes from ("The 24-year-old from Hanuabada village lifted 126kg")."""
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
     start = q.start - sentence.start
     lo, _ = clause_bounds(sentence.text, start, q.end - sentence.start)
@@ -121,7 +139,7 @@ def _owners(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     return frozenset(
         name
         for name in _names_in(ctx, q.doc_id, q.sentence)
-        if ":" not in name and re.search(rf"\b{re.escape(name)}\b", before)
+        if ":" not in name and re.search(rf"(?<!from )\b{re.escape(name)}\b", before)
     )
 
 
@@ -201,6 +219,23 @@ def _alone_near(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
     return all(_agree(m, x) for x in own if x is not m and _facets_compatible(x, other) and _near(x, other))
 
 
+def _named_alike(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
+    """Is m the one figure near the other's that words beside both name? Of "hoisting 152kg in the
+    clean and jerk for a total of 278kg" and "126kg in the snatch", the words only 152kg has
+    ("clean") are beside "Gubag's 157-kilogram clean and jerk", and no rival's own words are."""
+    rivals = [x for x in own if x is not m and _facets_compatible(x, other) and _near(x, other) and not _agree(m, x)]
+    if not rivals:
+        return False
+    shared = frozenset().union(*(x.context for x in rivals))
+    return bool((m.context - shared) & other.context) and not any(
+        (x.context - m.context) & other.context for x in rivals
+    )
+
+
+def _one_near(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
+    return _alone_near(m, own, other) or _named_alike(m, own, other)
+
+
 def _disputes(ctx: CheckContext, a: str, b: str) -> Iterator[tuple[Measure, Measure]]:
     own_a = [m for m in document_measures(ctx, a) if not m.relative]
     own_b = [m for m in document_measures(ctx, b) if not m.relative]
@@ -213,7 +248,7 @@ def _disputes(ctx: CheckContext, a: str, b: str) -> Iterator[tuple[Measure, Meas
                 _agree(x, ma) for x in own_b if _facets_compatible(x, ma)
             ):
                 continue  # each article also gives the other's figure: two measures, not a dispute
-            if not _alone_near(ma, own_a, mb) or not _alone_near(mb, own_b, ma):
+            if not _one_near(ma, own_a, mb) or not _one_near(mb, own_b, ma):
                 continue
             if ma.dimension in seen:
                 continue
@@ -274,8 +309,18 @@ def _in_units(a: Measure, b: Measure) -> str:
         return f"{a.value:,.0f} vs {b.value:,.0f} ({currency}s)"
     unit = _BASE_UNITS[a.dimension]
     if a.dimension == "duration":
-        return f"{a.value / 3600:,.1f} h vs {b.value / 3600:,.1f} h"
+        return f"{_clock(a.value)} vs {_clock(b.value)}"
     smaller = min(a.value, b.value)
     scale = 1e6 if unit == "W" and smaller >= 1e6 else 1e3 if unit in ("m", "W") and smaller >= 1e3 else 1.0
     unit = {1e6: "M", 1e3: "k", 1.0: ""}[scale] + unit
     return f"{a.value / scale:,.1f} {unit} vs {b.value / scale:,.1f} {unit}"
+
+
+def _clock(seconds: float) -> str:
+    """ "6 min 51 s", "11 h 4 min": a duration as one writes it, to the second."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [(hours, "h"), (minutes, "min"), (secs, "s")]
+    shown = [f"{n} {unit}" for n, unit in parts if n] or ["0 s"]
+    return " ".join(shown)

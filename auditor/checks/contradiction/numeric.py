@@ -37,7 +37,7 @@ from auditor.checks.contradiction.guards import (
     reports_change,
     rounding_slack,
 )
-from auditor.checks.contradiction.measures import measure_flags
+from auditor.checks.contradiction.measures import compound_parts, measure_flags
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS
@@ -710,8 +710,11 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
         close = cand.score >= NUMERIC_MIN_SCORE
         if not close and not slot and not _share_day_or_place(fa, fb, cand):
             continue
+        parts = compound_parts(ctx, cand.a.doc_id) | compound_parts(ctx, cand.b.doc_id)
         for qa in fa.in_sentence(cand.a.index).quantities:
             for qb in fb.in_sentence(cand.b.index).quantities:
+                if (qa.doc_id, qa.start) in parts or (qb.doc_id, qb.start) in parts:
+                    continue  # "6 minutes 51 seconds": one time, for the measure reading; its seconds are no count
                 if slot == "count" and not _one_count_alike(ctx, qa, qb):
                     continue  # first: cheaper than the comparison, and most pairs in the two sentences fail it
                 conflict = numeric_conflict(ctx, qa, qb)
