@@ -752,7 +752,7 @@ LOAN_A = (
 def test_a_sum_and_its_conversion_are_one_loan_in_two_currencies(encoder: Any, b: str, disputed: bool) -> None:
     flags = one_flag_if(disputed, encoder, "C001", LOAN_A, b + "\n\nWork on the Nuku'alofa wharf starts next year.")
     for flag in flags:
-        assert dict(flag.data)["matched_by"].startswith("the one money:dollar")
+        assert str(dict(flag.data)["matched_by"]).startswith("the one money:dollar")
 
 
 def test_two_dollars_and_two_years_are_two_sums(encoder: Any) -> None:
