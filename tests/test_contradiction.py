@@ -1819,6 +1819,70 @@ def test_an_airline_is_read_from_the_brand_before_its_craft(encoder: Any, b: str
     one_flag_if(disputed, encoder, "C003", FLIGHT_A, b)
 
 
+ORANGUTAN_A = (
+    "A rehabilitated orangutan named Budi was released into Bukit Tigapuluh National Park on Tuesday, the Jambi "
+    "conservation agency BKSDA said.\n\nBudi was rescued from a plantation in Tebo, Jambi, in 2023."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        # another park
+        (
+            "The orangutan Budi has been set free on the slopes of Mount Kerinci, the Jambi agency BKSDA said on "
+            "Tuesday.",
+            True,
+        ),
+        # the park again, with the district it lies in
+        (
+            "The orangutan Budi was set free in Tebo, at the edge of Bukit Tigapuluh, the Jambi agency BKSDA said on "
+            "Tuesday.",
+            False,
+        ),
+        # a day, not a place
+        ("The orangutan Budi was released on Tuesday, the Jambi agency BKSDA said.", False),
+    ],
+)
+def test_one_release_has_one_place(encoder: Any, b: str, disputed: bool) -> None:
+    flags = one_flag_if(disputed, encoder, "C003", ORANGUTAN_A, b + "\n\nBudi was rescued in Tebo, Jambi, in 2023.")
+    for flag in flags:
+        assert flag.doc.text[flag.start : flag.end] in ("Bukit Tigapuluh National Park", "Mount Kerinci")
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        ("Cyclone Mira came ashore at Mahanoro on Friday, Madagascar's weather service said.", True),
+        # the one place, named by its town and by the coast it lies on
+        (
+            "Cyclone Mira made landfall on Friday near Toamasina, on Madagascar's east coast, the weather service said.",
+            False,
+        ),
+    ],
+)
+def test_one_storm_makes_landfall_in_one_place(encoder: Any, b: str, disputed: bool) -> None:
+    a = "Cyclone Mira made landfall near Toamasina on Friday, Madagascar's weather service said."
+    tail = "\n\nCyclone Mira brought heavy rain to Antananarivo and Fianarantsoa, Madagascar's weather service said."
+    one_flag_if(disputed, encoder, "C003", a + tail, b + tail)
+
+
+def test_a_crash_site_is_read_only_for_an_aircraft() -> None:
+    from auditor.checks.contradiction.sites import event_sites
+    from auditor.text.segment import segment_document
+
+    plane = segment_document(
+        doc("a", "A helicopter carrying four anglers went down in Lake Taupo on Friday.", "Wire A")
+    )
+    assert [(s.kind, s.written) for s in event_sites(plane)] == [("crash", "Lake Taupo")]
+    shares = segment_document(doc("b", "Shares crashed in Tokyo on Friday.", "Wire A"))
+    assert event_sites(shares) == []
+    film = segment_document(doc("c", "The film was released in Hindi and Tamil on Friday.", "Wire A"))
+    assert event_sites(film) == []
+    storm = segment_document(doc("d", "Typhoon Koinu made landfall in Guangdong's Zhuhai on Sunday.", "Wire A"))
+    assert [(s.kind, s.written) for s in event_sites(storm)] == [("landfall", "Zhuhai")]  # the owner's "'s" aside
+
+
 def test_an_airline_is_not_an_air_accident_unit() -> None:
     from auditor.checks.contradiction.flights import flight_facts
     from auditor.text.segment import segment_document
@@ -2495,6 +2559,9 @@ BLIND_SETS = tuple(
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "sumatran_tigress_ambar_release": "C003",
+    "alaska_floatplane_crash_anglers": "C003",
+    "philippine_eagle_kalinaw_release": "C003",
     "kolkata_international_chess_open": "C003",
     "cook_islands_plastic_bag_ban": "C002",
     "suva_foreshore_seawall_loan": "C001",

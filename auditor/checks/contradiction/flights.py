@@ -108,7 +108,7 @@ def _is_brand(written: str) -> bool:
     ) and not any(w.lower() in _NOT_OPERATORS for w in words)
 
 
-def _one_contains_other(a: str, b: str) -> bool:
+def one_contains_other(a: str, b: str) -> bool:
     """Is one place the other or inside it, as far as the gazetteer knows ("Tashkent" in
     "Uzbekistan")? Two cities of one country are two places."""
     gazetteer = load_gazetteer()
@@ -149,7 +149,7 @@ def flight_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
             a, b = mine[0], theirs[0]
             if any(names_anywhere(other, f.key) for f in mine) or any(names_anywhere(doc, f.key) for f in theirs):
                 continue  # one name; or the other article knows it (a codeshare, a stop on the way)
-            if any(_one_contains_other(x.written, y.written) for x in mine for y in theirs):
+            if any(one_contains_other(x.written, y.written) for x in mine for y in theirs):
                 continue
             message, suggestion = _MESSAGES[kind]
             yield _two_outlets_flag(

@@ -28,6 +28,7 @@ from auditor.checks.contradiction.flights import flight_flags
 from auditor.checks.contradiction.numeric import SAME_EVENT_CONFIDENCE, _loosely_aligned, _share_day
 from auditor.checks.contradiction.placings import placing_flags
 from auditor.checks.contradiction.replacements import replacement_flags
+from auditor.checks.contradiction.sites import site_flags
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
 from auditor.facts.dates import SAYING_VERBS, event_class, is_eventive
@@ -432,7 +433,8 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     flags += _succession_flags(ctx, flags)
     flags += placing_flags(ctx, flags)
     flags += replacement_flags(ctx, flags)
-    return [*flags, *flight_flags(ctx, flags)]
+    flags += flight_flags(ctx, flags)
+    return [*flags, *site_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
