@@ -20,6 +20,8 @@ from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import CALENDAR_WORDS, UPPER, plain, word_set
 from auditor.model import Document, Flag
 
+SITE_CONFIDENCE = 0.5  # at the line of doubt: small places read from capitalised words, not a gazetteer
+
 # The verbs of events that happen in one place, by kind.
 _SITE_VERBS = {
     "landfall": re.compile(
@@ -141,13 +143,9 @@ def site_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
                 (a.start, a.end),
                 other,
                 (b.start, b.end),
-                f"{_where(doc)} places the {_WHAT[kind]} in {a.written}; {_where(other)} in {b.written}.",
+                f"{_where(doc)} places the {kind} in {a.written}; {_where(other)} in {b.written}.",
                 "Check the place with the authority the outlets cite.",
                 SITE_CONFIDENCE,
                 f"site-{kind}",
             )
             break
-
-
-SITE_CONFIDENCE = 0.5
-_WHAT = {"landfall": "landfall", "release": "release", "crash": "crash"}
