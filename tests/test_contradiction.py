@@ -732,6 +732,90 @@ def test_where_the_one_measured_comes_from_is_not_whose_measure_it_is(encoder: A
     one_flag_if(True, encoder, "C001", a + games, b + games)
 
 
+PIPE_A = "Iraq's Basra Oil Company opened the 240-kilometre water pipeline from Faw to Nasiriyah on Tuesday."
+PIPE_TAIL = "\n\nThe Faw-Nasiriyah pipeline will carry desalinated water from Faw to Nasiriyah, Basra officials said."
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        # 190 miles is 306 km: a converted figure is rounded once, not once for each unit
+        ("The Faw-Nasiriyah water pipeline, roughly 190 miles long, was opened in Iraq on Tuesday.", True),
+        ("The Faw-Nasiriyah water pipeline, roughly 150 miles long, was opened in Iraq on Tuesday.", False),
+    ],
+)
+def test_a_measure_in_other_units_is_rounded_once(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C001", PIPE_A + PIPE_TAIL, b + PIPE_TAIL)
+
+
+TOWER_TAIL = "\n\nThe Al-Wurud towers on King Abdullah Road in Riyadh are developed by Nakheel Al-Wurud."
+GUST_TAIL = "\n\nFlights at Kuwait International Airport were suspended, the Kuwait Meteorological Department said."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        # which of two towers
+        (
+            "The north tower of the Al-Wurud complex has topped out at 302 meters.",
+            "The complex's south tower, at 268 meters and 62 floors, will top out next year.",
+            False,
+        ),
+        (
+            "The north tower of the Al-Wurud complex has topped out at 302 meters.",
+            "The complex's north tower, at 268 meters and 62 floors, topped out this week.",
+            True,
+        ),
+        # readings at two stations
+        (
+            "Wind gusts reached 95 km per hour at Kuwait International Airport on Sunday.",
+            "A dust storm hit Kuwait on Sunday, the station in Kuwait City recording gusts of up to 70 km/h.",
+            False,
+        ),
+        (
+            "Wind gusts reached 95 km per hour at Kuwait International Airport on Sunday.",
+            "A dust storm hit Kuwait on Sunday, with gusts of up to 70 km/h.",
+            True,
+        ),
+        # the part of a season's exports that went to one country
+        (
+            "Mexico exported 1.1 million tonnes of avocado in the 2024-2025 season, APEAM said.",
+            "Mexico shipped 950,000 tonnes of avocados to the United States in the 2024-2025 season, APEAM said.",
+            False,
+        ),
+        (
+            "Mexico exported 1.1 million tonnes of avocado in the 2024-2025 season, APEAM said.",
+            "Mexico shipped 950,000 tonnes of avocados in the 2024-2025 season, APEAM said.",
+            True,
+        ),
+    ],
+)
+def test_two_things_two_stations_and_a_part_are_not_one_measure(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    tail = (
+        TOWER_TAIL
+        if "tower" in a
+        else GUST_TAIL
+        if "gust" in a
+        else "\n\nMichoacan and Jalisco grow most of Mexico's avocados, APEAM said."
+    )
+    one_flag_if(disputed, encoder, "C001", a + tail, b + tail)
+
+
+def test_a_facet_is_read_only_of_its_kind_of_measure() -> None:
+    from auditor.facts import extract_facts
+    from auditor.facts.measures import read_measures
+
+    for sentence in (
+        "The high-speed train reached 250 kph on its trial run.",
+        "The 1.5GW solar park began commercial operation.",
+        "The 660-kilometre high-speed line opens next year.",
+    ):
+        document = doc("m", sentence, "Wire A")
+        (only,) = document.sentences
+        (found,) = read_measures(only, extract_facts(document).in_sentence(only.index))
+        assert found.facets == frozenset(), sentence  # "high-speed" is no height, a commercial plant no service speed
+
+
 LOAN_A = (
     "The Asian Development Bank has approved a US$40 million loan, or about T$95 million, to rebuild the "
     "Nuku'alofa wharf, Tonga's finance ministry said.\n\nWork on the wharf starts next year."
@@ -2552,14 +2636,22 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
-# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51 and 53 are held out the same way (docs/ACCURACY.md).
+# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53 and 55 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(
-    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52)
+    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54)
 )
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "egypt_high_speed_rail_first_trial_run": "C001",
+    "saudi_al_khushaybi_solar_park": "C001",
+    "dubai_marina_crest_tower_topping_out": "C001",
+    "caspian_beluga_sturgeon_tagging": "C001",
+    "jordan_wadi_ibn_hammad_dam": "C001",
+    "bahrain_khobar_open_water_swim": "C001",
+    "ankara_izmir_high_speed_railway": "C001",
+    "iter_korean_vacuum_vessel_sector_delivery": "C001",
     "sumatran_tigress_ambar_release": "C003",
     "alaska_floatplane_crash_anglers": "C003",
     "philippine_eagle_kalinaw_release": "C003",

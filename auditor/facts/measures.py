@@ -97,6 +97,12 @@ _FACET_WORDS = _stems_by_facet(
         "service": "commercial cruising operational",
     }
 )
+# The kinds of measure a facet can be of: a "commercial" speed, not a "commercial" plant's power.
+_FACET_DIMENSIONS = {
+    **{facet: ("length",) for facet in ("height", "depth", "length", "width", "thickness", "circumference", "draught")},
+    **{facet: ("speed",) for facet in ("gust", "sustained", "service")},
+    **{facet: ("power", "energy", "volume") for facet in ("output", "capacity")},
+}
 # What an amount of money is: two amounts are compared only when the words around both say it is
 # the same kind of sum (a price and an estimate, a cost and a grant are two sums), and the same
 # period ("third-quarter revenue", "sales for the July-September quarter").
@@ -188,6 +194,7 @@ _NOT_NOUNS = word_set(
 _MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heav\w*|scales|tips?|tipp\w*)\b", re.IGNORECASE)
 _MONEY_CONTEXT = re.compile(r"[£]|\b(?:million|billion|bn|sterling|fine\w*|cost\w*|pay\w*|price\w*|worth)\b", re.I)
 WINDOW_WORDS = 4
+MEASURE_APPROXIMATION = 0.1  # "about" before a measure: a count's +-20% is for crowds and tolls
 CONTEXT_WORDS = 6  # "hoisting 152kg in the clean and jerk for a total of 278kg": which lift each is
 _CONTEXT_STOP = word_set(
     """a an the of in on at by to for from with and or but as than that which who its his her their is are
@@ -298,8 +305,12 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
         inches = _INCHES.match(sentence_text, end) if unit in ("foot", "feet") else None
         if inches:
             extra, end = float(inches.group(1)) * _INCH, inches.end()
+        low, high = q.low, q.high
+        if q.kind == "approximate" and q.low < q.value < q.high:
+            # "about 50 metres", "roughly 190 miles": a measure rounded, not a crowd guessed at
+            low, high = q.value * (1 - MEASURE_APPROXIMATION), q.value * (1 + MEASURE_APPROXIMATION)
         facets = _facets(
-            sentence_text, start, end, _MONEY_FACET_WORDS if dimension.startswith("money") else _FACET_WORDS
+            sentence_text, start, end, _MONEY_FACET_WORDS if dimension.startswith("money") else _FACET_WORDS, dimension
         )
         if dimension == "power" and _COMPOUND.match(q.text):
             facets = frozenset({"capacity"})  # "a 150-megawatt plant" is rated, not running, at 150 MW
@@ -310,8 +321,8 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
             sentence_text[start:end],
             dimension,
             q.value * factor + extra,
-            q.low * factor + extra,
-            q.high * factor + extra,
+            low * factor + extra,
+            high * factor + extra,
             facets,
             _relative(sentence_text, start, end),
             _object(q, sentence_text, end),
@@ -383,9 +394,16 @@ def _window(sentence_text: str, start: int, end: int, words: int = WINDOW_WORDS)
     return [w.strip(".,;:!?'’").lower() for w in (*before, *written, *after)]
 
 
-def _facets(sentence_text: str, start: int, end: int, vocabulary: dict[str, frozenset[str]]) -> frozenset[str]:
-    stems = {stem(part) for w in _window(sentence_text, start, end) for part in w.split("-") if part.isalpha()}
-    return frozenset(facet for facet, words in vocabulary.items() if stems & words)
+def _facets(
+    sentence_text: str, start: int, end: int, vocabulary: dict[str, frozenset[str]], dimension: str
+) -> frozenset[str]:
+    # a compound word names its facet last ("30-metre-high"); "high-speed" is no height
+    stems = {stem(w.split("-")[-1]) for w in _window(sentence_text, start, end) if w.split("-")[-1].isalpha()}
+    return frozenset(
+        facet
+        for facet, words in vocabulary.items()
+        if stems & words and dimension in _FACET_DIMENSIONS.get(facet, (dimension,))
+    )
 
 
 def _money_reading(q: Quantity, unit: str, sentence_text: str, before: str = "") -> tuple[str, float] | None:

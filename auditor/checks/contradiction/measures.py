@@ -39,7 +39,7 @@ from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
 from auditor.facts.measures import Measure, read_measures
 from auditor.facts.model import Quantity
-from auditor.facts.words import plain, stem
+from auditor.facts.words import UPPER, plain, stem
 from auditor.model import Evidence, Flag
 
 MEASURE_RATIO = 2.0
@@ -84,7 +84,9 @@ def _interval(m: Measure, slack: float) -> tuple[float, float]:
 
 
 def _slack(m: Measure, converted: bool) -> float:
-    return rounding_slack(m.quantity) + (CONVERSION_SLACK if converted else 0.0)
+    """A figure's rounding, or a converted one's ("23ft" for 7 metres), whichever is the wider: a
+    round figure in another unit is rounded once, not twice."""
+    return max(rounding_slack(m.quantity), CONVERSION_SLACK if converted else 0.0)
 
 
 def _agree(a: Measure, b: Measure) -> bool:
@@ -112,6 +114,17 @@ def _document_designations(ctx: CheckContext, doc_id: str) -> frozenset[str]:
     return memo[doc_id]
 
 
+# Which of two things of a kind: "the north tower", "its upper reservoir".
+_WHICH_ONE = re.compile(
+    r"\b((?i:north|south|east|west|northern|southern|eastern|western|upper|lower|inner|outer|left|right))\s+([a-z]+)\b"
+)
+
+
+def _which_one(text: str) -> dict[str, str]:
+    """noun -> the word that says which one ("tower" -> "north")."""
+    return {m.group(2): m.group(1).lower() for m in _WHICH_ONE.finditer(text)}
+
+
 def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     """ "a 12-metre boat" vs "the 15-metre whale", "the Zhenis-1 well" vs "its Zhenis-2 well": two
     things, unless either sentence names the other's."""
@@ -122,6 +135,10 @@ def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     designations_b = set(_DESIGNATION.findall(text_b)) or _document_designations(ctx, doc_b.id)
     if designations_a and designations_b and not designations_a & designations_b:
         return True
+    which_a = _which_one(text_a[: a.quantity.start - _sentence(doc_a, a.quantity.sentence).start])
+    which_b = _which_one(text_b[: b.quantity.start - _sentence(doc_b, b.quantity.sentence).start])
+    if any(which_a[noun] != which_b[noun] for noun in which_a.keys() & which_b.keys()):
+        return True  # "The north tower ... 302 meters" vs "The complex's south tower, at 268 meters"
     if not a.object or not b.object or a.object == b.object:
         return False
     return a.object not in text_b.lower() and b.object not in text_a.lower()
@@ -176,6 +193,45 @@ def _years(ctx: CheckContext, q: Quantity) -> frozenset[int]:
     return frozenset(years or ({published.year} if published else set()))
 
 
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+_FROM = re.compile(r"\bfrom\s")
+
+
+def _destinations(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """The places q's clause sends it to: "shipped a record 960,000 metric tons of avocados to the
+    United States" is the part of the season's exports that went there."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    lo, hi = clause_bounds(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    return frozenset(
+        e.canonical
+        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
+        if e.kind in ("city", "region", "country")
+        and lo <= e.start - sentence.start
+        and e.end - sentence.start <= hi
+        and _TO_BEFORE.search(sentence.text, 0, e.start - sentence.start)
+        and not _FROM.search(sentence.text, lo, e.start - sentence.start)  # a route: "from Faw to Nasiriyah"
+    )
+
+
+# Where a reading was taken: "at Kuwait International Airport", "the station in Kuwait City".
+_STATION = re.compile(
+    rf"\b(?:(?P<kind>station|gauge|observatory|airport|buoy)\s+)?(?:at|in)\s+(?:the\s+)?"
+    rf"(?P<name>[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*){{0,3}})"
+)
+_STATION_NAMES = re.compile(r"\b(?:Airport|Station|Observatory|Airbase|Base|Gauge)$")
+
+
+def _stations(ctx: CheckContext, q: Quantity) -> frozenset[str]:
+    """The measuring points q's clause names: readings at two stations are two readings."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    lo, hi = clause_bounds(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    return frozenset(
+        plain(m.group("name").lower())
+        for m in _STATION.finditer(sentence.text, lo, hi)
+        if m.group("kind") or _STATION_NAMES.search(m.group("name"))
+    )
+
+
 def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """The counts' guards that hold of any figure: names, named sources, places, days, an update."""
     owners_a, owners_b = _owners(ctx, qa), _owners(ctx, qb)
@@ -187,6 +243,11 @@ def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     ):
         return False  # "the province of Jaén" vs "Andalusia": a part and its whole (not one swimmer's two starts)
 
+    if _destinations(ctx, qa) != _destinations(ctx, qb):
+        return False  # the exports to one country vs the season's exports
+    stations_a, stations_b = _stations(ctx, qa), _stations(ctx, qb)
+    if stations_a and stations_b and not stations_a & stations_b:
+        return False  # gusts at the airport vs at the city's station
     places_a, places_b = clause_places(ctx, qa), clause_places(ctx, qb)
     if places_a and places_b and not places_a & places_b:
         return False  # snow at a mountain station vs in the city
