@@ -801,6 +801,16 @@ def test_two_things_two_stations_and_a_part_are_not_one_measure(encoder: Any, a:
     one_flag_if(disputed, encoder, "C001", a + tail, b + tail)
 
 
+def test_a_drop_is_a_depth() -> None:
+    from auditor.facts import extract_facts
+    from auditor.facts.measures import read_measures
+
+    document = doc("m", "The shaft opens onto a sheer drop of about 400 feet.", "Wire A")
+    (only,) = document.sentences
+    (found,) = read_measures(only, extract_facts(document).in_sentence(only.index))
+    assert found.facets == frozenset({"depth"})  # so "a 210-metre-long cave" is not the shaft's depth
+
+
 def test_a_facet_is_read_only_of_its_kind_of_measure() -> None:
     from auditor.facts import extract_facts
     from auditor.facts.measures import read_measures
@@ -2644,6 +2654,7 @@ BLIND_SETS = tuple(
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "oman_selma_plateau_cave_shaft": "C001",
     "egypt_high_speed_rail_first_trial_run": "C001",
     "saudi_al_khushaybi_solar_park": "C001",
     "dubai_marina_crest_tower_topping_out": "C001",

@@ -82,7 +82,7 @@ def _stems_by_facet(words_by_facet: dict[str, str]) -> dict[str, frozenset[str]]
 _FACET_WORDS = _stems_by_facet(
     {
         "height": "tall high height rise rises rising stand stands standing towering",
-        "depth": "deep depth down beneath underground",
+        "depth": "deep depth down beneath underground drop plunge",
         "length": "long length stretch stretches stretching extend extends extending",
         "width": "wide width across diameter wingspan breadth radius beam",
         "thickness": "thick thickness",
