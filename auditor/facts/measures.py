@@ -175,13 +175,13 @@ _INCHES = re.compile(r"\s*(\d{1,2}(?:\.\d+)?)\s?(?:in|inches|inch|\"|”)(?![\w]
 _INCH = 0.0254
 # A measure's conversion in brackets: "50 km (31 miles)".
 _CONVERSION_GAP = re.compile(r"^\s*\(\s*(?:about|around|some|nearly|almost|roughly|approximately|or\s+)?\s*$")
-# Two units of one amount written together: "11 hours 4 minutes", "5 ft 3 in", "1 day, 9 hours and
-# 15 minutes".
 # One sum in a second currency: "a US$48 million loan, or about FJ$108 million", "€5m (about £4.3m)".
 _MONEY_CONVERSION_GAP = re.compile(
-    r"^(?:\s+[a-z-]+){0,2}\s*(?:,\s*or|\(|,\s*or\s+some|—)\s*(?:about|around|some|nearly|almost|roughly|approximately)?"
+    r"^(?:\s+[a-z-]+){0,2}\s*(?:,\s*or|\(|—)\s*(?:about|around|some|nearly|almost|roughly|approximately)?"
     r"\s*(?:[A-Z]{1,3})?\s*$"
 )
+# Two units of one amount written together: "11 hours 4 minutes", "5 ft 3 in", "1 day, 9 hours and
+# 15 minutes".
 _COMPOUND_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
 # The words a compound adjective writes the measure onto: "a 12.4-kilogram iron meteorite", "the
 # 85-km stretch".
@@ -359,6 +359,7 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
 
 
 def _money_conversion(found: Sequence[Measure], measure: Measure, gap: str) -> bool:
+    """Is `measure` the sum before it again, in another currency (`gap` is the text between them)?"""
     return (
         bool(found)
         and measure.dimension.startswith("money")
