@@ -13,7 +13,7 @@ from auditor.checks.contradiction.common import _CLAUSE_BREAK, _CLAUSE_STOP, _se
 from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
 from auditor.facts.entities import first_level_divisions
-from auditor.facts.model import Quantity
+from auditor.facts.model import EntityMention, Quantity
 from auditor.facts.words import LOWER, UPPER, singular, stem, word_set
 
 ROUNDING_SLACK = 0.05
@@ -85,6 +85,21 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _CLAUSE_PLACE_KINDS = ("city", "region", "country")
 
 
+def clause_place_mentions(ctx: CheckContext, q: Quantity) -> list[EntityMention]:
+    """The gazetteer's places named in q's own clause, not a firm's home ("the Ohio-based chain")."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    text = sentence.text
+    lo, hi = clause_bounds(text, q.start - sentence.start, q.end - sentence.start)
+    return [
+        e
+        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
+        if e.kind in _CLAUSE_PLACE_KINDS
+        and lo <= e.start - sentence.start
+        and e.end - sentence.start <= hi
+        and not text[e.end - sentence.start :].startswith("-based")
+    ]
+
+
 def clause_places(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     """The places named in q's own clause ("will open 30 stores in Canada by the end of 2026"),
     not a firm's home ("the Ohio-based chain"). A count in a place and one in a place inside it
@@ -93,14 +108,7 @@ def clause_places(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     text = sentence.text
     start, end = q.start - sentence.start, q.end - sentence.start
     lo, hi = clause_bounds(text, start, end)
-    known = {
-        e.canonical
-        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
-        if e.kind in _CLAUSE_PLACE_KINDS
-        and lo <= e.start - sentence.start
-        and e.end - sentence.start <= hi
-        and not text[e.end - sentence.start :].startswith("-based")
-    }
+    known = {e.canonical for e in clause_place_mentions(ctx, q)}
     divisions = first_level_divisions()
     provinces = {  # "Ontario's emergency departments": a province the gazetteer does not hold
         m.group(1)

@@ -29,6 +29,7 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.contradiction.guards import (
     clause_bounds,
+    clause_place_mentions,
     clause_places,
     event_days,
     named_sources,
@@ -201,14 +202,11 @@ def _destinations(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     """The places q's clause sends it to: "shipped a record 960,000 metric tons of avocados to the
     United States" is the part of the season's exports that went there."""
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
-    lo, hi = clause_bounds(sentence.text, q.start - sentence.start, q.end - sentence.start)
+    lo, _ = clause_bounds(sentence.text, q.start - sentence.start, q.end - sentence.start)
     return frozenset(
         e.canonical
-        for e in document_facts(ctx)[q.doc_id].in_sentence(q.sentence).entities
-        if e.kind in ("city", "region", "country")
-        and lo <= e.start - sentence.start
-        and e.end - sentence.start <= hi
-        and _TO_BEFORE.search(sentence.text, 0, e.start - sentence.start)
+        for e in clause_place_mentions(ctx, q)
+        if _TO_BEFORE.search(sentence.text, 0, e.start - sentence.start)
         and not _FROM.search(sentence.text, lo, e.start - sentence.start)  # a route: "from Faw to Nasiriyah"
     )
 
