@@ -5,7 +5,7 @@ finding that quotes one outlet against another."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -14,6 +14,7 @@ import numpy as np
 from auditor.align.anchors import information
 from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
+from auditor.facts.entities import load_gazetteer
 from auditor.facts.quantities import noun_key
 from auditor.facts.words import CALENDAR_WORDS, LOWER, UPPER, plain, word_set
 from auditor.model import Document, Evidence, Flag, Sentence, Severity
@@ -243,3 +244,60 @@ def _two_outlets_flag(
         severity=_severity(confidence, different_days),
         data=(("kind", kind),),
     )
+
+
+@dataclass(frozen=True)
+class OneOfAKind:
+    """A name an event has one of, as one article gives it: the airline that flew a flight, the
+    airport it was diverted to, the place a storm made landfall."""
+
+    doc_id: str
+    kind: str  # "airline", "landing", "landfall", "release", "crash"
+    key: str  # the name's telling word, plain: "delta", "keflavik", "kitanglad"
+    written: str
+    start: int
+    end: int
+    sentence: int  # its sentence's index
+
+
+def one_contains_other(a: str, b: str) -> bool:
+    """Is one place the other or inside it, as far as the gazetteer knows ("Tashkent" in
+    "Uzbekistan")? Two cities of one country are two places."""
+    gazetteer = load_gazetteer()
+    entry_a, entry_b = gazetteer.lookup(a), gazetteer.lookup(b)
+    if entry_a is None or entry_b is None:
+        return False
+    if entry_a.canonical == entry_b.canonical:
+        return True
+    return (
+        "country" in (entry_a.kind, entry_b.kind) and entry_a.country is not None and entry_a.country == entry_b.country
+    )
+
+
+def one_of_a_kind_flags(
+    ctx: CheckContext,
+    reported: Sequence[Flag],
+    by_doc: Mapping[str, Mapping[str, Sequence[OneOfAKind]]],
+    pick: Callable[[Sequence[OneOfAKind]], OneOfAKind],
+    describe: Callable[[Document, OneOfAKind, Document, OneOfAKind], tuple[str, str]],
+    confidence: float,
+    tag: str,
+) -> Iterator[Flag]:
+    """At most one finding per story pair of articles (`by_doc`: each article's names by kind, each
+    kind already one name in it) where both name one of a kind and neither names the other's
+    anywhere, nor the gazetteer holds one inside the other. `pick` chooses the name quoted of an
+    article's mentions; `describe` words the message and the suggestion."""
+    for a_id, b_id in unflagged_story_pairs(ctx, by_doc, reported):
+        doc, other = ctx.document(a_id), ctx.document(b_id)
+        for kind in sorted(by_doc[a_id].keys() & by_doc[b_id].keys()):
+            mine, theirs = by_doc[a_id][kind], by_doc[b_id][kind]
+            if any(names_anywhere(other, x.key) for x in mine) or any(names_anywhere(doc, y.key) for y in theirs):
+                continue  # one name; or the other article knows it (a codeshare, a park in its district)
+            if any(one_contains_other(x.written, y.written) for x in mine for y in theirs):
+                continue
+            a, b = pick(mine), pick(theirs)
+            message, suggestion = describe(doc, a, other, b)
+            yield _two_outlets_flag(
+                doc, (a.start, a.end), other, (b.start, b.end), message, suggestion, confidence, f"{tag}-{kind}"
+            )
+            break

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from auditor.checks.contradiction.common import _two_outlets_flag, _where, names_anywhere, unflagged_story_pairs
+from auditor.checks.contradiction.common import OneOfAKind, _where, one_of_a_kind_flags
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import CALENDAR_WORDS, UPPER, plain, word_set
-from auditor.model import Document, Flag
+from auditor.model import Document, Flag, Sentence
 
 _CAPITALISED = rf"[{UPPER}][\w'’.-]*"
 # An airline by its name: "Delta Air Lines", "United Airlines", "Qatar Airways", "Air Astana".
@@ -50,19 +49,9 @@ _MAY_FLY = re.compile(r"\bAir|divert|landing|\bland\b|flight|plane|\bjet\b|airli
 _NOT_PLACES = frozenset({"the", "a", "an", "flight", "its"})
 
 
-@dataclass(frozen=True)
-class FlightFact:
-    doc_id: str
-    kind: str  # "airline" | "landing"
-    key: str  # the name's first word, plain: "delta", "keflavik"
-    written: str
-    start: int
-    end: int
-
-
-def flight_facts(doc: Document) -> list[FlightFact]:
+def flight_facts(doc: Document) -> list[OneOfAKind]:
     """The airlines an article names and the places it says a flight came down in."""
-    found: list[FlightFact] = []
+    found: list[OneOfAKind] = []
     if not _MAY_FLY.search(doc.text):
         return found
     for sentence in doc.active_sentences():
@@ -72,24 +61,25 @@ def flight_facts(doc: Document) -> list[FlightFact]:
             words = written.split()
             if len(words) > 1 and words[0] in ("The", "A", "An"):
                 words = words[1:]
-            found.append(_fact(doc, sentence.start, match, "airline", " ".join(words)))
+            found.append(_fact(doc, sentence, match, "airline", " ".join(words)))
         named = [(f.start - sentence.start, f.end - sentence.start) for f in found if f.kind == "airline"]
         for match in _BRAND_CRAFT.finditer(text):
             if _is_brand(match.group("brand")) and not any(s < match.end() and match.start() < e for s, e in named):
-                found.append(_fact(doc, sentence.start, match, "airline", match.group("brand"), "brand"))
+                found.append(_fact(doc, sentence, match, "airline", match.group("brand"), "brand"))
         for match in _DIVERTED.finditer(text):
             place = match.group("place").removesuffix("'s").removesuffix("’s")
             if place.lower() in _NOT_PLACES:
                 continue
-            found.append(_fact(doc, sentence.start, match, "landing", place))
+            found.append(_fact(doc, sentence, match, "landing", place))
     return found
 
 
 def _fact(
-    doc: Document, offset: int, match: re.Match[str], kind: str, written: str, group: int | str = 0
-) -> FlightFact:
+    doc: Document, sentence: Sentence, match: re.Match[str], kind: str, written: str, group: int | str = 0
+) -> OneOfAKind:
     key = plain(written.split()[0].lower())
-    return FlightFact(doc.id, kind, key, written, offset + match.start(group), offset + match.end(group))
+    start, end = sentence.start + match.start(group), sentence.start + match.end(group)
+    return OneOfAKind(doc.id, kind, key, written, start, end, sentence.index)
 
 
 def _is_brand(written: str) -> bool:
@@ -108,20 +98,6 @@ def _is_brand(written: str) -> bool:
     ) and not any(w.lower() in _NOT_OPERATORS for w in words)
 
 
-def one_contains_other(a: str, b: str) -> bool:
-    """Is one place the other or inside it, as far as the gazetteer knows ("Tashkent" in
-    "Uzbekistan")? Two cities of one country are two places."""
-    gazetteer = load_gazetteer()
-    entry_a, entry_b = gazetteer.lookup(a), gazetteer.lookup(b)
-    if entry_a is None or entry_b is None:
-        return False
-    if entry_a.canonical == entry_b.canonical:
-        return True
-    return (
-        "country" in (entry_a.kind, entry_b.kind) and entry_a.country is not None and entry_a.country == entry_b.country
-    )
-
-
 _MESSAGES = {
     "airline": ("names {a} as the airline; {other} names {b}.", "Check the flight number with the airline."),
     "landing": ("says the flight came down in {a}; {other} says {b}.", "Check with the airline or the airport."),
@@ -131,35 +107,18 @@ _MESSAGES = {
 def flight_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
     """One airline, or one diversion place, per article; another in an article of the same story
     that never names the first."""
-    by_doc: dict[str, dict[str, list[FlightFact]]] = {}
+    by_doc: dict[str, dict[str, list[OneOfAKind]]] = {}
     for doc in ctx.documents:
-        kinds: dict[str, list[FlightFact]] = {}
+        kinds: dict[str, list[OneOfAKind]] = {}
         for fact in flight_facts(doc):
             kinds.setdefault(fact.kind, []).append(fact)
         if len({f.key for f in kinds.get("airline", [])}) > 1:
             del kinds["airline"]  # two airlines: a codeshare, a rival, another flight
         if kinds:
             by_doc[doc.id] = kinds
-    for a_id, b_id in unflagged_story_pairs(ctx, by_doc, reported):
-        doc, other = ctx.document(a_id), ctx.document(b_id)
-        for kind in ("airline", "landing"):
-            mine, theirs = by_doc[a_id].get(kind), by_doc[b_id].get(kind)
-            if not mine or not theirs:
-                continue
-            a, b = mine[0], theirs[0]
-            if any(names_anywhere(other, f.key) for f in mine) or any(names_anywhere(doc, f.key) for f in theirs):
-                continue  # one name; or the other article knows it (a codeshare, a stop on the way)
-            if any(one_contains_other(x.written, y.written) for x in mine for y in theirs):
-                continue
-            message, suggestion = _MESSAGES[kind]
-            yield _two_outlets_flag(
-                doc,
-                (a.start, a.end),
-                other,
-                (b.start, b.end),
-                f"{_where(doc)} " + message.format(a=a.written, b=b.written, other=_where(other)),
-                suggestion,
-                0.6,
-                f"flight-{kind}",
-            )
-            break
+    yield from one_of_a_kind_flags(ctx, reported, by_doc, lambda facts: facts[0], _describe, 0.6, "flight")
+
+
+def _describe(doc: Document, a: OneOfAKind, other: Document, b: OneOfAKind) -> tuple[str, str]:
+    message, suggestion = _MESSAGES[a.kind]
+    return f"{_where(doc)} " + message.format(a=a.written, b=b.written, other=_where(other)), suggestion

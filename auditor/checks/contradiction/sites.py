@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
-from auditor.checks.contradiction.common import _two_outlets_flag, _where, names_anywhere, unflagged_story_pairs
-from auditor.checks.contradiction.flights import one_contains_other
+from auditor.checks.contradiction.common import OneOfAKind, _where, one_of_a_kind_flags
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import CALENDAR_WORDS, UPPER, plain, word_set
@@ -47,17 +45,6 @@ _GENERIC_PLACE_WORDS = word_set(
 )
 
 
-@dataclass(frozen=True)
-class Site:
-    doc_id: str
-    kind: str  # "landfall" | "release" | "crash"
-    key: str  # the place's telling word, plain: "kitanglad", "iliamna"
-    written: str
-    start: int
-    end: int
-    sentence: int
-
-
 def _place(written: str) -> str | None:
     """The place a capitalised run names: after an owner's "'s" ("Guangdong's Zhuhai": Zhuhai); none
     for a nationality or a language ("released in Hindi"), a named day ("on Global Tiger Day")."""
@@ -86,10 +73,10 @@ def _key(place: str) -> str | None:
     return telling[0] if telling else None
 
 
-def event_sites(doc: Document) -> list[Site]:
+def event_sites(doc: Document) -> list[OneOfAKind]:
     """The places an article says a storm made landfall, an animal was released or an aircraft
     came down: the first place in the verb's clause, after it."""
-    found: list[Site] = []
+    found: list[OneOfAKind] = []
     for sentence in doc.active_sentences():
         text = sentence.text
         for kind, verbs in _SITE_VERBS.items():
@@ -103,12 +90,12 @@ def event_sites(doc: Document) -> list[Site]:
                     if place is None or key is None:
                         continue  # "on Sunday", "in August", "in Hindi": no place
                     start = sentence.start + match.end("place") - len(place)
-                    found.append(Site(doc.id, kind, key, place, start, start + len(place), sentence.index))
+                    found.append(OneOfAKind(doc.id, kind, key, place, start, start + len(place), sentence.index))
                     break
     return found
 
 
-def _one_place(doc: Document, sites: Sequence[Site]) -> bool:
+def _one_place(doc: Document, sites: Sequence[OneOfAKind]) -> bool:
     """Do an article's sites of one kind name one place: one name, or names one sentence gives
     together ("made landfall in the coastal area of Jinwan District in Zhuhai" and a headline's
     "landfall in Guangdong's Zhuhai")?"""
@@ -121,31 +108,23 @@ def _one_place(doc: Document, sites: Sequence[Site]) -> bool:
 
 def site_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
     """One place per kind of event in each of two articles of one story, neither naming the other's."""
-    by_doc: dict[str, dict[str, list[Site]]] = {}
+    by_doc: dict[str, dict[str, list[OneOfAKind]]] = {}
     for doc in ctx.documents:
-        kinds: dict[str, list[Site]] = {}
+        kinds: dict[str, list[OneOfAKind]] = {}
         for site in event_sites(doc):
             kinds.setdefault(site.kind, []).append(site)
         kinds = {kind: sites for kind, sites in kinds.items() if _one_place(doc, sites)}
         if kinds:
             by_doc[doc.id] = kinds
-    for a_id, b_id in unflagged_story_pairs(ctx, by_doc, reported):
-        doc, other = ctx.document(a_id), ctx.document(b_id)
-        for kind in sorted(by_doc[a_id].keys() & by_doc[b_id].keys()):
-            mine, theirs = by_doc[a_id][kind], by_doc[b_id][kind]
-            if any(names_anywhere(other, x.key) for x in mine) or any(names_anywhere(doc, y.key) for y in theirs):
-                continue  # one place, or the other article knows it (a park in its district, a stop on the way)
-            if any(one_contains_other(x.written, y.written) for x in mine for y in theirs):
-                continue
-            a, b = mine[-1], theirs[-1]  # the body's, most specific, rather than a headline's
-            yield _two_outlets_flag(
-                doc,
-                (a.start, a.end),
-                other,
-                (b.start, b.end),
-                f"{_where(doc)} places the {kind} in {a.written}; {_where(other)} in {b.written}.",
-                "Check the place with the authority the outlets cite.",
-                SITE_CONFIDENCE,
-                f"site-{kind}",
-            )
-            break
+    yield from one_of_a_kind_flags(ctx, reported, by_doc, _body_site, _describe, SITE_CONFIDENCE, "site")
+
+
+def _body_site(sites: Sequence[OneOfAKind]) -> OneOfAKind:
+    return sites[-1]  # the body's, most specific, rather than a headline's
+
+
+def _describe(doc: Document, a: OneOfAKind, other: Document, b: OneOfAKind) -> tuple[str, str]:
+    return (
+        f"{_where(doc)} places the {a.kind} in {a.written}; {_where(other)} in {b.written}.",
+        "Check the place with the authority the outlets cite.",
+    )
