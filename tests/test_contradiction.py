@@ -423,6 +423,25 @@ def test_estimates_attributed_to_different_sources_are_not_a_dispute(encoder: An
     assert len(pair(encoder, "C001", a, same)) == 1
     anonymous = b.replace("the Interior Ministry, which runs education, said", "officials said")
     assert len(pair(encoder, "C001", a, anonymous)) == 1
+    # "according to" figures released or run by a named body: the body is the source
+    inpe = "Deforestation fell to 5,796 square kilometres, according to data released on Thursday by the research institute INPE."
+    imazon = "Deforestation fell to 3,210 square kilometres, according to the alert system run by the research institute Imazon."
+    assert pair(encoder, "C001", inpe, imazon) == []
+    assert len(pair(encoder, "C001", inpe, imazon.replace("Imazon", "INPE"))) == 1
+
+
+def test_a_place_of_a_list_is_a_part_of_the_whole_count(encoder: Any) -> None:
+    whole = (
+        "Police detained 14 people on Tuesday in raids in Antwerp, Ghent and Brussels, the prosecutor's office said."
+    )
+    part = "Nine people were arrested in Antwerp early on Tuesday in the raids, the prosecutor's office said."
+    assert pair(encoder, "C001", whole, part) == []
+    # the controls: one place each, or a place and where the goods came from, are one count
+    assert len(pair(encoder, "C001", whole.replace(", Ghent and Brussels", ""), part)) == 1
+    origin = (
+        "Police detained 14 people on Tuesday in raids in Antwerp on arms from Serbia, the prosecutor's office said."
+    )
+    assert len(pair(encoder, "C001", origin, part)) == 1
 
 
 def test_counts_on_different_days_are_two_events(encoder: Any) -> None:
@@ -877,6 +896,9 @@ def test_two_dollars_and_two_years_are_two_sums(encoder: Any) -> None:
         ),
         ("The rock tips the scales at some 31 pounds.", [("mass", 14.061, False)]),
         ("The club was fined 5,000 pounds.", [("money:pound", 5000.0, False)]),  # a sum, not a weight
+        ("Herders found a 31-pound meteorite in the dunes.", [("mass", 14.061, False)]),  # a compound: a weight
+        ("He was handed a ten-pound note.", [("money:pound", 10.0, False)]),
+        ("The surgery ended after nine and a half hours.", [("duration", 34200.0, False)]),
         ("The dam was raised by six metres.", [("length", 6.0, True)]),
         ("The python beat the previous national record of 829kg.", [("mass", 829.0, True)]),
     ],
@@ -893,6 +915,33 @@ def test_physical_measures_are_read_in_base_units_with_what_makes_them_relative(
     assert [(m.dimension, round(m.value, 3), m.relative) for m in found] == [
         (dimension, pytest.approx(value, rel=1e-3), relative) for dimension, value, relative in expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence_a", "sentence_b", "shown"),
+    [
+        ("It covers 5,796 square kilometres.", "It covers 3,210 square kilometres.", "5,796 km² vs 3,210 km²"),
+        ("The train reached 453 kilometers per hour.", "The train reached 280 mph.", "453 km/h vs 451 km/h"),
+        ("The plant has a capacity of 25 megawatts.", "The plant has a capacity of 40 MW.", "25.0 MW vs 40.0 MW"),
+        (
+            "The reservoir holds 3.7 billion cubic metres.",
+            "The reservoir holds 2.9 billion cubic metres.",
+            "3.7 billion",
+        ),
+        ("The python was 5.2 metres long.", "The python was 5.25 metres long.", "5.20 m vs 5.25 m"),
+    ],
+)
+def test_two_measures_are_shown_in_a_unit_a_reader_knows(sentence_a: str, sentence_b: str, shown: str) -> None:
+    from auditor.checks.contradiction.measures import _in_units
+    from auditor.facts import extract_facts
+    from auditor.facts.measures import read_measures
+
+    measures = []
+    for text in (sentence_a, sentence_b):
+        document = doc("m", text, "Wire A")
+        (only,) = document.sentences
+        measures += read_measures(only, extract_facts(document).in_sentence(only.index))
+    assert shown in _in_units(*measures)
 
 
 def test_a_rated_plant_and_its_running_output_are_two_measures() -> None:

@@ -156,6 +156,11 @@ def test_garbled_numeral_is_normalized_and_marked() -> None:
         ("The grant is NT$3,000 a month.", "NT$3,000", "dollar", 3000),
         ("The fee rose to Rs.500 this year.", "Rs.500", "rupee", 500),
         ("Farmers got GH₵2 million in aid.", "GH₵2 million", "cedi", 2_000_000),
+        # and a half: of the number before it, or of one of the noun between
+        ("They were freed after nine and a half hours.", "nine and a half hours", "minute", 570),
+        ("Some two and a half million people voted.", "Some two and a half million people", "people", 2_500_000),
+        ("He served one and a half years.", "one and a half years", "year", 1.5),
+        ("The crossing took an hour and a half.", "an hour and a half", "minute", 90),
     ],
 )
 def test_units_signs_and_compounds_are_read_as_the_counted_noun(

@@ -193,6 +193,8 @@ _NOT_NOUNS = word_set(
 )
 _MASS_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heav\w*|scales|tips?|tipp\w*)\b", re.IGNORECASE)
 _MONEY_CONTEXT = re.compile(r"[£]|\b(?:million|billion|bn|sterling|fine\w*|cost\w*|pay\w*|price\w*|worth)\b", re.I)
+# What a "ten-pound" thing is when it is money, not a weight.
+_MONEY_THINGS = word_set("note banknote coin bill fine fee ticket voucher bet stake prize reward")
 WINDOW_WORDS = 4
 MEASURE_APPROXIMATION = 0.1  # "about" before a measure: a count's +-20% is for crowds and tolls
 CONTEXT_WORDS = 6  # "hoisting 152kg in the clean and jerk for a total of 278kg": which lift each is
@@ -268,8 +270,14 @@ def _unit_words(q: Quantity) -> str | None:
 
 
 def _is_money(q: Quantity, sentence_text: str) -> bool:
-    """ "£5,000" and "five million pounds" are money; "31 pounds" on a scale is a weight."""
-    return "£" in q.text or not _MASS_CONTEXT.search(sentence_text) or bool(_MONEY_CONTEXT.search(q.text))
+    """ "£5,000" and "five million pounds" are money; "31 pounds" on a scale and "a 31-pound
+    meteorite" are weights, "a ten-pound note" money."""
+    if "£" in q.text or _MONEY_CONTEXT.search(q.text):
+        return True
+    if q.text.lower().endswith("-pound"):
+        after = re.search(rf"{re.escape(q.text)}\s+(\w+)", sentence_text)
+        return after is None or singular(after.group(1).lower()) in _MONEY_THINGS
+    return not _MASS_CONTEXT.search(sentence_text)
 
 
 def read_measures(sentence: Sentence, facts: SentenceFacts) -> list[Measure]:

@@ -264,6 +264,11 @@ def _interval(value: float, qualifier: str | None, written: str = "") -> tuple[s
     return kind, value * low, value * high if math.isfinite(high) else INF
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# "an hour and a half", "a mile and a half": one and a half of the noun between.
+_ONE_AND_A_HALF = re.compile(r"\b(?P<one>an?|one)\s+[a-z]+\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
 def _make(
     sentence: Sentence,
     text: str,
@@ -278,6 +283,12 @@ def _make(
     repaired: str | None = None,
 ) -> Quantity:
     """Build a Quantity from a number at [start, end) of the sentence text (sentence-relative offsets)."""
+    half = _AND_A_HALF.match(text, end)
+    if half and value == int(value) and kind is None:
+        value, end = value + 0.5, half.end()  # "nine and a half hours", "two and a half million"
+        scale_word = re.match(rf"\s+({_SCALE})\b", text[end:], re.IGNORECASE)
+        if scale_word:
+            value, end = value * SCALES[scale_word.group(1).lower()], end + scale_word.end()
     unit_scale = 1.0
     noun: str | None
     noun_text: str | None
@@ -405,12 +416,32 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
             continue
         # "one" is mostly a pronoun ("one of the..."); keep it only when it counts a noun. A hyphen
         # after a number word makes a count only as "nine-year term", not "twenty-first", "two-thirds".
+        half = _AND_A_HALF.match(text, match.end())
         if (match.group().lower() == "one" or text.startswith("-", match.end())) and not _counted_noun(
-            text, match.end()
+            text, half.end() if half else match.end()
         )[0]:
             continue
         found.append(_make(sentence, text, span[0], span[1], parsed.value))
         taken.append(span)
+
+    for match in _ONE_AND_A_HALF.finditer(text):
+        if _overlaps((match.start(), match.end()), taken):
+            continue
+        q = _make(sentence, text, match.start(), match.end("one"), 1.0)
+        if (
+            q.noun and q.noun_text and len(q.noun_text.split()) == 1
+        ):  # "an hour and a half", not "a day and a half later"
+            found.append(
+                replace(
+                    q,
+                    value=1.5 * q.unit_scale,
+                    low=1.5 * q.unit_scale,
+                    high=1.5 * q.unit_scale,
+                    end=sentence.start + match.end(),
+                    text=match.group(),
+                )
+            )
+        taken.append((match.start(), match.end()))
 
     return _with_elided_nouns(sorted(found, key=lambda q: q.start), text, sentence.start)
 

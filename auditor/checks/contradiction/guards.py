@@ -9,10 +9,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from auditor.checks.contradiction.common import _CLAUSE_BREAK, _CLAUSE_STOP, _sentence
+from auditor.checks.contradiction.common import _CLAUSE_BREAK, _CLAUSE_STOP, _sentence, one_contains_other
 from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
-from auditor.facts.entities import first_level_divisions
+from auditor.facts.entities import first_level_divisions, load_gazetteer
 from auditor.facts.model import EntityMention, Quantity
 from auditor.facts.words import LOWER, UPPER, singular, stem, word_set
 
@@ -46,8 +46,11 @@ ORGANISATION_NOUNS = word_set(
 # Interior Ministry, which oversees education, said", "according to the organisers".
 _SOURCE = re.compile(
     r"(?:^|[,;]\s*)(?P<before>[^,;]{2,60}?)(?:,\s*(?:which|who)\s[^,]{0,80},)?\s+(?:said|says|told|estimated|reported)\b"
-    r"|\baccording\s+to\s+(?P<after>[^,;.]{2,60})"
+    r"|\baccording\s+to\s+(?P<after>[^,;.]{2,120})"
 )
+# "according to data released on Thursday by the research institute INPE": the agent is the source.
+_AGENT = re.compile(r".*\b(?:by|from)\s+(?P<agent>.+)$")
+_NAME_WORD = re.compile(r"\b[A-Z][\w-]*")
 # Sources that name no one in particular: two outlets citing "officials" may cite the same ones.
 _ANONYMOUS_SOURCES = word_set(
     """official officials authority authorities source sources report reports media spokesman spokeswoman
@@ -65,6 +68,9 @@ def _source_words(text: str) -> frozenset[str]:
     words: set[str] = set()
     for match in _SOURCE.finditer(text):
         phrase = match.group("before") or match.group("after") or ""
+        agent = _AGENT.match(phrase) if match.group("after") else None
+        if agent:  # whoever released or ran it, by name where it has one ("the institute INPE")
+            phrase = " ".join(_NAME_WORD.findall(agent.group("agent"))) or agent.group("agent")
         tokens = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
         content = [t for t in tokens if t not in _CLAUSE_STOP and t not in _ANONYMOUS_SOURCES]
         if len(tokens) > 8 or any(t in _ANONYMOUS_SOURCES for t in tokens[-1:]):
@@ -116,6 +122,41 @@ def clause_places(ctx: CheckContext, q: Quantity) -> frozenset[str]:
         if m.group(1) in divisions and not text[m.end() :].startswith("-based")
     }
     return frozenset(known | provinces)
+
+
+def places_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Do two figures' clauses name other places ("30 stores in Canada" vs "12 in Quebec"), or one
+    a place of a list the other's names ("14 detained in Antwerp, Ghent and Brussels" vs "nine in
+    Antwerp": a part and the whole)?"""
+    places_a, places_b = clause_places(ctx, qa), clause_places(ctx, qb)
+    if not places_a or not places_b:
+        return False
+    if not places_a & places_b:
+        return True
+    return any(
+        places < group and not any(one_contains_other(x, y) for x in group - places for y in places)
+        for q, places in ((qa, places_b), (qb, places_a))
+        for group in _place_lists(ctx, q)
+    )
+
+
+_PLACE_NAME = rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}}"
+_PLACE_LIST = re.compile(rf"{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME})*\s*,?\s+(?:and|&)\s+{_PLACE_NAME}")
+
+
+def _place_lists(ctx: CheckContext, q: Quantity) -> list[frozenset[str]]:
+    """The names q's sentence lists together with a place of q's clause ("in Antwerp, Ghent and
+    Brussels", though the gazetteer knows no Ghent), each as the gazetteer names it; not a place
+    named beside another ("in Rotterdam ... from Ecuador")."""
+    sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+    spans = [(e.start - sentence.start, e.end - sentence.start) for e in clause_place_mentions(ctx, q)]
+    gazetteer = load_gazetteer()
+    lists = []
+    for match in _PLACE_LIST.finditer(sentence.text):
+        if any(match.start() <= s and e <= match.end() for s, e in spans):
+            names = re.findall(_PLACE_NAME, match.group())
+            lists.append(frozenset((entry.canonical if (entry := gazetteer.lookup(n)) else n) for n in names))
+    return lists
 
 
 _CAPITALISED_RUN = re.compile(rf"\b([{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+){{0,2}})(?:['’]s)?\b")

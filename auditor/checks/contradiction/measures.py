@@ -30,9 +30,9 @@ from auditor.checks.contradiction.common import (
 from auditor.checks.contradiction.guards import (
     clause_bounds,
     clause_place_mentions,
-    clause_places,
     event_days,
     named_sources,
+    places_differ,
     reports_change,
     rounding_slack,
 )
@@ -246,8 +246,7 @@ def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     stations_a, stations_b = _stations(ctx, qa), _stations(ctx, qb)
     if stations_a and stations_b and not stations_a & stations_b:
         return False  # gusts at the airport vs at the city's station
-    places_a, places_b = clause_places(ctx, qa), clause_places(ctx, qb)
-    if places_a and places_b and not places_a & places_b:
+    if places_differ(ctx, qa, qb):
         return False  # snow at a mountain station vs in the city
     sources_a, sources_b = _measure_sources(ctx, qa), _measure_sources(ctx, qb)
     if sources_a and sources_b and not sources_a & sources_b:
@@ -349,30 +348,34 @@ def measure_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]
             )
 
 
-_BASE_UNITS = {
-    "length": "m",
-    "mass": "kg",
-    "area": "m²",
-    "volume": "m³",
-    "speed": "m/s",
-    "power": "W",
-    "energy": "J",
-    "duration": "s",
+# The units a reader is shown, by kind of measure: (at least this many base units, per shown unit,
+# the unit), largest first; pint's base units (m², m³, m/s, J) are not how news writes them.
+_SHOWN_UNITS: dict[str, tuple[tuple[float, float, str], ...]] = {
+    "length": ((1e3, 1e3, "km"), (0.0, 1.0, "m")),
+    "mass": ((1e6, 1e3, "t"), (0.0, 1.0, "kg")),
+    "area": ((1e6, 1e6, "km²"), (0.0, 1.0, "m²")),
+    "volume": ((1e9, 1e9, "billion m³"), (1e6, 1e6, "million m³"), (1.0, 1.0, "m³"), (0.0, 1e-3, "L")),
+    "speed": ((0.0, 1 / 3.6, "km/h"),),
+    "power": ((1e9, 1e9, "GW"), (1e6, 1e6, "MW"), (1e3, 1e3, "kW"), (0.0, 1.0, "W")),
+    "energy": ((3.6e12, 3.6e12, "GWh"), (3.6e9, 3.6e9, "MWh"), (3.6e6, 3.6e6, "kWh"), (0.0, 1.0, "J")),
 }
 
 
 def _in_units(a: Measure, b: Measure) -> str:
-    """ "7.0 m vs 5.2 m": both figures in one unit, so the reader sees they do not meet."""
+    """ "7.0 m vs 5.2 m", "5,796 km² vs 3,210 km²": both figures in one unit a reader knows, to as
+    many decimals as it takes to tell them apart."""
     if a.dimension.startswith("money:"):
         currency = a.dimension.split(":", 1)[1]
         return f"{a.value:,.0f} vs {b.value:,.0f} ({currency}s)"
-    unit = _BASE_UNITS[a.dimension]
     if a.dimension == "duration":
         return f"{_clock(a.value)} vs {_clock(b.value)}"
     smaller = min(a.value, b.value)
-    scale = 1e6 if unit == "W" and smaller >= 1e6 else 1e3 if unit in ("m", "W") and smaller >= 1e3 else 1.0
-    unit = {1e6: "M", 1e3: "k", 1.0: ""}[scale] + unit
-    return f"{a.value / scale:,.1f} {unit} vs {b.value / scale:,.1f} {unit}"
+    per, unit = next((per, unit) for least, per, unit in _SHOWN_UNITS[a.dimension] if smaller >= least)
+    x, y = a.value / per, b.value / per
+    decimals = 0 if min(x, y) >= 100 else 1
+    while f"{x:,.{decimals}f}" == f"{y:,.{decimals}f}" and decimals < 3:
+        decimals += 1
+    return f"{x:,.{decimals}f} {unit} vs {y:,.{decimals}f} {unit}"
 
 
 def _clock(seconds: float) -> str:

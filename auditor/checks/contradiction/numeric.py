@@ -31,9 +31,9 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.contradiction.guards import (
     ORGANISATION_NOUNS,
-    clause_places,
     event_days,
     named_sources,
+    places_differ,
     reports_change,
     rounding_slack,
 )
@@ -484,8 +484,7 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
     actors_a, actors_b = _actor_countries(ctx, qa), _actor_countries(ctx, qb)
     if actors_a and actors_b and actors_a != actors_b:
         return None  # "Police in Sweden and Denmark arrested 14" vs "Swedish police arrested eleven"
-    places_a, places_b = clause_places(ctx, qa), clause_places(ctx, qb)
-    if places_a and places_b and not places_a & places_b:
+    if places_differ(ctx, qa, qb):
         return None  # "30 stores in Canada" vs "12 stores in Quebec": a whole and its part
     owners = owners_compatible(sa, sb)
     factor = _KIND_WEIGHT[qa.kind] * _KIND_WEIGHT[qb.kind] * (1.0 if owners else 0.85)
