@@ -2337,6 +2337,20 @@ def test_a_vote_count_and_the_voters_named_for_that_side(encoder: Any, text: str
             "Navy commandos freed the ship and detained 23 pirates. The pirates were Somali and Yemeni, officials said.",
             None,
         ),
+        (  # a country whose name holds "and" is one item
+            "Four Caribbean governments have agreed to the ban: Dominica, Grenada and Saint Vincent and the Grenadines.",
+            3,
+        ),
+        (  # the counted people named as a team, set off by dashes, in the next sentence
+            "Four women guides reached the summit on Thursday.\n\nThe team — Rosa Quispe, Lucia Huaman and Elena"
+            " Mallqui — set out from the village of Musho.",
+            3,
+        ),
+        (  # the team is all of them: guides and porters
+            "Four guides and two porters reached the summit on Thursday.\n\nThe team — Rosa Quispe, Lucia Huaman and"
+            " Elena Mallqui — set out from the village of Musho.",
+            None,
+        ),
         (  # the others, not the counted
             "The governor received the credentials of five new envoys on Tuesday. The other envoys were"
             " Ambassador of Chile Ana Roca and Ambassador of Ghana Kofi Mensah.",
@@ -2544,6 +2558,7 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "Six districts were declared disaster zones: Alba, Beno, Kalo, Maha, Roi Et and Sura, the ministry said on Monday.",
         "The coach named three debutants: centre forward Ante Juric, goalkeeper Toni Maric and left wing Luka Basic.",
         "Three councillors were elected: Ana Berg, of Oslo, Jon Dahl, of Bergen, and Eva Holm.",
+        "Four states signed the pact: Dominica, Grenada, Jamaica and Trinidad and Tobago.",
         # commas after the count's noun that set off more than its list, or a list that is the sayers
         "Two climbers and their guide, Ana Berg, Jon Dahl and Eva Holm, were rescued.",
         "The two sides, Ana Berg, Jon Dahl and Eva Holm said, would meet again in May.",

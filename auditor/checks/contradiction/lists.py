@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from functools import lru_cache
 
 from auditor.align.anchors import information
 from auditor.checks.contradiction.common import _fmt, _severity
@@ -47,7 +48,7 @@ _COUNTED_AGAIN = (
 )
 # "The suspects were identified as", "The suspects, identified as A, 27; B, 24; and C, 31, were"
 _ARE_NAMED = r"(?:\s+(?:are|were)\s+(?:(?:identified|named|listed)\s+as\s+)?|,\s+(?:identified|named|listed)\s+as\s+)"
-_NOUN_LEAD_IN = re.compile(rf"\s*{_COUNTED_AGAIN}(?:{_ARE_NAMED}|,\s+)$")
+_NOUN_LEAD_IN = re.compile(rf"\s*{_COUNTED_AGAIN}(?:{_ARE_NAMED}|,\s+|\s+[-–—]\s+)$")
 _LEAD_IN_OPENER = re.compile(rf"^\s*{_COUNTED_AGAIN}{_ARE_NAMED}(?=[{UPPER}])")
 # "They are Liam Harker, 34, of Middlesbrough; Dean Colley, 29, of Stockton; ...", "They are ceramic
 # artist Haruo Minegishi, 74, of Saga Prefecture; ...": the sentence after a count names them all.
@@ -109,7 +110,17 @@ def _names_what_was_counted(lead_in: str, counted_sentence: str) -> bool:
         noun = words[-2]  # "the arrested men" of "arrested four suspects"
     if noun in _ARRESTED_PEOPLE and _ARRESTED.search(counted_sentence):
         return True  # "Four people were arrested", then "The suspects, identified as A, B and C"
-    return _shares_root(noun, counted_sentence)
+    return noun in _GROUP_NOUNS or _shares_root(noun, counted_sentence)
+
+
+# What a sentence calls the people its predecessor counted, all of them together: "Four guides
+# reached the summit", then "The team — A, B and C — set out on Monday".
+_GROUP_NOUNS = word_set("team crew group party squad trio quartet")
+
+
+def _group_lead_in(lead_in: str) -> bool:
+    match = _NOUN_LEAD_IN.fullmatch(lead_in)
+    return match is not None and match.group("words").split()[-1] in _GROUP_NOUNS
 
 
 # Whom an arrest count counts, named again as suspects or detainees.
@@ -319,9 +330,31 @@ def _nationalities(items: str) -> bool:
     return all((entry := gazetteer.lookup(name)) is not None and entry.kind == "demonym" for name in names)
 
 
+@lru_cache(maxsize=1)
+def _countries_with_and() -> re.Pattern[str]:
+    """The countries whose names hold "and" ("Trinidad and Tobago", "Saint Vincent and the
+    Grenadines"), from pycountry; not one with a comma ("Bonaire, Sint Eustatius and Saba")."""
+    import pycountry
+
+    names = {
+        name
+        for country in pycountry.countries
+        for name in (country.name, getattr(country, "official_name", ""), getattr(country, "common_name", ""))
+        if " and " in name and "," not in name
+    }
+    return re.compile("|".join(re.escape(name) for name in sorted(names, key=len, reverse=True)))
+
+
+def _one_name_each_country(text: str) -> str:
+    """The text with each country whose name holds "and" written as one capitalised name ("Saint
+    Vincent And The Grenadines"), so that a list reads it as one item; offsets stay."""
+    return _countries_with_and().sub(lambda m: re.sub(r"\b[a-z]", lambda c: c.group().upper(), m.group()), text)
+
+
 def _list_items(text: str) -> list[tuple[range, int, int]]:
     """(the numbers of names it may hold, start, end) of each complete list of names in text: one
     number, or more where an item that holds "and" may be two names."""
+    text = _one_name_each_country(text)
     out: list[tuple[range, int, int]] = []
     openers = (_LIST_OPENER, _NAMED_AS, _LEAD_IN_OPENER, _THEY_ARE_OPENER)
     for opener in (match for pattern in openers for match in pattern.finditer(text)):
@@ -615,13 +648,16 @@ def _count_list_flags(ctx: CheckContext) -> Iterator[Flag]:
                             continue  # the list names other things ("four seasons ... under Brown, Lynam and Moe")
                         if (
                             follower is not sentence
-                            and _LIST_LEAD_IN.fullmatch(text[offset : offset + s])
+                            and (
+                                _LIST_LEAD_IN.fullmatch(text[offset : offset + s])
+                                or _group_lead_in(text[offset : offset + s])
+                            )
                             and any(
                                 other is not q and other.noun and not is_measure(other)
                                 for other in sentence_facts.quantities
                             )
                         ):
-                            continue  # "three daughters and two sons. They are ...": all of them
+                            continue  # "three daughters and two sons. They are ..." / "The team": all of them
                         if follower is not sentence and _narrower_noun(q, text[offset : offset + s], sentence.text):
                             continue  # "nine medals in all ... The gold medals went to A, B, C and D"
                         other_window = _window_text(follower_facts.dates)
