@@ -1044,6 +1044,13 @@ def test_a_law_coming_into_force_and_taking_effect_is_one_event(encoder: Any) ->
         assert len(pair(encoder, "C002", a, other)) == 2, other
 
 
+def test_the_nouns_of_a_phrase_before_the_verb_are_not_its_doer(encoder: Any) -> None:
+    a = "Workers will get 50 home-working days under an amendment to the bilateral tax treaty signed on June 12 in Brussels."
+    b = "The amendment to the double taxation agreement between the two countries was signed in Brussels on 10 June."
+    assert len(pair(encoder, "C002", a, b)) == 2
+    assert pair(encoder, "C002", a, b.replace("10 June", "12 June")) == []
+
+
 def test_the_first_day_of_an_event_is_its_start_not_another_occurrence(encoder: Any) -> None:
     a = "The first day of trading on the Lisbon exchange is expected to be May 12, the company said."
     b = "The shares will begin trading on the Lisbon exchange on May 19, according to the prospectus."

@@ -235,16 +235,32 @@ def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     any other word ends them, so "the entire withdrawal" and "plans in April to withdraw" have none:
     only an event whose doer or kind is named next to it can be told apart this way."""
     words: list[str] = []
-    for word in reversed(_lead_in(ctx, d)):
+    lead_in = _lead_in(ctx, d)
+    end = 0  # where the words before the doer end
+    for index in range(len(lead_in) - 1, -1, -1):
+        word = lead_in[index]
         lower = word.lower()
         if not words and lower in _AUXILIARIES:
             continue
-        if not (word.isalpha() and word.islower()) or lower in _CLAUSE_STOP or lower in _OCCURRENCE_WORDS:
-            break
-        if lower in _LEAD_IN_FILLERS or is_eventive(word):
+        if (
+            not (word.isalpha() and word.islower())
+            or lower in _CLAUSE_STOP
+            or lower in _OCCURRENCE_WORDS
+            or lower in _LEAD_IN_FILLERS
+            or is_eventive(word)
+        ):
+            end = index + 1
             break
         words.append(noun_key(word))
+    before = [w.lower() for w in lead_in[:end] if w.lower() not in _DETERMINERS | _NUMBERS]
+    if words and before and before[-1] in _PREPOSITIONS:
+        return frozenset()  # "the agreement between the two countries was signed": neither doer nor kind
     return frozenset(words)
+
+
+# Not "of": "the number of people evacuated" names who was.
+_PREPOSITIONS = word_set("between among to from with for in on at by over under about against within")
+_NUMBERS = word_set("two three four five six seven eight nine ten")
 
 
 # Between a doer and its verb: "ministers will meet", "troops are due to withdraw", "leaders will
