@@ -1186,6 +1186,12 @@ def test_the_event_a_date_belongs_to_in_other_words() -> None:
     )
     assert events("The court ruled on 5 December that the law was void.")["5 December"][0] == "verdict"
     assert events("The court decided on December 4 that the law was void.")["December 4"][0] == "verdict"
+    # a theft in its other words, not the painting stolen
+    theft = events("A painting by Nikolai Astrup was stolen from a gallery early on Monday 3 February.")["3 February"][
+        0
+    ]
+    assert theft == "theft"
+    assert events("The break-in happened early on Wednesday 5 February, police said.")["5 February"][0] == theft
     # a date a change applies from, written as a preposition, is the change taking effect
     effect = events("The law will come into force on 1 August.")["1 August"][0]
     assert effect == "effect"

@@ -178,6 +178,7 @@ EVENT_WORDS = word_set(
     deadline departure arrival return returned signing signed sign resign resigned resignation rally
     march collapse surrender pull open opens opened reopen reopens reopened gather gathers convene convenes
     decision decisions judgment judgement land lands landed landing
+    theft thefts stolen stole steal steals robbery robbed burglary break-in heist
     """
 )
 # "crossing", "building", "settlement": more often things than events; used only when nothing better.
@@ -321,10 +322,27 @@ def event_class(word: str) -> str:
 # "reopens", "reconvene": the same kind of event as opening, convening.
 _REDONE = re.compile(r"^re(?=open|convene)")
 # One event in other words: a court's decision ("ruled on 5 December" / "decided on December 4"), a
-# captive's release ("was freed on March 9" / "was released on March 11").
-_EVENT_SYNONYMS = {word: "decision" for word in ("ruled", "ruling", "rulings", "decided")} | {
-    word: "release" for word in ("freed", "freeing", "frees")
-}
+# captive's release ("was freed on March 9" / "was released on March 11"), a theft.
+_EVENT_SYNONYMS = (
+    {word: "decision" for word in ("ruled", "ruling", "rulings", "decided")}
+    | {word: "release" for word in ("freed", "freeing", "frees")}
+    | {  # a theft: "was stolen on Monday 3 February" / "The break-in happened early on Wednesday 5 February"
+        word: "theft"
+        for word in (
+            "theft",
+            "thefts",
+            "stolen",
+            "stole",
+            "steal",
+            "steals",
+            "robbery",
+            "robbed",
+            "burglary",
+            "break-in",
+            "heist",
+        )
+    }
+)
 
 
 # Participles that report an event named by the noun before them: "approval, granted on",
