@@ -663,6 +663,7 @@ def test_event_words_in_the_plural_are_events_and_adjectives_in_cal_are_not() ->
         ),
         ("A total of 78 members voted in favour, 49 voted against and six abstained.", [(78, None), (None, 49)]),
         ("The resolution was backed by 24 of the council's 43 members.", [(24, None)]),
+        ("The bill won the support of 52 deputies in the 100-seat Grand Council.", [(52, None)]),
         ("Forty-nine MPs in the 141-seat Seimas voted against the cabinet.", [(None, 49)]),
         # no tally of a motion: a candidate's votes, a threshold, a score, a ratio, a passive
         ("She won 19 of the 35 votes in the General Council, against 16 for Rui Valadares.", []),

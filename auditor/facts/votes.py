@@ -2,7 +2,7 @@
 
 Outlets word a tally in many ways: "voted 29 to 12", "on a 21-19 vote", "by 55 votes to 23",
 "Seventy-eight members of the 150-seat legislature backed the bill", "with 84 deputies voting in
-favour", "Seventeen councillors voted against". A candidate's votes in an election ("won 19 of the
+favour", "won the support of 52 deputies", "Seventeen councillors voted against". A candidate's votes in an election ("won 19 of the
 35 votes") are no tally of a motion and are not read: two candidates' votes differ by design.
 """
 
@@ -87,6 +87,12 @@ _IN_FAVOUR: _Patterns = (
         ),
         False,
         _FOR_WORDS,
+    ),
+    # "The bill won the support of 52 deputies", "with the backing of 61 lawmakers"
+    (
+        re.compile(rf"\b(?:support|backing|votes)\s+of\s+(?P<yes>{_NUMBER})\s+(?:of\b|{_VOTERS}\b)", re.I),
+        True,
+        ("support of", "backing of", "votes of"),
     ),
     # "backed by 24 of the council's 43 members", "supported by 61 lawmakers"
     (

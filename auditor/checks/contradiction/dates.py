@@ -237,10 +237,12 @@ def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     words: list[str] = []
     lead_in = _lead_in(ctx, d)
     end = 0  # where the words before the doer end
+    verb = False  # an auxiliary before the event word: a verb's subject, not an event noun's modifier
     for index in range(len(lead_in) - 1, -1, -1):
         word = lead_in[index]
         lower = word.lower()
         if not words and lower in _AUXILIARIES:
+            verb = True
             continue
         if (
             not (word.isalpha() and word.islower())
@@ -253,8 +255,10 @@ def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
             break
         words.append(noun_key(word))
     before = [w.lower() for w in lead_in[:end] if w.lower() not in _DETERMINERS | _NUMBERS]
-    if words and before and before[-1] in _PREPOSITIONS:
-        return frozenset()  # "the agreement between the two countries was signed": neither doer nor kind
+    # "the agreement between the two countries was signed": neither doer nor kind; but "for the
+    # annual meeting" names the kind of meeting
+    if verb and words and before and before[-1] in _PREPOSITIONS:
+        return frozenset()
     return frozenset(words)
 
 
