@@ -2024,6 +2024,47 @@ def test_one_storm_makes_landfall_in_one_place(encoder: Any, b: str, disputed: b
     one_flag_if(disputed, encoder, "C003", a + tail, b + tail)
 
 
+SHIP_A = (
+    "The container ship Skagen Trader lost 46 containers in a storm north of Terschelling on Sunday, its operator, "
+    "the Danish shipping company Nordhav Line, said on Monday.\n\nThe Skagen Trader was sailing from Rotterdam to Aarhus."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (
+            "The Skagen Trader is operated by the Hamburg-based shipping firm Elbe Reederei, which confirmed the loss.",
+            True,
+        ),
+        # the same operator, and one the other article also names
+        ("The Skagen Trader is operated by the shipping firm Nordhav Line, which confirmed the loss.", False),
+        (
+            "The Skagen Trader is operated by Elbe Reederei, which charters it from Nordhav Line, the coastguard said.",
+            False,
+        ),
+    ],
+)
+def test_one_ship_has_one_operator(encoder: Any, b: str, disputed: bool) -> None:
+    tail = "\n\nThe Skagen Trader lost 46 containers north of Terschelling on its way from Rotterdam to Aarhus."
+    one_flag_if(disputed, encoder, "C003", SHIP_A, b + tail)
+
+
+def test_who_led_a_study_is_read_before_and_after_the_verb() -> None:
+    from auditor.checks.contradiction.operators import run_by
+    from auditor.text.segment import segment_document
+
+    def leaders(text: str) -> list[str]:
+        return [f.written for f in run_by(segment_document(doc("a", text, "Wire A"))) if f.kind == "leader"]
+
+    assert leaders("Ana Ferrada, the University of Chile astronomer who led the study, spoke on Wednesday.") == [
+        "Ana Ferrada"
+    ]
+    assert leaders("The data came from a team led by Tomás Ibáñez of the Catholic University.") == ["Tomás Ibáñez"]
+    assert leaders("The study was led by Ana Berg and Jon Dahl.") == []  # two leaders: no one of a kind
+    assert leaders("The team led by Danish researchers found water.") == []  # a nationality runs nothing
+
+
 def test_a_crash_site_is_read_only_for_an_aircraft() -> None:
     from auditor.checks.contradiction.sites import event_sites
     from auditor.text.segment import segment_document

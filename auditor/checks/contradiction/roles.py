@@ -26,6 +26,7 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.contradiction.flights import flight_flags
 from auditor.checks.contradiction.numeric import SAME_EVENT_CONFIDENCE, _loosely_aligned, _share_day
+from auditor.checks.contradiction.operators import operator_flags
 from auditor.checks.contradiction.placings import placing_flags
 from auditor.checks.contradiction.replacements import replacement_flags
 from auditor.checks.contradiction.sites import site_flags
@@ -434,7 +435,8 @@ def check_entity_roles(ctx: CheckContext) -> Iterable[Flag]:
     flags += placing_flags(ctx, flags)
     flags += replacement_flags(ctx, flags)
     flags += flight_flags(ctx, flags)
-    return [*flags, *site_flags(ctx, flags)]
+    flags += site_flags(ctx, flags)
+    return [*flags, *operator_flags(ctx, flags)]
 
 
 def _quote_flags(ctx: CheckContext) -> Iterator[Flag]:
