@@ -1186,6 +1186,13 @@ def test_the_event_a_date_belongs_to_in_other_words() -> None:
     )
     assert events("The court ruled on 5 December that the law was void.")["5 December"][0] == "verdict"
     assert events("The court decided on December 4 that the law was void.")["December 4"][0] == "verdict"
+    # an ascent is the climb, not the confirming of the record after it
+    climb = events("He set a record on Aconcagua on Tuesday, 18 February, climbing to the summit in 11 hours.")
+    assert climb["18 February"][0] == "climb"
+    assert (
+        events("He made the ascent on 16 February, but the record was only confirmed later.")["16 February"][0]
+        == "climb"
+    )
     # a theft in its other words, not the painting stolen
     theft = events("A painting by Nikolai Astrup was stolen from a gallery early on Monday 3 February.")["3 February"][
         0

@@ -179,6 +179,7 @@ EVENT_WORDS = word_set(
     march collapse surrender pull open opens opened reopen reopens reopened gather gathers convene convenes
     decision decisions judgment judgement land lands landed landing
     theft thefts stolen stole steal steals robbery robbed burglary break-in heist
+    ascent climb climbed
     """
 )
 # "crossing", "building", "settlement": more often things than events; used only when nothing better.
@@ -322,10 +323,12 @@ def event_class(word: str) -> str:
 # "reopens", "reconvene": the same kind of event as opening, convening.
 _REDONE = re.compile(r"^re(?=open|convene)")
 # One event in other words: a court's decision ("ruled on 5 December" / "decided on December 4"), a
-# captive's release ("was freed on March 9" / "was released on March 11"), a theft.
+# captive's release ("was freed on March 9" / "was released on March 11"), an ascent ("made the
+# ascent on 16 February" / "climbing to the summit on Tuesday"), a theft.
 _EVENT_SYNONYMS = (
     {word: "decision" for word in ("ruled", "ruling", "rulings", "decided")}
     | {word: "release" for word in ("freed", "freeing", "frees")}
+    | {word: "climb" for word in ("ascent", "climb", "climbed", "climbing", "summited")}  # a mountain's
     | {  # a theft: "was stolen on Monday 3 February" / "The break-in happened early on Wednesday 5 February"
         word: "theft"
         for word in (
