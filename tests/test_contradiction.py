@@ -2771,14 +2771,31 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
-# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53 and 55 are held out the same way (docs/ACCURACY.md).
+# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53, 55 and 57 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(
-    f"contradiction-traps-blind-{n}.json" for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54)
+    f"contradiction-traps-blind-{n}.json"
+    for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54, 56)
 )
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
 KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
 CAUGHT = {
+    "alma_water_disk_observation": "C003",
+    "central_swiss_schwingfest": "C003",
+    "huascaran_womens_ascent": "C004",
+    "grenchen_womens_hour_record": "C001",
+    "luxembourg_belgium_telework_deal": "C002",
+    "colombia_condor_release": "C003",
+    "aconcagua_speed_record": "C002",
+    "terschelling_container_loss": "C003",
+    "eastern_caribbean_shark_moratorium": "C004",
+    "nordic_antibiotics_procurement": "C004",
+    "belgian_euromillions_jackpot": "C001",
+    "galapagos_tortoise_death": "C002",
+    "dutch_bird_flu_zones": "C004",
+    "lillehammer_painting_theft": "C002",
+    "riyadh_chadian_conjoined_twins_separation": "C001",
+    "mauritania_chinguetti_meteorite": "C001",
     "oman_selma_plateau_cave_shaft": "C001",
     "egypt_high_speed_rail_first_trial_run": "C001",
     "saudi_al_khushaybi_solar_park": "C001",
