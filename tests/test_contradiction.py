@@ -785,6 +785,17 @@ GUST_TAIL = "\n\nFlights at Kuwait International Airport were suspended, the Kuw
             "The complex's north tower, at 268 meters and 62 floors, topped out this week.",
             True,
         ),
+        # a tower's height to its roof, and with the spire the other article tops it out with
+        (
+            "The Al-Wurud north tower reached its highest floor on Thursday, rising 302 meters to its roof.",
+            "A 340-meter tower in Riyadh reached its full height on Thursday, when workers lifted its steel spire into place.",
+            False,
+        ),
+        (
+            "The Al-Wurud north tower reached its highest floor on Thursday, rising 302 meters to its roof.",
+            "A 340-meter tower in Riyadh reached its full height on Thursday, when workers lifted the last beam into place.",
+            True,
+        ),
         # readings at two stations
         (
             "Wind gusts reached 95 km per hour at Kuwait International Airport on Sunday.",

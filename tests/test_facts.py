@@ -592,6 +592,8 @@ def test_names_times_and_compounds_are_not_counts() -> None:
     assert year_like.value == 2000 and year_like.noun == "soldier"  # a plural noun: a count after all
     (age,) = extract_quantities(sentence("The 36-year-old champion retained his title."))
     assert age.noun is None  # an age, not 36 of something
+    (opening,) = extract_quantities(sentence("A 108-foot statue was unveiled."))  # the article "A" is no code
+    assert opening.value == 108 and opening.noun == "foot"
 
 
 def test_more_after_a_number_leaves_the_noun_counted_and_marks_an_increment() -> None:

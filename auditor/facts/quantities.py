@@ -139,7 +139,8 @@ _RANGE_RE = re.compile(
 )
 
 # A capitalised code right before a number makes it part of a name: "AK 47", "F 16", "G 7".
-_MODEL_CODE = re.compile(r"\b[A-Z][A-Z0-9]{0,3}[\s-]$")
+# Not the article "A" that opens a sentence: "A 108-foot statue", "A 23-mile road".
+_MODEL_CODE = re.compile(r"\b(?!A\s$)[A-Z][A-Z0-9]{0,3}[\s-]$")
 
 
 # A capitalised word (not the sentence's first) right before a number: "District 2", "Flight 810".

@@ -126,6 +126,15 @@ def _which_one(text: str) -> dict[str, str]:
     return {m.group(2): m.group(1).lower() for m in _WHICH_ONE.finditer(text)}
 
 
+# A tower's height to its roof and with its spire or antenna are two heights.
+_TIP = re.compile(r"\b(?:spire|antenna|pinnacle|mast)s?\b", re.IGNORECASE)
+_ROOF = stem("roof")
+
+
+def _to_roof(m: Measure) -> bool:
+    return m.dimension == "length" and _ROOF in m.context
+
+
 def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     """ "a 12-metre boat" vs "the 15-metre whale", "the Zhenis-1 well" vs "its Zhenis-2 well": two
     things, unless either sentence names the other's."""
@@ -140,6 +149,10 @@ def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     which_b = _which_one(text_b[: b.quantity.start - _sentence(doc_b, b.quantity.sentence).start])
     if any(which_a[noun] != which_b[noun] for noun in which_a.keys() & which_b.keys()):
         return True  # "The north tower ... 302 meters" vs "The complex's south tower, at 268 meters"
+    if (_to_roof(a) and _TIP.search(doc_b.text) and not _TIP.search(text_a)) or (
+        _to_roof(b) and _TIP.search(doc_a.text) and not _TIP.search(text_b)
+    ):
+        return True  # "rising 388 metres to its roof" vs a tower whose spire the other article tops out
     if not a.object or not b.object or a.object == b.object:
         return False
     return a.object not in text_b.lower() and b.object not in text_a.lower()
