@@ -277,16 +277,26 @@ def one_contains_other(a: str, b: str) -> bool:
 def one_of_a_kind_flags(
     ctx: CheckContext,
     reported: Sequence[Flag],
-    by_doc: Mapping[str, Mapping[str, Sequence[OneOfAKind]]],
+    read: Callable[[Document], Iterable[OneOfAKind]],
+    keep: Callable[[Document, Sequence[OneOfAKind]], bool],
     pick: Callable[[Sequence[OneOfAKind]], OneOfAKind],
-    describe: Callable[[Document, OneOfAKind, Document, OneOfAKind], tuple[str, str]],
+    messages: Mapping[str, tuple[str, str]],
     confidence: float,
     tag: str,
 ) -> Iterator[Flag]:
-    """At most one finding per story pair of articles (`by_doc`: each article's names by kind, each
-    kind already one name in it) where both name one of a kind and neither names the other's
-    anywhere, nor the gazetteer holds one inside the other. `pick` chooses the name quoted of an
-    article's mentions; `describe` words the message and the suggestion."""
+    """At most one finding per story pair of articles where both name one of a kind and neither
+    names the other's anywhere, nor the gazetteer holds one inside the other. `read` gives an
+    article's names; `keep` holds whether an article's names of one kind name one thing; `pick`
+    chooses the name quoted of an article's mentions; `messages` words, by kind, the message ({a},
+    {other}, {b}) and the suggestion."""
+    by_doc: dict[str, dict[str, list[OneOfAKind]]] = {}
+    for doc in ctx.documents:
+        kinds: dict[str, list[OneOfAKind]] = {}
+        for fact in read(doc):
+            kinds.setdefault(fact.kind, []).append(fact)
+        kept = {kind: facts for kind, facts in kinds.items() if keep(doc, facts)}
+        if kept:
+            by_doc[doc.id] = kept
     for a_id, b_id in unflagged_story_pairs(ctx, by_doc, reported):
         doc, other = ctx.document(a_id), ctx.document(b_id)
         for kind in sorted(by_doc[a_id].keys() & by_doc[b_id].keys()):
@@ -296,8 +306,20 @@ def one_of_a_kind_flags(
             if any(one_contains_other(x.written, y.written) for x in mine for y in theirs):
                 continue
             a, b = pick(mine), pick(theirs)
-            message, suggestion = describe(doc, a, other, b)
+            message, suggestion = messages[kind]
             yield _two_outlets_flag(
-                doc, (a.start, a.end), other, (b.start, b.end), message, suggestion, confidence, f"{tag}-{kind}"
+                doc,
+                (a.start, a.end),
+                other,
+                (b.start, b.end),
+                f"{_where(doc)} " + message.format(a=a.written, b=b.written, other=_where(other)),
+                suggestion,
+                confidence,
+                f"{tag}-{kind}",
             )
             break
+
+
+def one_name(doc: Document, facts: Sequence[OneOfAKind]) -> bool:
+    """Do an article's mentions of one kind all name one thing (one telling word)?"""
+    return len({f.key for f in facts}) == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from auditor.checks.contradiction.common import OneOfAKind, _where, one_of_a_kind_flags
+from auditor.checks.contradiction.common import OneOfAKind, one_name, one_of_a_kind_flags
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import CALENDAR_WORDS, UPPER, plain, word_set
@@ -107,18 +107,10 @@ _MESSAGES = {
 def flight_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
     """One airline, or one diversion place, per article; another in an article of the same story
     that never names the first."""
-    by_doc: dict[str, dict[str, list[OneOfAKind]]] = {}
-    for doc in ctx.documents:
-        kinds: dict[str, list[OneOfAKind]] = {}
-        for fact in flight_facts(doc):
-            kinds.setdefault(fact.kind, []).append(fact)
-        if len({f.key for f in kinds.get("airline", [])}) > 1:
-            del kinds["airline"]  # two airlines: a codeshare, a rival, another flight
-        if kinds:
-            by_doc[doc.id] = kinds
-    yield from one_of_a_kind_flags(ctx, reported, by_doc, lambda facts: facts[0], _describe, 0.6, "flight")
+    yield from one_of_a_kind_flags(
+        ctx, reported, flight_facts, _one_airline, lambda facts: facts[0], _MESSAGES, 0.6, "flight"
+    )
 
 
-def _describe(doc: Document, a: OneOfAKind, other: Document, b: OneOfAKind) -> tuple[str, str]:
-    message, suggestion = _MESSAGES[a.kind]
-    return f"{_where(doc)} " + message.format(a=a.written, b=b.written, other=_where(other)), suggestion
+def _one_airline(doc: Document, facts: Sequence[OneOfAKind]) -> bool:
+    return facts[0].kind != "airline" or one_name(doc, facts)  # two airlines: a codeshare, a rival, another flight

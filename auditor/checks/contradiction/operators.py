@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from auditor.checks.contradiction.common import OneOfAKind, _where, one_of_a_kind_flags
+from auditor.checks.contradiction.common import OneOfAKind, one_name, one_of_a_kind_flags
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import UPPER, plain
@@ -93,19 +93,6 @@ _MESSAGES = {
 def operator_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
     """One operator, or one leader, per article; another in an article of the same story that
     never names the first."""
-    by_doc: dict[str, dict[str, list[OneOfAKind]]] = {}
-    for doc in ctx.documents:
-        kinds: dict[str, list[OneOfAKind]] = {}
-        for fact in run_by(doc):
-            kinds.setdefault(fact.kind, []).append(fact)
-        kinds = {kind: facts for kind, facts in kinds.items() if len({f.key for f in facts}) == 1}
-        if kinds:
-            by_doc[doc.id] = kinds
     yield from one_of_a_kind_flags(
-        ctx, reported, by_doc, lambda facts: facts[0], _describe, OPERATOR_CONFIDENCE, "run-by"
+        ctx, reported, run_by, one_name, lambda facts: facts[0], _MESSAGES, OPERATOR_CONFIDENCE, "run-by"
     )
-
-
-def _describe(doc: Document, a: OneOfAKind, other: Document, b: OneOfAKind) -> tuple[str, str]:
-    message, suggestion = _MESSAGES[a.kind]
-    return f"{_where(doc)} " + message.format(a=a.written, b=b.written, other=_where(other)), suggestion

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from auditor.checks.contradiction.common import OneOfAKind, _where, one_of_a_kind_flags
+from auditor.checks.contradiction.common import OneOfAKind, one_of_a_kind_flags
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import CALENDAR_WORDS, UPPER, plain, word_set
@@ -108,23 +108,16 @@ def _one_place(doc: Document, sites: Sequence[OneOfAKind]) -> bool:
 
 def site_flags(ctx: CheckContext, reported: Sequence[Flag]) -> Iterator[Flag]:
     """One place per kind of event in each of two articles of one story, neither naming the other's."""
-    by_doc: dict[str, dict[str, list[OneOfAKind]]] = {}
-    for doc in ctx.documents:
-        kinds: dict[str, list[OneOfAKind]] = {}
-        for site in event_sites(doc):
-            kinds.setdefault(site.kind, []).append(site)
-        kinds = {kind: sites for kind, sites in kinds.items() if _one_place(doc, sites)}
-        if kinds:
-            by_doc[doc.id] = kinds
-    yield from one_of_a_kind_flags(ctx, reported, by_doc, _body_site, _describe, SITE_CONFIDENCE, "site")
+    yield from one_of_a_kind_flags(
+        ctx, reported, event_sites, _one_place, _body_site, _MESSAGES, SITE_CONFIDENCE, "site"
+    )
 
 
 def _body_site(sites: Sequence[OneOfAKind]) -> OneOfAKind:
     return sites[-1]  # the body's, most specific, rather than a headline's
 
 
-def _describe(doc: Document, a: OneOfAKind, other: Document, b: OneOfAKind) -> tuple[str, str]:
-    return (
-        f"{_where(doc)} places the {a.kind} in {a.written}; {_where(other)} in {b.written}.",
-        "Check the place with the authority the outlets cite.",
-    )
+_MESSAGES = {
+    kind: (f"places the {kind} in {{a}}; {{other}} in {{b}}.", "Check the place with the authority the outlets cite.")
+    for kind in _SITE_VERBS
+}
