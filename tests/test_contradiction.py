@@ -560,6 +560,66 @@ def test_equal_amounts_in_other_words_are_not_flagged(encoder: Any, a: str, b: s
     assert pair(encoder, "C001", a, b) == []
 
 
+SHRINK_A = (
+    "Norland's reservoirs shed 4.5 percent of their water\n\n"
+    "Norland's reservoirs lost 4.5 percent of their stored water over the past year, the water agency Vatten"
+    " said on Tuesday in its annual report from Kaltby."
+)
+SHRINK_B = (
+    "A dry year for Norland\n\n"
+    "The volume of water held in Norland's reservoirs shrank by just under 2 percent in the twelve months"
+    " to the end of June, according to figures from Vatten published in Kaltby."
+)
+
+
+def test_the_one_rise_or_fall_in_percent_of_each_outlet_is_compared(encoder: Any) -> None:
+    flags = pair(encoder, "C001", SHRINK_A, SHRINK_B)
+    assert [dict(f.data)["values"] for f in flags] == [(4.5, 2.0)]
+    assert dict(flags[0].data)["matched_by"] == "the one percent change each outlet gives"
+    # Not a change over another period, nor a change expected, nor a rise against a fall.
+    decade = SHRINK_B.replace("in the twelve months to the end of June", "over the past decade")
+    forecast = SHRINK_B.replace("shrank by", "is expected to shrink by")
+    rise = SHRINK_B.replace("shrank by", "grew by")
+    for other in (decade, forecast, rise):
+        assert pair(encoder, "C001", SHRINK_A, other) == [], other
+    # Not two different things that fell ("stored water" vs "stored grain"), nor an article that
+    # gives two different falls: which one would be the other outlet's?
+    grain = SHRINK_A.replace("water", "grain").replace("reservoirs", "silos")
+    both = SHRINK_B + "\n\nIrrigation use fell by 7 percent, Vatten said."
+    assert pair(encoder, "C001", grain, SHRINK_B.replace("water held in", "stored water held in")) == []
+    assert pair(encoder, "C001", SHRINK_A, both) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        ("in the first nine months of 2024", "in 2024", False),  # a part of the year and the year
+        ("between January and September", "in 2024", False),
+        ("in January-September", "last year", False),
+        ("in the first half", "in the second half", False),
+        ("in 2024", "in 2024", True),
+        ("in the first half", "in the first half", True),
+    ],
+)
+def test_figures_for_different_parts_of_a_year_are_two_figures(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    text = "Norland exported {} bottles of cider {}, the Kaltby trade office said on Monday."
+    one_flag_if(disputed, encoder, "C001", text.format("61,250", a), text.format("87,400", b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disputed"),
+    [
+        ("Norland's women's team won", "Norland's team won", False),  # a group and everyone
+        ("Norland's junior team won", "Norland's senior team won", False),
+        ("Norland's women's team won", "Norland's women's team won", True),
+        ("Norland's team won", "Norland's athletes won", True),
+    ],
+)
+def test_a_figure_for_one_group_and_one_for_all_are_two_figures(encoder: Any, a: str, b: str, disputed: bool) -> None:
+    text = "{} {} gold medals at the Nordic championships in Kaltby on Sunday, the federation said."
+    one_flag_if(disputed, encoder, "C001", text.format(a, "seven"), text.format(b, "nine"))
+
+
 # ------------------------------------------------------------------ C001 physical measures
 
 PYTHON_A = (

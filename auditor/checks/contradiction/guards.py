@@ -14,7 +14,8 @@ from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
 from auditor.facts.entities import first_level_divisions, load_gazetteer
 from auditor.facts.model import EntityMention, Quantity
-from auditor.facts.words import LOWER, UPPER, singular, stem, word_set
+from auditor.facts.numerals import NUMBER_WORDS
+from auditor.facts.words import LOWER, MONTHS, UPPER, singular, stem, word_set
 
 ROUNDING_SLACK = 0.05
 
@@ -200,3 +201,69 @@ def reports_change(ctx: CheckContext, q: Quantity, other: Quantity) -> bool:
         same.value == q.value and _CHANGED_TO.search(doc.text[max(0, same.start - 60) : same.start])
         for same in document_facts(ctx)[q.doc_id].quantities
     )
+
+
+# Part of a year: "in the first nine months of 2024", "in January-September", "first-half revenue",
+# "the third quarter", "in the nine months to September". A figure for it and one for the whole
+# year ("in 2024", "last year") are two figures, however alike the sentences.
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_MONTH_RANGE = re.compile(
+    rf"\b(?:between\s+(?P<between>{_MONTH})\s+and\s+(?P<and>{_MONTH})|(?P<first>{_MONTH})\s*(?:-|–|to|through)\s*(?P<last>{_MONTH}))\b"
+)
+_FIRST_MONTHS = re.compile(r"\b(?:first|opening)\s+(?P<count>\w+)\s+months\b|\b(?P<count2>\w+)\s+months\s+to\b", re.I)
+_PART_NAMED = re.compile(r"\b(?P<ordinal>first|second|third|fourth)[\s-]+(?P<part>half|quarter)\b", re.I)
+_WHOLE_YEAR = re.compile(
+    r"\b(?:in|for|during|throughout|of)\s+(?:(?:the\s+)?(?:full|whole|calendar|fiscal)\s+year\s+)?(?:19|20)\d\d\b"
+    r"(?!\s*[-–/])|\b(?:last|this|the\s+full|the\s+whole)\s+year\b",
+    re.I,
+)
+
+
+def _year_parts(text: str) -> frozenset[str]:
+    """The parts of a year a sentence names, each as its length in months and, when it does not
+    open the year, its first month: "9", "6:7", "3:7"."""
+    parts: set[str] = set()
+    for match in _MONTH_RANGE.finditer(text):
+        first = MONTHS.index((match["first"] or match["between"]).lower()) + 1
+        last = MONTHS.index((match["last"] or match["and"]).lower()) + 1
+        if last > first:
+            parts.add(f"{last - first + 1}" + (f":{first}" if first > 1 else ""))
+    for match in _FIRST_MONTHS.finditer(text):
+        count = (match["count"] or match["count2"]).lower()
+        number = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+        if number and number < 12:
+            parts.add(str(number))
+    for match in _PART_NAMED.finditer(text):
+        length = 6 if match["part"].lower() == "half" else 3
+        first = (_ORDINALS[match["ordinal"].lower()] - 1) * length + 1
+        parts.add(f"{length}" + (f":{first}" if first > 1 else ""))
+    return frozenset(parts)
+
+
+def periods_differ(text_a: str, text_b: str) -> bool:
+    """Do two sentences give figures for different periods of a year: two different parts, or a
+    part and the whole year?"""
+    parts_a, parts_b = _year_parts(text_a), _year_parts(text_b)
+    if parts_a and parts_b:
+        return not parts_a & parts_b
+    if parts_a or parts_b:
+        return bool(_WHOLE_YEAR.search(text_b if parts_a else text_a))
+    return False
+
+
+# The group a figure is of: "Uzbekistan's men's team won seven", "the women's squad".
+_CATEGORY = re.compile(
+    r"\b(?:(?:men|women|boys|girls)(?:['’]s?)?|male|female|junior|juniors|youth|wheelchair|under-\d+)(?![\w-])", re.I
+)
+
+
+def categories_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+    """Does one figure's clause name a group ("men's", "junior") the other's does not name?"""
+
+    def before(q: Quantity) -> frozenset[str]:
+        sentence = _sentence(ctx.document(q.doc_id), q.sentence)
+        clause = _CLAUSE_BREAK.split(sentence.text[: q.start - sentence.start])[-1]
+        return frozenset(m.group().lower().rstrip("'’s") for m in _CATEGORY.finditer(clause))
+
+    return before(qa) != before(qb)

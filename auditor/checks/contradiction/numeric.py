@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from auditor.checks.contradiction.changes import percent_changes_alike, story_changes
 from auditor.checks.contradiction.common import (
     _CLAUSE_BREAK,
     _CLAUSE_STOP,
@@ -31,8 +32,10 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.contradiction.guards import (
     ORGANISATION_NOUNS,
+    categories_differ,
     event_days,
     named_sources,
+    periods_differ,
     places_differ,
     reports_change,
     rounding_slack,
@@ -339,8 +342,8 @@ def _parties_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
 
 def _one_slot(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     """Are both the one figure their articles give for a slot a story has once: the prison term
-    handed down, the fine imposed?"""
-    return _prison_terms_alike(ctx, qa, qb) or _fines_alike(ctx, qa, qb)
+    handed down, the fine imposed, the one rise or fall in percent?"""
+    return _prison_terms_alike(ctx, qa, qb) or _fines_alike(ctx, qa, qb) or percent_changes_alike(ctx, qa, qb)
 
 
 def _measure_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
@@ -486,6 +489,12 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # "Police in Sweden and Denmark arrested 14" vs "Swedish police arrested eleven"
     if places_differ(ctx, qa, qb):
         return None  # "30 stores in Canada" vs "12 stores in Quebec": a whole and its part
+    if periods_differ(
+        _sentence(ctx.document(qa.doc_id), qa.sentence).text, _sentence(ctx.document(qb.doc_id), qb.sentence).text
+    ):
+        return None  # "in the first nine months of 2024" vs "in 2024": a part of the year and the year
+    if categories_differ(ctx, qa, qb):
+        return None  # "Uzbekistan's men's team won seven" vs "Uzbek boxers won nine": a group and all
     owners = owners_compatible(sa, sb)
     factor = _KIND_WEIGHT[qa.kind] * _KIND_WEIGHT[qb.kind] * (1.0 if owners else 0.85)
     return factor, f"{qa.text!r} vs {qb.text!r}"
@@ -689,6 +698,12 @@ def _verdicts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
             qa, qb = chosen[a], chosen[b]
             cand = Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0)
             yield cand, slot
+    changes = {doc_id: found for doc_id, found in story_changes(ctx).items() if found}
+    for a, b in _story_pairs(ctx, changes):
+        for qa in changes[a]:
+            for qb in changes[b]:
+                cand = Candidate(_sentence(ctx.document(a), qa.sentence), _sentence(ctx.document(b), qb.sentence), 0.0)
+                yield cand, "percent change"
 
 
 def _matched_by(close: bool, slot: str | None) -> str:
@@ -722,6 +737,8 @@ def _numeric_flags(ctx: CheckContext) -> Iterator[Flag]:
                 if slot == "prison term" and not _prison_terms_alike(ctx, qa, qb):
                     continue
                 if slot == "fine" and not _fines_alike(ctx, qa, qb):
+                    continue
+                if slot == "percent change" and not percent_changes_alike(ctx, qa, qb):
                     continue
                 if slot != "count" and not close and not (_same_event(ctx, qa, qb) or is_measure(qa)):
                     continue  # a measure passed _measure_alike: the words around it name the same thing
