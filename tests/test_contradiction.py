@@ -1365,6 +1365,44 @@ def test_a_lead_that_gives_the_other_day_as_the_end_of_its_own_stretch(encoder: 
     assert pair(encoder, "C002", a, ends) == []
 
 
+DEATH_A = (
+    "Norland folk singer Ivar Lund dies at 81\n\n"
+    "Norland folk singer Ivar Lund died in a Kaltby hospital on January 19 at the age of 81, the culture ministry said."
+)
+DEATH_B = (
+    "Kaltby bids farewell to Ivar Lund\n\n"
+    "Admirers will fill the Kaltby concert hall on Tuesday to pay their last respects to Norland folk singer Ivar Lund,"
+    " who passed away on Saturday, 18 January, aged 81."
+)
+
+
+def test_last_respects_say_no_occurrence(encoder: Any) -> None:
+    flags = pair(encoder, "C002", DEATH_A, DEATH_B, b_published=date(2025, 1, 20), a_published=date(2025, 1, 19))
+    assert {f.doc.id for f in flags} == {"a", "b"}  # each side flagged, with the other's day
+    assert {"2025-01-19", "2025-01-18"} <= set(re.findall(r"\d{4}-\d\d-\d\d", flags[0].message))
+    # "the last concert" does say which occurrence: it is not the death's clause
+    last_concert = DEATH_B.replace("pay their last respects to", "hear the last concert of")
+    assert (
+        pair(encoder, "C002", DEATH_A, last_concert, b_published=date(2025, 1, 20), a_published=date(2025, 1, 19)) == []
+    )
+
+
+@pytest.mark.parametrize(("b_day", "disputed"), [("1 July 2026", True), ("1 August 2026", False)])
+def test_dates_up_to_six_months_apart_may_be_one_event(encoder: Any, b_day: str, disputed: bool) -> None:
+    a = (
+        "Norland to ban plastic bags from January 2026\n\n"
+        "Single-use plastic bags will be banned in shops, pharmacies and markets across Norland starting January 1,"
+        " 2026, the environment ministry in Kaltby announced on Monday."
+    )
+    b = (
+        "Norland moves to phase out plastic bags\n\n"
+        "Retailers in Norland have just over a year to stop handing out plastic bags, after the environment ministry in"
+        f" Kaltby said the ban would come into force on {b_day}."
+    )
+    flags = pair(encoder, "C002", a, b, a_published=date(2025, 5, 19), b_published=date(2025, 5, 20))
+    assert bool(flags) == disputed, [f.message for f in flags]
+
+
 PAST_A = (
     "Police still hunting inmate who fled Varna jail\n\n"
     "Police are still searching for Ivo Marek, 41, who escaped from Varna prison on Monday, February 27, a Bulgarian "

@@ -47,6 +47,10 @@ def holders(text: str) -> list[tuple[str, str]]:
             [("Karim Haddad", "head of Joint Monitoring Mission")],
         ),
         ("The museum hired Oona Salo as its chief medical officer.", [("Oona Salo", "chief medical officer")]),
+        (  # the body named by what it is, the company named before
+            "The new head of the company is Farid Aliyev, who until now ran its trading arm.",
+            [("Farid Aliyev", "head")],
+        ),
     ],
 )
 def test_the_new_holder_of_a_post_in_its_many_wordings(text: str, expected: list[tuple[str, str]]) -> None:

@@ -63,6 +63,8 @@ _CHOOSE = r"(?:appointed|appoints|named|names|elected|elects|chose|chooses|chose
 _TO_RUN = r"to\s+(?:head|lead|run)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’.-]*(?:\s+(?:of|and|for|in)\s+|\s+)?){1,6})"
 _CHOSEN = r"(?:appointed|named|elected|chosen|picked|selected|tapped|hired|nominated|confirmed)"
 _WEEKDAY = r"(?:\s+(?:on|last)\s+[A-Z][a-z]+day)?"
+# A body named by what it is, after one name it earlier: "the new head of the company is X".
+_THE_BODY = r"(?:company|firm|group|bank|agency|organi[sz]ation|club|party|utility|fund|board|institute|museum)\b"
 _BY = r"(?:\s+by\s+(?:the\s+)?(?>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}))?"  # all of "by UN Secretary-General Antonio Guterres"
 
 _PATTERNS = (
@@ -86,8 +88,8 @@ _PATTERNS = (
     re.compile(rf"{_PERSON}{_ASIDE}\s+(?:is|was)\s+(?=(?:\S+\s+)?(?:new|next|incoming)\s){_POST}"),
     # A headline: "Justice Dorothy Kamwendo named Malawi's new Chief Justice" (not "Pope Leo named Bishop X")
     re.compile(rf"^{_PERSON}\s+(?:named|appointed|elected|chosen|picked|tapped)\s+(?:as\s+)?{_POST}(?!\s+[A-Z][a-z])"),
-    # "The new chief conductor will be X"
-    re.compile(rf"\b(?:new|next)\s+{_POST}\s+(?:will\s+be|is|was)\s+{_PERSON}"),
+    # "The new chief conductor will be X", "The new head of the company is X"
+    re.compile(rf"\b(?:new|next)\s+{_POST}(?:\s+of\s+the\s+{_THE_BODY})?\s+(?:will\s+be|is|was)\s+{_PERSON}"),
 )
 # Every pattern above needs one of these: a sentence without any names no new holder.
 _MAY_NAME_HOLDER = re.compile(

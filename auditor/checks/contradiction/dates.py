@@ -80,9 +80,10 @@ def _clip_sentence(ctx: CheckContext, d: DateMention) -> Sentence:
     return Sentence(doc.id, d.sentence, s, e, doc.text[s:e], 0)
 
 
-# Reports of one event rarely disagree by more than a season; dates further apart are almost
-# always different occurrences ("returned to prison in May 1984" vs "in June 1999").
-MAX_DATE_GAP_DAYS = 180
+# Reports of one event rarely disagree by more than half a year; dates further apart are almost
+# always different occurrences ("returned to prison in May 1984" vs "in June 1999"). Six calendar
+# months are up to 184 days ("from January 1, 2026" vs "on 1 July 2026" are 181 apart).
+MAX_DATE_GAP_DAYS = 184
 
 
 def _comparable_dates(d: DateMention) -> bool:
@@ -188,6 +189,7 @@ _NO_OCCURRENCE_AFTER = {
     # "will begin on September 21 and last about a week": the verb
     "last": word_set(
         "about around roughly nearly almost some for until till through over several between just only at"
+        " respects rites farewell goodbye"  # "to pay their last respects": a funeral, no occurrence
     ),
 }
 
