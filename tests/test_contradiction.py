@@ -1084,6 +1084,13 @@ def test_occurrence_words() -> None:
     assert dates.occurrence_words(["its", "first"]) == {"first"}
     assert dates.occurrence_words(["the", "second", "round"]) == {"second", "round"}
     assert dates.occurrence_words(["two", "round", "trips", "each", "week"]) == frozenset()  # a return flight
+    # a rank among many, a funeral's last respects: no occurrence
+    assert (
+        dates.occurrence_words(["makes", "Oregon", "one", "of", "the", "first", "states", "to", "halt", "sales"])
+        == frozenset()
+    )
+    assert dates.occurrence_words(["among", "the", "last", "to", "leave"]) == frozenset()
+    assert dates.occurrence_words(["to", "pay", "their", "last", "respects"]) == frozenset()
 
 
 def test_a_truce_that_begins_and_one_that_starts_is_one_event(encoder: Any) -> None:
@@ -2880,10 +2887,10 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
-# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53, 55 and 57 are held out the same way (docs/ACCURACY.md).
+# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53, 55, 57 and 59 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(
     f"contradiction-traps-blind-{n}.json"
-    for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54, 56)
+    for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54, 56, 58)
 )
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
 # (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
@@ -3229,6 +3236,19 @@ CAUGHT = {
     "krakow_wisla_stadium_council_vote": "C001",
     "rio_de_janeiro_marathon_2025": "C003",
     "egypt_kom_ombo_paper_mill_nile_discharge": "C001",
+    "kutaisi_airport_runway_reconstruction": "C002",
+    "flydubai_almaty_flight_medical_diversion": "C003",
+    "mugham_singer_elkhan_mansurov_death": "C002",
+    "perge_boar_hunt_mosaic": "C003",
+    "saudi_plastic_shopping_bag_ban": "C002",
+    "tbilisi_court_protesters_acquittal": "C004",
+    "qatar_facility_e_water_power_plant": "C001",
+    "kazakh_weightlifter_world_record_manama": "C001",
+    "baku_open_chess_festival": "C003",
+    "socar_president_appointment": "C003",
+    "khan_tengri_kazakh_team_ascent": "C004",
+    "central_asia_hydrological_data_memorandum": "C004",
+    "swiss_glacier_volume_loss": "C001",
 }
 
 

@@ -212,7 +212,13 @@ def occurrence_words(words: Sequence[str]) -> frozenset[str]:
         and not (w == "first" and _FIRST_IN_YEARS.match(" ".join(lower[i + 1 : i + 8])))
         and not _running_count(lower, i)
         and not (w == "last" and i > 0 and lower[i - 1] in _BEFORE_A_VERB)  # "the truce will last six months"
+        and not _one_of_the(lower, i)
     )
+
+
+def _one_of_the(lower: Sequence[str], i: int) -> bool:
+    """ "one of the first states to halt sales", "among the last": a rank among many, no occurrence."""
+    return lower[max(0, i - 3) : i] == ["one", "of", "the"] or lower[max(0, i - 2) : i] == ["among", "the"]
 
 
 # Words after which "last" is the verb (to go on), not the occurrence ("the last round").
