@@ -57,6 +57,20 @@ def test_ranges_keep_both_ends(text: str, low: float, high: float) -> None:
     assert (q.kind, q.low, q.high) == ("range", low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "percent"),
+    [
+        ("One in four adults in Norland smoke, the survey found.", "One in four", 25.0),
+        ("Three out of 10 voters backed the plan.", "Three out of 10", 30.0),
+        ("More than one in five homes lacks a meter.", "More than one in five", 20.0),
+    ],
+)
+def test_a_ratio_is_a_share_not_a_count(text: str, written: str, percent: float) -> None:
+    q = one_quantity(text)  # "one in four adults" is a quarter of them, not four adults
+    assert (q.text, q.noun, q.value) == (written, "percent", percent)
+    assert q.low <= percent <= q.high and q.low < q.high  # a rough figure: "one in three" meets "30 percent"
+
+
 def test_scores_and_seasons_are_not_ranges() -> None:
     assert extract_quantities(sentence("The score was 5-3 at halftime.")) == []
     assert all(q.kind != "range" for q in extract_quantities(sentence("The 2020-2021 season ended.")))

@@ -265,6 +265,51 @@ def _interval(value: float, qualifier: str | None, written: str = "") -> tuple[s
     return kind, value * low, value * high if math.isfinite(high) else INF
 
 
+# A share written as a ratio is a percentage: "one in four adults" is 25 percent of them, not four
+# adults. It is a rough figure, read as the value give or take a tenth ("one in three" and "30
+# percent" agree). Fractions ("a third of") are not read: as shares they raised a false alarm on
+# held-out stories (docs/ACCURACY.md).
+_RATIO_RE = re.compile(
+    rf"\b(?P<part>{_NUMBER_WORD}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?P<whole>{_NUMBER_WORD}|\d{{1,4}})\b"
+    r"(?!\s*(?:%|percent|per\s+cent|[ap]\.?m\b))",
+    re.IGNORECASE,
+)
+_SHARE_SLACK = 0.1
+
+
+def _share(sentence: Sentence, text: str, start: int, end: int, percent: float) -> Quantity:
+    qualifier, q_start = _qualifier_before(text, start)
+    if qualifier is None:
+        kind, low, high = "approximate", percent * (1 - _SHARE_SLACK), percent * (1 + _SHARE_SLACK)
+    else:
+        kind, low, high = _interval(percent, qualifier)
+    begin = q_start if qualifier else start
+    return Quantity(
+        doc_id=sentence.doc_id,
+        sentence=sentence.index,
+        start=sentence.start + begin,
+        end=sentence.start + end,
+        text=text[begin:end],
+        value=percent,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        kind=kind,
+        noun="percent",
+        noun_text="percent",
+    )
+
+
+def _ratios(sentence: Sentence, text: str) -> list[Quantity]:
+    """The shares a sentence writes as ratios ("one in four", "three out of 10")."""
+    found = []
+    for match in _RATIO_RE.finditer(text):
+        part, whole = parse_numeral(match["part"]), parse_numeral(match["whole"])
+        if part is not None and whole is not None and 0 < part.value < whole.value:
+            found.append(_share(sentence, text, match.start(), match.end(), 100 * part.value / whole.value))
+    return found
+
+
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 # "an hour and a half", "a mile and a half": one and a half of the noun between.
 _ONE_AND_A_HALF = re.compile(r"\b(?P<one>an?|one)\s+[a-z]+\s+and\s+a\s+half\b", re.IGNORECASE)
@@ -348,6 +393,12 @@ def extract_quantities(sentence: Sentence, skip: Iterable[tuple[int, int]] = ())
     text = sentence.text
     taken = [(s - sentence.start, e - sentence.start) for s, e in skip]
     found: list[Quantity] = []
+
+    for share in _ratios(sentence, text):
+        span = (share.start - sentence.start, share.end - sentence.start)
+        if not _overlaps(span, taken):
+            found.append(share)
+            taken.append(span)
 
     for match in _RANGE_RE.finditer(text):
         span = (match.start(), match.end())
