@@ -312,6 +312,15 @@ FINES_B = (
 )
 
 
+def test_a_first_word_that_opens_a_name_is_a_name(encoder: Any) -> None:
+    text = "Typhoon Koinu crashed ashore on Hailing Island.\n\nStorms are common here in September."
+    ctx = CheckContext([doc("a", text, "Wire A")], Config(), _encoder=encoder)
+    document_facts(ctx)
+    marks = common.story_marks(ctx, "a")
+    assert {"typhoon", "koinu", "hailing"} <= marks  # "Typhoon Koinu" opens the sentence: one name
+    assert "storms" not in marks  # a common first word alone: no name
+
+
 def test_an_article_that_gives_the_other_outlets_very_figure_knows_both_amounts(encoder: Any) -> None:
     ctx = CheckContext([doc("a", FINES_A, "Wire A"), doc("b", FINES_B, "Paper B")], Config(), _encoder=encoder)
     document_facts(ctx)
@@ -3249,6 +3258,7 @@ CAUGHT = {
     "khan_tengri_kazakh_team_ascent": "C004",
     "central_asia_hydrological_data_memorandum": "C004",
     "swiss_glacier_volume_loss": "C001",
+    "typhoon_linfa_guangdong_landfall": "C003",
 }
 
 

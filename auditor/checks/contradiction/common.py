@@ -189,7 +189,9 @@ def _read_names(ctx: CheckContext, doc_id: str, index: int) -> frozenset[str]:
     text = _sentence(ctx.document(doc_id), index).text
     for match in _NAME_WORD.finditer(text):
         word = plain(match.group().lower())  # "Dašice" in one outlet is "Dasice" in another
-        threshold = RARE_WORD_INFORMATION if match.start() == 0 else COMMON_WORD_INFORMATION
+        # A first word is a name if rare, or if a name runs on after it ("Typhoon Linfa crashed ashore")
+        opens_run = match.start() == 0 and _NAME_WORD.match(text, match.end() + 1) is not None
+        threshold = RARE_WORD_INFORMATION if match.start() == 0 and not opens_run else COMMON_WORD_INFORMATION
         if word in _NOT_NAMES or information(word) < threshold:
             continue  # "The", "Voters" first in the sentence; "Last updated", "Police" in a title
         names.add(word)
