@@ -2156,6 +2156,21 @@ def test_one_storm_makes_landfall_in_one_place(encoder: Any, b: str, disputed: b
     one_flag_if(disputed, encoder, "C003", a + tail, b + tail)
 
 
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        ("The Kaltby downhill race will now be raced in Ostra, the Norland ski federation confirmed.", True),
+        ("The Kaltby downhill race will be held in Vastby instead, the Norland ski federation confirmed.", False),
+        # a skier who moved to another club is no event moved
+        ("Norland skier Ida Berg, who won the Kaltby downhill race last year, moved to Ostra in May.", False),
+    ],
+)
+def test_an_event_moved_goes_to_one_place(encoder: Any, b: str, disputed: bool) -> None:
+    a = "Lack of snow forces Kaltby downhill race to move to Vastby, the Norland ski federation said on Monday."
+    tail = "\n\nThe Kaltby course could not be prepared, the Norland ski federation said."
+    one_flag_if(disputed, encoder, "C003", a + tail, b + tail)
+
+
 SHIP_A = (
     "The container ship Skagen Trader lost 46 containers in a storm north of Terschelling on Sunday, its operator, "
     "the Danish shipping company Nordhav Line, said on Monday.\n\nThe Skagen Trader was sailing from Rotterdam to Aarhus."
@@ -3259,6 +3274,7 @@ CAUGHT = {
     "central_asia_hydrological_data_memorandum": "C004",
     "swiss_glacier_volume_loss": "C001",
     "typhoon_linfa_guangdong_landfall": "C003",
+    "st_moritz_super_g_relocated": "C003",
 }
 
 

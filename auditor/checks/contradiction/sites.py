@@ -2,7 +2,8 @@
 in the coastal area of Jinwan District" vs "crashed ashore on Sunday morning on Hailing Island"),
 where an animal was released ("released into Kerinci Seblat National Park" vs "set free on the
 slopes of Mount Kitanglad"), where an aircraft came down ("went down in Iliamna Lake" vs "crashed
-while landing on Lake Clark"). Part of C003 (entity roles). The places are small ones the gazetteer
+while landing on Lake Clark"), where an event was moved ("will be held in Crans-Montana instead" vs
+"will now be raced in Lenzerheide"). Part of C003 (entity roles). The places are small ones the gazetteer
 rarely knows, so they are read from the capitalised words after a place preposition in the verb's
 clause, and two are in conflict only when neither article names the other's anywhere."""
 
@@ -27,17 +28,34 @@ _SITE_VERBS = {
     ),
     "release": re.compile(r"\b(?:released|set\s+free|freed|reintroduced)\b", re.I),
     "crash": re.compile(r"\b(?:crashed|went\s+down|came\s+down|plunged)\b", re.I),
+    # where an event was moved: "to move to Crans-Montana", "will be held in X instead", "will now be raced in X"
+    "move": re.compile(
+        r"\b(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|es|ing)|switch(?:ed|es)?|transferr(?:ed|ing))(?=\s+to\b)|"
+        r"\b(?:held|raced|played|staged|run)\b(?=\s+in\s+[^.;]{1,60}?\binstead\b)|"
+        r"\bwill\s+now\s+be\s+(?:held|raced|played|staged|run)\b",
+        re.I,
+    ),
 }
+# A venue moved is read only when an event is what moves, in the verb's clause (not a person or a firm).
+_EVENT_NOUNS = re.compile(
+    r"\b(?:race|match|game|concert|festival|summit|conference|meeting|tournament|final|competition|ceremony|"
+    r"fair|exhibition|congress|championships?|super-G|downhill|slalom|giant\s+slalom|rally|gala|contest|cup|"
+    r"grand\s+prix|marathon|show)s?\b",
+    re.I,
+)
 # A crash site is read only in an article about an aircraft (not shares that crashed).
 _AIRCRAFT = re.compile(r"\b(?:plane|aircraft|helicopter|floatplane|seaplane|jet|airliner|flight|chopper)s?\b", re.I)
 _CAPITALISED = rf"[{UPPER}][\w'’.-]*"
 # The place after a place preposition: "in the coastal area of Jinwan District", "on the slopes of
 # Mount Kitanglad", "inside the Mount Apo Natural Park", "into Kerinci Seblat National Park".
-_PLACE = re.compile(
-    r"\b(?:in|into|inside|on|at|near|over|off)\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+(?:the\s+)?)?"
+_PLACE_AFTER = (
+    r"\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:of\s+(?:the\s+)?)?"
     rf"(?P<place>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,4}})"
 )
+_PLACE = re.compile(r"\b(?:in|into|inside|on|at|near|over|off)" + _PLACE_AFTER)
+_PLACE_MOVED_TO = re.compile(r"\b(?:in|to)" + _PLACE_AFTER)  # "to move to Crans-Montana"
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—]")
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\"“”—]")  # within one sentence, where "St. Moritz" keeps its stop
 # Words of a place's name that say what kind of place it is, not which: the key is the first other word.
 _GENERIC_PLACE_WORDS = word_set(
     """mount mt lake port cape saint st san santa fort point bay river island isle isla gulf sea north south
@@ -83,8 +101,11 @@ def event_sites(doc: Document) -> list[OneOfAKind]:
             if kind == "crash" and not _AIRCRAFT.search(text):
                 continue  # shares or a tree that came down
             for verb in verbs.finditer(text):
+                if kind == "move" and not _EVENT_NOUNS.search(_CLAUSE_BREAK.split(text[: verb.start()])[-1]):
+                    continue  # the event must be what moves: not "a skier, who won the race, moved to"
                 end = _CLAUSE_END.search(text, verb.end())
-                for match in _PLACE.finditer(text, verb.end(), end.start() if end else len(text)):
+                places = _PLACE_MOVED_TO if kind == "move" else _PLACE
+                for match in places.finditer(text, verb.end(), end.start() if end else len(text)):
                     place = _place(match.group("place"))
                     key = _key(place) if place else None
                     if place is None or key is None:
@@ -120,4 +141,9 @@ def _body_site(sites: Sequence[OneOfAKind]) -> OneOfAKind:
 _MESSAGES = {
     kind: (f"places the {kind} in {{a}}; {{other}} in {{b}}.", "Check the place with the authority the outlets cite.")
     for kind in _SITE_VERBS
+} | {
+    "move": (
+        "says the event moves to {a}; {other} to {b}.",
+        "Check the new venue with the organisers the outlets cite.",
+    )
 }
