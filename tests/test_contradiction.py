@@ -681,10 +681,40 @@ PIPELINE_A = (
         ("NamWater opened the first 61 km section of the Erongo pipeline from Swakopmund to Arandis on Monday.", False),
         ("The Erongo pipeline from Swakopmund to Arandis was extended by 61 km, NamWater said on Monday.", False),
         ("NamWater said on Monday the Swakopmund-Arandis Erongo pipeline has 40 km remaining.", False),
+        # the length before the works: "which had 61 km, was extended"
+        (
+            "The Erongo pipeline from Swakopmund to Arandis, which had 61 km, was extended, NamWater said on Monday.",
+            False,
+        ),
     ],
 )
 def test_a_part_a_change_or_a_rest_is_not_the_whole_length(encoder: Any, b: str, disputed: bool) -> None:
     one_flag_if(disputed, encoder, "C001", PIPELINE_A, b + "\n\nIt will carry desalinated water to the Arandis mines.")
+
+
+SPILL_A = (
+    "Kaltby pipeline leaks oil in Norland\n\nAbout 6,000 barrels of oil spilled from the Kaltby pipeline in Norland on"
+    " Thursday, the operator Nordoil said.\n\nPart of the oil reached the Vasa river."
+)
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        (
+            "11,900 barrels spilled from Kaltby pipeline\n\nSome 11,900 barrels of crude spilled from the Kaltby"
+            " pipeline in Norland on Thursday.",
+            True,
+        ),
+        (  # each figure its own estimator's: the operator's and the ministry's
+            "Environment Ministry: 11,900 barrels spilled from Kaltby pipeline\n\nThe Ministry of Environment estimated"
+            " that 11,900 barrels of crude spilled from the Kaltby pipeline in Norland on Thursday.",
+            False,
+        ),
+    ],
+)
+def test_measures_each_estimated_by_its_own_source_are_two_estimates(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C001", SPILL_A, b + "\n\nPart of the oil reached the Vasa river.")
 
 
 TYPHOON_A = (
@@ -2911,14 +2941,20 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
-# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53, 55, 57 and 59 are held out the same way (docs/ACCURACY.md).
+# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53, 55, 57, 59 and 61 are held out the same way (docs/ACCURACY.md).
 BLIND_SETS = tuple(
     f"contradiction-traps-blind-{n}.json"
-    for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54, 56, 58)
+    for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54, 56, 58, 60)
 )
 # False alarms the rules still raise, documented in docs/ACCURACY.md: one person under two names
-# (a stablemaster's elder name and his ring name) is read as two speakers of one quote.
-KNOWN_FALSE_ALARMS = {"sumo_asahiryu_ozeki_promotion": {"C003"}}
+# (a stablemaster's elder name and his ring name) is read as two speakers of one quote; the height
+# of one named thing against another's (one basilica tower and another, one Christ statue and the
+# one in Rio), which the words around the figures do not tell apart.
+KNOWN_FALSE_ALARMS = {
+    "sumo_asahiryu_ozeki_promotion": {"C003"},
+    "sagrada_familia_central_tower": {"C001"},
+    "sao_joaquim_christ_statue": {"C001"},
+}
 CAUGHT = {
     "alma_water_disk_observation": "C003",
     "central_swiss_schwingfest": "C003",
@@ -3275,6 +3311,12 @@ CAUGHT = {
     "swiss_glacier_volume_loss": "C001",
     "typhoon_linfa_guangdong_landfall": "C003",
     "st_moritz_super_g_relocated": "C003",
+    "ceara_riacho_verde_reservoir": "C001",
+    "chianti_giant_pumpkin_weigh_off": "C001",
+    "nazca_orca_geoglyph_survey": "C001",
+    "chiloe_blue_whale_stranding": "C001",
+    "milan_scalo_farini_skyscraper": "C001",
+    "sao_miguel_geothermal_well": "C001",
 }
 
 

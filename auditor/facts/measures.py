@@ -157,6 +157,13 @@ _NOT_NOW = word_set(
     """previous previously old former formerly prior earlier original originally planned initial initially
     proposed designed envisaged eventual eventually ultimate ultimately expanded expansion"""
 )
+# A figure the thing had before it changed: "The runway, which had 2,800 metres, was lengthened".
+_HAD_BEFORE = re.compile(r"\b(?:which|that|it)\s+(?:had|measured|used\s+to\s+(?:be|have|measure))\s*$", re.I)
+_CHANGED = re.compile(
+    r"\b(?:lengthened|extended|expanded|widened|raised|deepened|enlarged|heightened|shortened|reduced|increased|"
+    r"rebuilt|upgraded)\b",
+    re.I,
+)
 # A measure of a part: "a 1.2-kilogram fragment of the meteorite", "the 233-km first section".
 _PART_WORDS = word_set(
     "fragment fragments piece pieces part parts portion portions section sections segment segments phase phases"
@@ -437,6 +444,8 @@ def _relative(sentence_text: str, start: int, end: int) -> bool:
     )
     if (_NOT_NOW | _PART_WORDS) & set(_window(sentence_text, start, end, NOT_NOW_WORDS)):
         return True
+    if _HAD_BEFORE.search(before) and _CHANGED.search(sentence_text):
+        return True  # "The runway, which had 2,800 metres, was lengthened": the figure before the works
     if _STANDING_RECORD.search(sentence_text[:start]):
         return True  # a record named before the figure: "The record was set in 2019, when ... paid 333.6 million yen"
     after = re.sub(r"^\s*\([^)]*\)", "", sentence_text[end:])  # "50 km (31 miles) east"

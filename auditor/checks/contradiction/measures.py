@@ -181,6 +181,9 @@ _MEASURED_BY = re.compile(
     r"\s+(?:by|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<by>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
     r"|(?P<shown>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?:data|figures|images|measurements|estimates|readings)\s+(?:show|showed|shows|suggest)"
     r"|according\s+to\s+(?:the\s+)?(?P<named>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"  # a named authority, which saying verbs leave out
+    r"|^(?P<headed>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*):\s"  # a headline's "Environment Ministry: 11,900 barrels spilled"
+    # "The Ministry of Environment estimated on Monday that 11,900 barrels": who estimated it
+    r"|(?P<estimator>[A-Z][\w-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]+)*)\s+(?:estimated|estimates|calculated|calculates)\b"
 )
 
 
@@ -190,7 +193,9 @@ def _measure_sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     measured = {
         stem(w.lower())
         for m in _MEASURED_BY.finditer(text)
-        for w in (m.group("by") or m.group("shown") or m.group("named")).split()
+        for w in (
+            m.group("by") or m.group("shown") or m.group("named") or m.group("headed") or m.group("estimator")
+        ).split()
     }
     return named_sources(ctx, q) | measured
 
