@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.checks.contradiction.common import _CLAUSE_BREAK, _sentence
-from auditor.checks.contradiction.guards import rounding_slack
+from auditor.checks.contradiction.guards import agree_after_rounding
 from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
 from auditor.facts.model import Quantity
@@ -136,10 +136,6 @@ def _periods_differ(text_a: str, text_b: str) -> bool:
     return bool(periods_a and periods_b and not periods_a & periods_b)
 
 
-def _agree(a: Quantity, b: Quantity) -> bool:
-    return a.overlaps(b, rounding_slack(a), rounding_slack(b))
-
-
 def document_changes(ctx: CheckContext, doc_id: str) -> dict[str, PercentChange]:
     """The one change in each direction an article reports (however often repeated): none in a
     direction where it gives two different figures ("exports rose 5%, imports 3%")."""
@@ -153,7 +149,7 @@ def document_changes(ctx: CheckContext, doc_id: str) -> dict[str, PercentChange]
         memo[doc_id] = {
             direction: found[0]
             for direction, found in by_direction.items()
-            if all(_agree(found[0].quantity, c.quantity) for c in found[1:])
+            if all(agree_after_rounding(found[0].quantity, c.quantity) for c in found[1:])
         }
     return memo[doc_id]
 
@@ -167,7 +163,9 @@ def _change_sentences(ctx: CheckContext, doc_id: str, direction: str) -> str:
         {
             q.sentence
             for q in document_facts(ctx)[doc_id].quantities
-            if _agree(q, one) and (change := percent_change(ctx, q)) is not None and change.direction == direction
+            if agree_after_rounding(q, one)
+            and (change := percent_change(ctx, q)) is not None
+            and change.direction == direction
         }
     )
     return " ".join(_sentence(doc, index).text for index in indexes)
@@ -185,7 +183,12 @@ def percent_changes_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool
     if a is None or b is None or a.direction != b.direction:
         return False
     one_a, one_b = document_changes(ctx, qa.doc_id).get(a.direction), document_changes(ctx, qb.doc_id).get(b.direction)
-    if one_a is None or one_b is None or not _agree(one_a.quantity, qa) or not _agree(one_b.quantity, qb):
+    if (
+        one_a is None
+        or one_b is None
+        or not agree_after_rounding(one_a.quantity, qa)
+        or not agree_after_rounding(one_b.quantity, qb)
+    ):
         return False
     text_a, text_b = _change_sentences(ctx, qa.doc_id, a.direction), _change_sentences(ctx, qb.doc_id, b.direction)
     if _periods_differ(text_a, text_b) or bool(_OUTLOOK.search(text_a)) != bool(_OUTLOOK.search(text_b)):

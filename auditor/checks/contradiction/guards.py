@@ -35,6 +35,11 @@ def rounding_slack(q: Quantity) -> float:
     return ROUNDING_SLACK if q.value >= 10 and q.value % 10 == 0 else 0.0
 
 
+def agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
+    """Can one amount be reported as both figures, each allowed its own rounding?"""
+    return qa.overlaps(qb, rounding_slack(qa), rounding_slack(qb))
+
+
 # Nouns by which a sentence refers back to an organisation named before it ("The company sold
 # 51,000 cars"): the count belongs to whatever the previous sentence named.
 ORGANISATION_NOUNS = word_set(

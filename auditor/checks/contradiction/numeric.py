@@ -32,13 +32,13 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.contradiction.guards import (
     ORGANISATION_NOUNS,
+    agree_after_rounding,
     categories_differ,
     event_days,
     named_sources,
     periods_differ,
     places_differ,
     reports_change,
-    rounding_slack,
 )
 from auditor.checks.contradiction.measures import compound_parts, measure_flags
 from auditor.checks.registry import CORPUS, CheckContext, rule
@@ -197,7 +197,7 @@ def _other_term(ctx: CheckContext, q: Quantity) -> bool:
         other is not q
         and _sentencing_around(ctx, other)
         and not _HYPOTHETICAL.search(_sentence(ctx.document(other.doc_id), other.sentence).text)
-        and not _agree_after_rounding(q, other)
+        and not agree_after_rounding(q, other)
         for other in document_facts(ctx)[q.doc_id].quantities
     )
 
@@ -303,7 +303,7 @@ def _document_fine(ctx: CheckContext, doc_id: str) -> Quantity | None:
         totals = [q for q in found if _fine_total(ctx, q)]
         chosen = None
         for group in (found, totals):
-            if group and all(_currency(q) == _currency(group[0]) and _agree_after_rounding(group[0], q) for q in group):
+            if group and all(_currency(q) == _currency(group[0]) and agree_after_rounding(group[0], q) for q in group):
                 chosen = group[0]
                 break
         memo[doc_id] = chosen
@@ -390,11 +390,6 @@ def _antecedents_differ(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     return names_a is not None and names_b is not None and bool(names_a) and bool(names_b) and not names_a & names_b
 
 
-def _agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
-    """Can one amount be reported as both figures, each allowed its own rounding?"""
-    return qa.overlaps(qb, rounding_slack(qa), rounding_slack(qb))
-
-
 def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
     """Does this document itself give a number like q for the same noun (for a measure, of the
     same thing: "over five years" of bribes is no prison term; or the very figure, "¥6,000" for
@@ -402,7 +397,7 @@ def _also_states(ctx: CheckContext, doc_id: str, q: Quantity) -> bool:
     return any(
         other.noun
         and noun_key(other.noun) == noun_key(q.noun or "")
-        and _agree_after_rounding(other, q)
+        and agree_after_rounding(other, q)
         and (not is_measure(q) or _measure_alike(ctx, other, q) or _very_figure(other, q))
         for other in document_facts(ctx)[doc_id].quantities
     )
@@ -463,7 +458,7 @@ def numeric_conflict(ctx: CheckContext, qa: Quantity, qb: Quantity) -> tuple[flo
         return None  # "several", "dozens": too loose to contradict a figure
     if is_measure(qa) and not _measure_alike(ctx, qa, qb):
         return None  # "seven years", "40 percent": what they measure is not in the noun
-    if _agree_after_rounding(qa, qb):
+    if agree_after_rounding(qa, qb):
         return None
     if _also_states(ctx, qa.doc_id, qb) or _also_states(ctx, qb.doc_id, qa):
         return None  # each outlet gives both numbers: two counts (this raid vs all raids), not a dispute
@@ -631,7 +626,7 @@ def _single_counts(ctx: CheckContext, doc_id: str) -> dict[CountKey, Quantity]:
         memo[doc_id] = {
             key: counts[0]
             for key, counts in found.items()
-            if all(_agree_after_rounding(counts[0], q) for q in counts[1:])
+            if all(agree_after_rounding(counts[0], q) for q in counts[1:])
         }
     return memo[doc_id]
 
@@ -688,7 +683,7 @@ def _verdicts(ctx: CheckContext) -> Iterator[tuple[Candidate, str]]:
     fines: dict[str, Quantity] = {}
     for doc_id, doc_facts in facts.items():
         found = [q for q in doc_facts.quantities if _prison_term(ctx, q)]
-        if found and all(_agree_after_rounding(found[0], q) for q in found[1:]):
+        if found and all(agree_after_rounding(found[0], q) for q in found[1:]):
             terms[doc_id] = found[0]
         fine = _document_fine(ctx, doc_id)
         if fine is not None:

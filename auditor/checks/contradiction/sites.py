@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from auditor.checks.contradiction.common import OneOfAKind, one_of_a_kind_flags
+from auditor.checks.contradiction.common import _CLAUSE_BREAK, OneOfAKind, one_of_a_kind_flags
 from auditor.checks.registry import CheckContext
 from auditor.facts.entities import load_gazetteer
 from auditor.facts.words import CALENDAR_WORDS, UPPER, plain, word_set
@@ -55,7 +55,6 @@ _PLACE_AFTER = (
 _PLACE = re.compile(r"\b(?:in|into|inside|on|at|near|over|off)" + _PLACE_AFTER)
 _PLACE_MOVED_TO = re.compile(r"\b(?:in|to)" + _PLACE_AFTER)  # "to move to Crans-Montana"
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—]")
-_CLAUSE_BREAK = re.compile(r"[,;:!?()\"“”—]")  # within one sentence, where "St. Moritz" keeps its stop
 # Words of a place's name that say what kind of place it is, not which: the key is the first other word.
 _GENERIC_PLACE_WORDS = word_set(
     """mount mt lake port cape saint st san santa fort point bay river island isle isla gulf sea north south
