@@ -19,6 +19,7 @@ from auditor.facts.model import Quantity
 from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.quantities import noun_key
 from auditor.facts.words import CALENDAR_WORDS, stem, word_set
+from auditor.model import Document
 
 PERCENT_CHANGES_ARTIFACT = "percent_changes"
 
@@ -136,10 +137,11 @@ def _periods_differ(text_a: str, text_b: str) -> bool:
     return bool(periods_a and periods_b and not periods_a & periods_b)
 
 
-def document_changes(ctx: CheckContext, doc_id: str) -> dict[str, PercentChange]:
-    """The one change in each direction an article reports (however often repeated): none in a
-    direction where it gives two different figures ("exports rose 5%, imports 3%")."""
-    memo: dict[str, dict[str, PercentChange]] = ctx.artifacts.setdefault(PERCENT_CHANGES_ARTIFACT, {})
+def document_changes(ctx: CheckContext, doc_id: str) -> dict[str, list[PercentChange]]:
+    """The one change in each direction an article reports, as each statement of it (a headline's
+    and the lead's): none in a direction where it gives two different figures ("exports rose 5%,
+    imports 3%")."""
+    memo: dict[str, dict[str, list[PercentChange]]] = ctx.artifacts.setdefault(PERCENT_CHANGES_ARTIFACT, {})
     if doc_id not in memo:
         by_direction: dict[str, list[PercentChange]] = {}
         for q in document_facts(ctx)[doc_id].quantities:
@@ -147,28 +149,17 @@ def document_changes(ctx: CheckContext, doc_id: str) -> dict[str, PercentChange]
             if change is not None:
                 by_direction.setdefault(change.direction, []).append(change)
         memo[doc_id] = {
-            direction: found[0]
+            direction: found
             for direction, found in by_direction.items()
             if all(agree_after_rounding(found[0].quantity, c.quantity) for c in found[1:])
         }
     return memo[doc_id]
 
 
-def _change_sentences(ctx: CheckContext, doc_id: str, direction: str) -> str:
-    """Every sentence of an article that gives its one change in that direction (a headline says
-    less about the period than the lead)."""
-    one = document_changes(ctx, doc_id)[direction].quantity
-    doc = ctx.document(doc_id)
-    indexes = sorted(
-        {
-            q.sentence
-            for q in document_facts(ctx)[doc_id].quantities
-            if agree_after_rounding(q, one)
-            and (change := percent_change(ctx, q)) is not None
-            and change.direction == direction
-        }
-    )
-    return " ".join(_sentence(doc, index).text for index in indexes)
+def _change_sentences(changes: list[PercentChange], doc: Document) -> str:
+    """Every sentence that states an article's one change (a headline says less about the period
+    than the lead)."""
+    return " ".join(_sentence(doc, index).text for index in sorted({c.quantity.sentence for c in changes}))
 
 
 def _modifier_before(what: tuple[str, ...], head: str) -> str | None:
@@ -182,15 +173,16 @@ def percent_changes_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool
     a, b = percent_change(ctx, qa), percent_change(ctx, qb)
     if a is None or b is None or a.direction != b.direction:
         return False
-    one_a, one_b = document_changes(ctx, qa.doc_id).get(a.direction), document_changes(ctx, qb.doc_id).get(b.direction)
+    all_a, all_b = document_changes(ctx, qa.doc_id).get(a.direction), document_changes(ctx, qb.doc_id).get(b.direction)
     if (
-        one_a is None
-        or one_b is None
-        or not agree_after_rounding(one_a.quantity, qa)
-        or not agree_after_rounding(one_b.quantity, qb)
+        all_a is None
+        or all_b is None
+        or not agree_after_rounding(all_a[0].quantity, qa)
+        or not agree_after_rounding(all_b[0].quantity, qb)
     ):
         return False
-    text_a, text_b = _change_sentences(ctx, qa.doc_id, a.direction), _change_sentences(ctx, qb.doc_id, b.direction)
+    text_a = _change_sentences(all_a, ctx.document(qa.doc_id))
+    text_b = _change_sentences(all_b, ctx.document(qb.doc_id))
     if _periods_differ(text_a, text_b) or bool(_OUTLOOK.search(text_a)) != bool(_OUTLOOK.search(text_b)):
         return False  # this year's loss and the decade's; a forecast and the half-year's result
     shared = [w for w in a.what if w in b.what]
@@ -204,5 +196,6 @@ def percent_changes_alike(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool
 def story_changes(ctx: CheckContext) -> dict[str, list[Quantity]]:
     """Each article's one rise and one fall, for the story-pair comparison."""
     return {
-        doc_id: [change.quantity for change in document_changes(ctx, doc_id).values()] for doc_id in document_facts(ctx)
+        doc_id: [changes[0].quantity for changes in document_changes(ctx, doc_id).values()]
+        for doc_id in document_facts(ctx)
     }
