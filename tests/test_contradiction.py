@@ -866,6 +866,61 @@ def test_a_measure_in_other_units_is_rounded_once(encoder: Any, b: str, disputed
     one_flag_if(disputed, encoder, "C001", PIPE_A + PIPE_TAIL, b + PIPE_TAIL)
 
 
+CABLE_A = (
+    "Greek grid operator IPTO has started laying a 380-kilometre subsea cable from Lavrio to Kos, it said.\n\n"
+    "The Lavrio-Kos link will retire diesel plants on Kos and Rhodes, IPTO said."
+)
+CABLE_TAIL = "\n\nThe Lavrio-Kos link will retire diesel plants on Kos and Rhodes, IPTO said."
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        # "kilometer" is the "kilometre" of the other article, not a conversion rounded once more; and
+        # "about 210 miles (340 kilometers)" is 340 km, not anything from 190 to 230 miles
+        ("IPTO has begun laying a cable that runs about 210 miles (340 kilometers) from Lavrio to Kos.", True),
+        ("IPTO has begun laying a cable that runs about 236 miles (380 kilometers) from Lavrio to Kos.", False),
+        ("IPTO has begun laying a cable that runs 340 kilometers from Lavrio to Kos.", True),
+    ],
+)
+def test_one_unit_spelled_two_ways_is_no_conversion(encoder: Any, b: str, disputed: bool) -> None:
+    one_flag_if(disputed, encoder, "C001", CABLE_A, b + CABLE_TAIL)
+
+
+SHIP_TAIL = "\n\nThe Vancouver shipyard laid the keel of the coast guard's polar icebreaker on Thursday."
+
+
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        # the article gives the change between the two: the design before and the ship after
+        (
+            "When the polar icebreaker was first drawn up, it was to measure 150 metres. Later redesigns stretched "
+            "it by eight metres to make room for science labs.",
+            False,
+        ),
+        ("The polar icebreaker will measure 150 metres and have room for science labs.", True),
+    ],
+)
+def test_a_change_the_article_gives_accounts_for_two_lengths(encoder: Any, b: str, disputed: bool) -> None:
+    a = "The 158-metre polar icebreaker will break ice up to 2.5 metres thick, the coast guard said."
+    one_flag_if(disputed, encoder, "C001", a + SHIP_TAIL, b + SHIP_TAIL)
+
+
+def test_a_figure_the_other_article_also_gives_is_no_rival(encoder: Any) -> None:
+    # the second article's 72 feet is the first's depth of 22 metres, not a second hull length
+    a = (
+        "Archaeologists mapped a merchant ship off Portimao whose hull measures 34 metres, Patrimonio Cultural said."
+        "\n\nThe Portimao wreck rests at a depth of 22 metres about 1.5 kilometres from Praia da Rocha."
+    )
+    b = (
+        "The Portimao wreck, about 90 feet long, lies in some 72 feet of water off Praia da Rocha."
+        "\n\nPatrimonio Cultural said access to the Portimao wreck will remain restricted."
+    )
+    (flag,) = one_flag_if(True, encoder, "C001", a, b)
+    assert {flag.doc.text[flag.start : flag.end], flag.evidence[0].text} == {"34 metres", "about 90 feet"}
+
+
 TOWER_TAIL = "\n\nThe Al-Wurud towers on King Abdullah Road in Riyadh are developed by Nakheel Al-Wurud."
 GUST_TAIL = "\n\nFlights at Kuwait International Airport were suspended, the Kuwait Meteorological Department said."
 
@@ -1010,6 +1065,11 @@ def test_two_dollars_and_two_years_are_two_sums(encoder: Any) -> None:
         ("He was handed a ten-pound note.", [("money:pound", 10.0, False)]),
         ("The surgery ended after nine and a half hours.", [("duration", 34200.0, False)]),
         ("The dam was raised by six metres.", [("length", 6.0, True)]),
+        # two measures side by side, not one in two parts: a depth and a distance from the beach
+        (
+            "The wreck rests at a depth of 22 metres about 1.5 kilometres from the beach.",
+            [("length", 22.0, False), ("length", 1500.0, True)],
+        ),
         ("The python beat the previous national record of 829kg.", [("mass", 829.0, True)]),
     ],
 )

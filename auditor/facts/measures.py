@@ -345,7 +345,7 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
         )
         previous = found[-1] if found and found[-1].dimension == dimension else None
         gap = sentence_text[previous.end - sentence_start : start] if previous else ""
-        if previous and _COMPOUND_GAP.match(gap):
+        if previous and _COMPOUND_GAP.match(gap) and _smaller_part(previous, measure):
             found[-1] = replace(  # "11 hours 4 minutes": one duration
                 previous,
                 end=measure.end,
@@ -366,8 +366,14 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
                 or measure.relative
                 or _relative(sentence_text, start, _bracket_end(sentence_text, end))
             )
-            found[-1] = replace(previous, relative=relative)
-            found.append(replace(measure, relative=relative, facets=previous.facets | measure.facets))
+            # and it is one amount known to both figures: "about 210 miles (340 kilometers)" is 340 km
+            low, high = max(previous.low, measure.low), min(previous.high, measure.high)
+            if low > high:
+                low, high = min(previous.low, measure.low), max(previous.high, measure.high)
+            found[-1] = replace(previous, relative=relative, low=low, high=high)
+            found.append(
+                replace(measure, relative=relative, facets=previous.facets | measure.facets, low=low, high=high)
+            )
         else:
             found.append(measure)
     return found
@@ -382,6 +388,12 @@ def _money_conversion(found: Sequence[Measure], measure: Measure, gap: str) -> b
         and found[-1].dimension != measure.dimension
         and bool(_MONEY_CONVERSION_GAP.match(gap))
     )
+
+
+def _smaller_part(previous: Measure, measure: Measure) -> bool:
+    """Can `measure` be the rest of `previous` ("11 hours 4 minutes": less than it, and not
+    qualified on its own)? "At a depth of 22 metres about 1.5 kilometres from the beach" is two."""
+    return measure.value < previous.value and measure.quantity.kind == "exact"
 
 
 def _context(sentence_text: str, start: int, end: int) -> frozenset[str]:

@@ -38,7 +38,7 @@ from auditor.checks.contradiction.guards import (
 )
 from auditor.checks.registry import CheckContext
 from auditor.facts import document_facts
-from auditor.facts.measures import Measure, read_measures
+from auditor.facts.measures import Measure, read_measures, unit_reading
 from auditor.facts.model import Quantity
 from auditor.facts.words import UPPER, plain, stem
 from auditor.model import Evidence, Flag
@@ -81,7 +81,9 @@ def compound_parts(ctx: CheckContext, doc_id: str) -> frozenset[tuple[str, int]]
 
 
 def _interval(m: Measure, slack: float) -> tuple[float, float]:
-    return m.low * (1 - slack), m.high * (1 + slack)
+    # the slack is a figure's rounding, which its interval ("380": 375 to 385) already is in part:
+    # widen the interval to it, not by it
+    return min(m.low, m.value * (1 - slack)), max(m.high, m.value * (1 + slack))
 
 
 def _slack(m: Measure, converted: bool) -> float:
@@ -90,9 +92,18 @@ def _slack(m: Measure, converted: bool) -> float:
     return max(rounding_slack(m.quantity), CONVERSION_SLACK if converted else 0.0)
 
 
+def _converted(a: Measure, b: Measure) -> bool:
+    """Is one figure in another unit than the other? "kilometre" and "kilometer" are one unit."""
+    reading_a = unit_reading(a.quantity.noun or "")
+    reading_b = unit_reading(b.quantity.noun or "")
+    if reading_a is None or reading_b is None:
+        return a.quantity.noun != b.quantity.noun
+    return reading_a != reading_b
+
+
 def _agree(a: Measure, b: Measure) -> bool:
     """Can one amount be written as both, each with its rounding (and a conversion's)?"""
-    converted = a.quantity.noun != b.quantity.noun
+    converted = _converted(a, b)
     low_a, high_a = _interval(a, _slack(a, converted))
     low_b, high_b = _interval(b, _slack(b, converted))
     return low_a <= high_b and low_b <= high_a
@@ -288,18 +299,33 @@ def _facets_compatible(a: Measure, b: Measure) -> bool:
     return not a.facets or not b.facets or a.facets == b.facets
 
 
-def _alone_near(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
+def _rivals(m: Measure, own: Sequence[Measure], other: Measure, others: Sequence[Measure]) -> list[Measure]:
+    """The other figures m's article gives near the other article's that disagree with m, less
+    those the other article also gives ("lies in some 72 feet of water" beside "a hull of about
+    90 feet" is the other's "depth of 22 metres", not a second hull length)."""
+    return [
+        x
+        for x in own
+        if x is not m
+        and _facets_compatible(x, other)
+        and _near(x, other)
+        and not _agree(m, x)
+        and not any(_agree(x, y) and _facets_compatible(x, y) for y in others if y is not other)
+    ]
+
+
+def _alone_near(m: Measure, own: Sequence[Measure], other: Measure, others: Sequence[Measure]) -> bool:
     """Is m the one figure its article gives near the other article's (all others near it agree
     with m)? "A 150-megawatt plant" is compared with "a capacity of 200 MW" though the second
     article also gives the country's 17 GW."""
-    return all(_agree(m, x) for x in own if x is not m and _facets_compatible(x, other) and _near(x, other))
+    return not _rivals(m, own, other, others)
 
 
-def _named_alike(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
+def _named_alike(m: Measure, own: Sequence[Measure], other: Measure, others: Sequence[Measure]) -> bool:
     """Is m the one figure near the other's that words beside both name? Of "hoisting 152kg in the
     clean and jerk for a total of 278kg" and "126kg in the snatch", the words only 152kg has
     ("clean") are beside "Gubag's 157-kilogram clean and jerk", and no rival's own words are."""
-    rivals = [x for x in own if x is not m and _facets_compatible(x, other) and _near(x, other) and not _agree(m, x)]
+    rivals = _rivals(m, own, other, others)
     if not rivals:
         return False
     shared = frozenset().union(*(x.context for x in rivals))
@@ -308,8 +334,24 @@ def _named_alike(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
     )
 
 
-def _one_near(m: Measure, own: Sequence[Measure], other: Measure) -> bool:
-    return _alone_near(m, own, other) or _named_alike(m, own, other)
+def _one_near(m: Measure, own: Sequence[Measure], other: Measure, others: Sequence[Measure]) -> bool:
+    return _alone_near(m, own, other, others) or _named_alike(m, own, other, others)
+
+
+def _difference_told(ctx: CheckContext, a: Measure, b: Measure) -> bool:
+    """Does either article give the difference between the two as a change or a part ("was to
+    measure 150 metres. Later redesigns stretched it by eight metres" beside "the 158-metre
+    vessel")? Then the two are the thing before and after, or a part and the whole."""
+    high, low = (a, b) if a.value >= b.value else (b, a)
+    least, most = max(0.0, high.low - low.high), high.high - low.low
+    for doc_id in (a.quantity.doc_id, b.quantity.doc_id):
+        for change in document_measures(ctx, doc_id):
+            # a bound ("more than 20 kilos") states no amount
+            if change.relative and change.dimension == a.dimension and change.quantity.kind in ("exact", "approximate"):
+                change_low, change_high = _interval(change, _slack(change, converted=False))
+                if change_low <= most and least <= change_high:
+                    return True
+    return False
 
 
 def _disputes(ctx: CheckContext, a: str, b: str) -> Iterator[tuple[Measure, Measure]]:
@@ -324,9 +366,11 @@ def _disputes(ctx: CheckContext, a: str, b: str) -> Iterator[tuple[Measure, Meas
                 _agree(x, ma) for x in own_b if _facets_compatible(x, ma)
             ):
                 continue  # each article also gives the other's figure: two measures, not a dispute
-            if not _one_near(ma, own_a, mb) or not _one_near(mb, own_b, ma):
+            if not _one_near(ma, own_a, mb, own_b) or not _one_near(mb, own_b, ma, own_a):
                 continue
             if ma.dimension in seen:
+                continue
+            if _difference_told(ctx, ma, mb):
                 continue
             if _objects_differ(ctx, ma, mb) or not _guards_pass(ctx, ma.quantity, mb.quantity):
                 continue
