@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.facts.model import Quantity, SentenceFacts
-from auditor.facts.units import currency_words
+from auditor.facts.units import UNIT_SYMBOLS, currency_words
 from auditor.facts.words import singular, stem, word_set
 from auditor.model import Sentence
 
@@ -36,6 +36,8 @@ from auditor.model import Sentence
 # otherwise. News barrels are oil barrels and its "tons" metric ones (rounding covers a short ton).
 _PINT_NAMES = {
     "kilo": "kilogram",
+    "kilogramme": "kilogram",
+    "gramme": "gram",
     "kmh": "kilometer / hour",
     "kph": "kilometer / hour",
     "sqkm": "kilometer ** 2",
@@ -54,10 +56,14 @@ _PINT_NAMES = {
 # every story has several), not temperatures, not currencies, not percent.
 _PHYSICAL_UNITS = word_set(
     """metre meter kilometre kilometer centimetre centimeter millimetre millimeter mile foot feet ft inch yard
-    kilogram kilo gram tonne ton pound hectare acre sqkm litre liter gallon barrel kmh kph mph knot
+    kilogram kilogramme kilo gram gramme tonne ton pound hectare acre sqkm litre liter gallon barrel kmh kph mph knot
     kilowatt megawatt gigawatt kilowatt-hour megawatt-hour gigawatt-hour terawatt-hour horsepower
     second minute hour"""
 )
+_ACROSS = re.compile(r"(?:\s*\([^)]*\))?\)?\s+across\b(?!\s+(?:the|a|an|[A-Z]))")
+_ACROSS_STEM = stem("across")
+# A unit's symbol as a compound's noun ("the 32-km stretch"); not "m", also a million ("a $5-m deal").
+_SYMBOL_WORDS = {symbol: word for symbol, word in UNIT_SYMBOLS.items() if symbol.isalnum() and symbol != "m"}
 # Words before a unit that belong to it: "square kilometres", "cubic metres", "nautical miles".
 _UNIT_PREFIXES = word_set("square cubic nautical sq")
 
@@ -174,6 +180,11 @@ _STANDING_RECORD = re.compile(
     r"\b[Tt]he\s+(?:previous\s+|old\s+|former\s+|existing\s+|standing\s+)?(?:[a-z-]+\s+)?record\s+"
     r"(?:remains|was|stood|stands|is|of|had|holder)\b"
 )
+# A verb that gives a thing's own extent from where it starts: "the pipeline stretches about 290 km
+# from the Dikgatlhong Dam".
+_SPANS = re.compile(
+    r"\b(?:stretch|stretches|stretched|stretching|span|spans|spanned|spanning|extends|extending)\s*$", re.I
+)
 _FROM_TO = re.compile(r"\s*from\b[^,.;]{0,60}?\bto\b")
 # "453 kilometers per hour": a length per hour is a speed.
 _PER_HOUR = re.compile(r"\s*(?:per|an|a)\s+hour\b|/h\b")
@@ -210,6 +221,11 @@ _CONTEXT_STOP = word_set(
     was were be been has have had will would about around some nearly almost roughly approximately just over
     under more less up least this these those it"""
 )
+# What a thing holds "up to" is what it holds when full: its capacity, not a bound on it.
+_HOLDS = re.compile(
+    r"\b(?:hold|holds|store|stores|carry|carries|accommodate|accommodates|seat|seats)\s+$", re.IGNORECASE
+)
+BRACKET_ROUNDING = 0.05  # "31 miles" in brackets after "about 50 km" is a conversion, rounded
 NOT_NOW_WORDS = 6  # "the old New Zealand record of 829kg"
 
 
@@ -245,6 +261,8 @@ def unit_reading(unit: str) -> tuple[str, float] | None:
     """('length', 1000.0) for 'kilometre': the kind of measure and the factor to its base unit;
     None for what is not a physical unit here."""
     words = unit.lower().split()
+    if words:
+        words[-1] = _SYMBOL_WORDS.get(words[-1], words[-1])
     if not words or (singular(words[-1]) not in _PHYSICAL_UNITS and words[-1] not in _PHYSICAL_UNITS):
         return None
     head = words[-1] if words[-1] in _PHYSICAL_UNITS else singular(words[-1])
@@ -321,6 +339,8 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
         if inches:
             extra, end = float(inches.group(1)) * _INCH, inches.end()
         low, high = q.low, q.high
+        if q.kind == "upper_bound" and _HOLDS.search(sentence_text[:start]):
+            low = high = q.value  # "the reservoir will store up to 1.2 trillion litres": its capacity
         if q.kind == "approximate" and q.low < q.value < q.high:
             # "about 50 metres", "roughly 190 miles": a measure rounded, not a crowd guessed at
             low, high = q.value * (1 - MEASURE_APPROXIMATION), q.value * (1 + MEASURE_APPROXIMATION)
@@ -364,10 +384,12 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
             relative = (
                 previous.relative
                 or measure.relative
-                or _relative(sentence_text, start, _bracket_end(sentence_text, end))
+                or _relative(sentence_text, previous.start - sentence_start, _bracket_end(sentence_text, end))
             )
-            # and it is one amount known to both figures: "about 210 miles (340 kilometers)" is 340 km
-            low, high = max(previous.low, measure.low), min(previous.high, measure.high)
+            # and it is one amount known to both figures, the bracket's rounded once more: "about 210
+            # miles (340 kilometers)" is 323 to 357 km, not 304 to 372
+            low = max(previous.low, min(measure.low, measure.value * (1 - BRACKET_ROUNDING)))
+            high = min(previous.high, max(measure.high, measure.value * (1 + BRACKET_ROUNDING)))
             if low > high:
                 low, high = min(previous.low, measure.low), max(previous.high, measure.high)
             found[-1] = replace(previous, relative=relative, low=low, high=high)
@@ -427,6 +449,8 @@ def _facets(
 ) -> frozenset[str]:
     # a compound word names its facet last ("30-metre-high"); "high-speed" is no height
     stems = {stem(w.split("-")[-1]) for w in _window(sentence_text, start, end) if w.split("-")[-1].isalpha()}
+    if not _ACROSS.match(sentence_text, end):
+        stems.discard(_ACROSS_STEM)  # "swam 31 miles across the Palk Strait" is no width; "12 metres across" is
     return frozenset(
         facet
         for facet, words in vocabulary.items()
@@ -461,7 +485,7 @@ def _relative(sentence_text: str, start: int, end: int) -> bool:
     if _STANDING_RECORD.search(sentence_text[:start]):
         return True  # a record named before the figure: "The record was set in 2019, when ... paid 333.6 million yen"
     after = re.sub(r"^\s*\([^)]*\)", "", sentence_text[end:])  # "50 km (31 miles) east"
-    if _FROM_TO.match(after):
+    if _FROM_TO.match(after) or (_SPANS.search(before) and re.match(r"\s*from\b", after)):
         return False  # "stretches 52 km from Swakopmund to Arandis": the span, not a distance to a place
     return bool(_RELATIVE_BEFORE.search(before)) or bool(_RELATIVE_AFTER.match(after))
 

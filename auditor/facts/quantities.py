@@ -85,7 +85,19 @@ _VAGUE_RE = re.compile(
 
 # "a nine-year prison term", "the 48-turbine park", "a 38-man squad": the number and the counted
 # noun written as one adjective before the noun; not "36-year-old", "one-third", "twenty-first".
-_COMPOUND = r"(?P<compound>[a-z]+)(?=\s+[a-z])"
+_COMPOUND = r"(?P<compound>[a-z]+)(?=\s+(?:[a-z]|\d+(?:st|nd|rd|th)\b))"  # "a 187-kilometre 14th stage"
+# A unit's compound is one before a name too: "the 120-megawatt Madi Khola Cascade project".
+_UNIT_COMPOUND = re.compile(r"-(?P<compound>[a-z]+)(?=\s+[A-Z])")
+
+
+def _unit_compound(rest: str) -> re.Match[str] | None:
+    match = _UNIT_COMPOUND.match(rest)
+    if match is None:
+        return None
+    word = match["compound"]
+    return match if word in UNIT_SYMBOLS or singular(word) in UNIT_SYMBOLS.values() else None
+
+
 _NOT_COMPOUND_NOUNS = word_set(
     """half halves third thirds quarter quarters first second fourth fifth fifths sixth seventh eighth ninth
     tenth hundredth thousandth odd plus old"""
@@ -144,7 +156,8 @@ _MODEL_CODE = re.compile(r"\b(?!A\s$)[A-Z][A-Z0-9]{0,3}[\s-]$")
 
 
 # A capitalised word (not the sentence's first) right before a number: "District 2", "Flight 810".
-_LABEL_BEFORE = re.compile(r"(?<=\s)[A-Z][a-z]+\s$")
+# not a determiner after a dateline's dash: "Pokhara, Jan 20 - The 120-megawatt plant"
+_LABEL_BEFORE = re.compile(r"(?<=\s)(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her)\s)[A-Z][a-z]+\s$")
 
 
 def _numbers_a_name(text: str, start: int, end: int, value: float) -> bool:
@@ -190,7 +203,7 @@ def _counted_noun(text: str, end: int) -> tuple[str | None, str | None, int, int
     if strong:
         offset += strong.end()
         rest = text[offset:]
-    compound = re.match(rf"-{_COMPOUND}", rest)
+    compound = re.match(rf"-{_COMPOUND}", rest) or _unit_compound(rest)
     if compound and compound["compound"] not in _NOT_COMPOUND_NOUNS and not re.search(r"\w-$", text[:end]):
         return singular(compound["compound"]), compound["compound"], end + 1, end + compound.end()
     if re.match(r"-\w", rest) or re.search(r"\w-$", text[:end]):

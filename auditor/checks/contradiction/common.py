@@ -109,6 +109,56 @@ def unflagged_story_pairs(
     return (pair for pair in _story_pairs(ctx, doc_ids) if frozenset(pair) not in flagged)
 
 
+# Which of several numbered parts of one event a sentence is about: "stage 2", "the ninth stage",
+# "the 14th stage", "the opening round".
+_ORDINAL_NUMBERS = {
+    word: str(n)
+    for n, words in enumerate(
+        (
+            "first opening",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
+_NUMBERED_PART = re.compile(
+    r"\b(?P<part>stage|round|race|game|leg|day|heat)\s+(?P<n>\d+)\b"
+    rf"|\b(?:(?P<ord>{'|'.join(_ORDINAL_NUMBERS)})|(?P<nth>\d+)(?:st|nd|rd|th))\s+(?P<part2>stage|round|leg|day|heat)\b",
+    re.IGNORECASE,
+)
+
+
+def numbered_parts(text: str) -> frozenset[tuple[str, str]]:
+    """The parts of an event a text names, by number: "the ninth stage" and "stage 9" ->
+    {("stage", "9")}."""
+    return frozenset(
+        (
+            (m.group("part") or m.group("part2")).lower(),
+            m.group("n") or m.group("nth") or _ORDINAL_NUMBERS[m.group("ord").lower()],
+        )
+        for m in _NUMBERED_PART.finditer(text)
+    )
+
+
 def names_anywhere(doc: Document, name: str) -> bool:
     """Does the article name `name` (a surname, a place, an airline's first word) anywhere,
     accents aside?"""

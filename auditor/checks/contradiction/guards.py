@@ -45,7 +45,7 @@ def agree_after_rounding(qa: Quantity, qb: Quantity) -> bool:
 ORGANISATION_NOUNS = word_set(
     """company firm carmaker automaker maker manufacturer producer group bank lender insurer airline
     carrier retailer chain brand club team party agency ministry operator startup conglomerate
-    business corporation organisation organization charity union league"""
+    business corporation organisation organization charity union league developer builder contractor utility"""
 )
 
 # Who a sentence says gave its figure: "..., the Democratic Union of Teachers (PDSZ) said", "the

@@ -24,6 +24,7 @@ from auditor.checks.contradiction.common import (
     _severity,
     _timing,
     _where,
+    numbered_parts,
     published_within,
     unflagged_story_pairs,
 )
@@ -160,6 +161,9 @@ def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     which_b = _which_one(text_b[: b.quantity.start - _sentence(doc_b, b.quantity.sentence).start])
     if any(which_a[noun] != which_b[noun] for noun in which_a.keys() & which_b.keys()):
         return True  # "The north tower ... 302 meters" vs "The complex's south tower, at 268 meters"
+    parts_a, parts_b = _numbered(ctx, a), _numbered(ctx, b)
+    if parts_a and parts_b and not parts_a & parts_b:
+        return True  # "a 187-kilometre 14th stage" vs "the ninth stage, a 175-kilometre route"
     if (_to_roof(a) and _TIP.search(doc_b.text) and not _TIP.search(text_a)) or (
         _to_roof(b) and _TIP.search(doc_a.text) and not _TIP.search(text_b)
     ):
@@ -167,6 +171,22 @@ def _objects_differ(ctx: CheckContext, a: Measure, b: Measure) -> bool:
     if not a.object or not b.object or a.object == b.object:
         return False
     return a.object not in text_b.lower() and b.object not in text_a.lower()
+
+
+def _numbered(ctx: CheckContext, m: Measure) -> frozenset[tuple[str, str]]:
+    """Which numbered part of a route m measures, by its sentence or, when that names none (a
+    headline's "187-km stage"), by the article's sentences that give the same figure."""
+    doc = ctx.document(m.quantity.doc_id)
+    parts = _route_parts(_sentence(doc, m.quantity.sentence).text)
+    if parts:
+        return parts
+    same = {x.quantity.sentence for x in document_measures(ctx, doc.id) if x.dimension == m.dimension and _agree(x, m)}
+    return frozenset().union(*(_route_parts(_sentence(doc, index).text) for index in same))
+
+
+def _route_parts(text: str) -> frozenset[tuple[str, str]]:
+    # a stage or a leg is a part of a route; "on the second day" of a search says when, not which thing
+    return frozenset(part for part in numbered_parts(text) if part[0] in ("stage", "leg", "heat"))
 
 
 def _owners(ctx: CheckContext, q: Quantity) -> frozenset[str]:
@@ -194,7 +214,11 @@ _MEASURED_BY = re.compile(
     r"|according\s+to\s+(?:the\s+)?(?P<named>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"  # a named authority, which saying verbs leave out
     r"|^(?P<headed>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*):\s"  # a headline's "Environment Ministry: 11,900 barrels spilled"
     # "The Ministry of Environment estimated on Monday that 11,900 barrels": who estimated it
-    r"|(?P<estimator>[A-Z][\w-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]+)*)\s+(?:estimated|estimates|calculated|calculates)\b"
+    r"|(?P<estimator>[A-Z][\w-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]+)*(?:\s+\([A-Z]{2,}\))?)\s+"
+    r"(?:estimated|estimates|calculated|calculates)\b"
+    # "Kilifi county fisheries officials put its weight at around 60 tonnes": who put it there
+    r"|\b(?!(?:The|A|An|Its|Their)\b)(?P<putter>[A-Z][\w-]+)(?:\s+[a-z][\w-]*){0,3}\s+(?:put|puts|putting)\s+"
+    r"(?:its|the|their|his|her)\s+(?:[a-z]+\s+){0,2}at\b"
 )
 
 
@@ -205,8 +229,16 @@ def _measure_sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
         stem(w.lower())
         for m in _MEASURED_BY.finditer(text)
         for w in (
-            m.group("by") or m.group("shown") or m.group("named") or m.group("headed") or m.group("estimator")
-        ).split()
+            m.group("by")
+            or m.group("shown")
+            or m.group("named")
+            or m.group("headed")
+            or m.group("estimator")
+            or m.group("putter")
+        )
+        .replace("(", " ")
+        .replace(")", " ")
+        .split()
     }
     return named_sources(ctx, q) | measured
 

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from auditor.align.anchors import STOPWORDS
-from auditor.checks.contradiction.common import _two_outlets_flag, _where, names_anywhere, unflagged_story_pairs
+from auditor.checks.contradiction.common import (
+    _two_outlets_flag,
+    _where,
+    names_anywhere,
+    numbered_parts,
+    unflagged_story_pairs,
+)
 from auditor.checks.registry import CheckContext
 from auditor.facts.quotes import NAME, surname
 from auditor.facts.words import UPPER, plain, stem, word_set
@@ -83,20 +89,6 @@ _BEATEN = re.compile(
 )
 # What tells two contests of one event apart: the category and the stage, round or section number.
 _CATEGORY = re.compile(r"\b(?:men|women|boys|girls)['’]s\b|\b(?:mixed|wheelchair|junior|under-\d+|u-?\d+)\b", re.I)
-_ORDINALS = {
-    "opening": "1",
-    "first": "1",
-    "second": "2",
-    "third": "3",
-    "fourth": "4",
-    "fifth": "5",
-    "sixth": "6",
-    "seventh": "7",
-}
-_NUMBERED = re.compile(
-    rf"\b(?:stage|round|race|game|leg|day|heat)\s+(?P<n>\d+)\b|\b(?P<ord>{'|'.join(_ORDINALS)})\s+(?:stage|round|leg|day|heat)\b",
-    re.I,
-)
 _RESULT_WORDS = word_set(
     "won wins claimed claims took takes clinched captured secured lifted grabbed bagged crossed crossing line first"
     " finished came placed gave delivered handed its their his her"
@@ -174,12 +166,7 @@ def _contest_marks(doc: Document, placing: Placing) -> tuple[frozenset[str], fro
     """(categories, numbered parts) the winner's sentence names: ({"women's"}, {"stage 2"})."""
     text = doc.text[placing.sentence_start : placing.sentence_end]
     categories = frozenset(m.group().lower().replace("’", "'") for m in _CATEGORY.finditer(text))
-    numbered = set()
-    for m in _NUMBERED.finditer(text):
-        n = m.group("n") or _ORDINALS.get((m.group("ord") or "").lower())
-        if n:
-            numbered.add(n)
-    return categories, frozenset(numbered)
+    return categories, frozenset(number for _, number in numbered_parts(text))
 
 
 def _one_contest(ctx: CheckContext, a: Placing, b: Placing) -> bool:
