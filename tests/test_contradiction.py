@@ -953,6 +953,22 @@ def test_a_developer_named_once_is_the_developer_said_elsewhere(encoder: Any) ->
     assert "486 MW vs 300 MW" in flag.message
 
 
+@pytest.mark.parametrize(
+    ("b", "disputed"),
+    [
+        # "just over" is a little over: 13 to 14.3 feet, not 4.7 metres (15.4 feet)
+        ("Rangers caught a saltwater crocodile in the Katherine River that is just over 13 feet long.", True),
+        ("Rangers caught a saltwater crocodile in the Katherine River that is just over 15 feet long.", False),
+        # the year it was caught in dates the catch, not its length
+        ("Rangers caught the 3.9-metre saltwater crocodile in the Katherine River in September 2023.", True),
+    ],
+)
+def test_a_little_over_is_close_and_a_year_does_not_date_a_length(encoder: Any, b: str, disputed: bool) -> None:
+    a = "Rangers have pulled a 4.7-metre saltwater crocodile from the Katherine River, NT Parks said."
+    tail = "\n\nThe Katherine River crocodile will be sent to a farm near Darwin."
+    one_flag_if(disputed, encoder, "C001", a + tail, b + tail)
+
+
 def test_a_figure_the_other_article_also_gives_is_no_rival(encoder: Any) -> None:
     # the second article's 72 feet is the first's depth of 22 metres, not a second hull length
     a = (
@@ -1134,6 +1150,11 @@ def test_two_dollars_and_two_years_are_two_sums(encoder: Any) -> None:
             "The pipeline stretches about 290 km (180 miles) from the Dikgatlhong Dam, at the confluence of two rivers.",
             [("length", 290000.0, False), ("length", 289682.0, False)],
         ),
+        # a diamond's carats are its weight; gold's are its purity
+        ("Miners recovered a 1,094-carat white diamond.", [("mass", 0.2188, False)]),
+        ("She wore an 18-carat gold ring.", []),
+        # the figure before the thing was changed, later in the sentence
+        ("The plant, first announced as a 400-megawatt facility, was scaled back.", [("power", 400e6, True)]),
         # two measures side by side, not one in two parts: a depth and a distance from the beach
         (
             "The wreck rests at a depth of 22 metres about 1.5 kilometres from the beach.",
@@ -3479,6 +3500,10 @@ CAUGHT = {
     "wolseong_reactor_restart": "C002",
     "madi_khola_hydropower_capacity": "C001",
     "palk_strait_swim_distance": "C001",
+    "botswana_tshwene_large_diamond": "C001",
+    "folkestone_teen_channel_swim": "C001",
+    "katherine_river_crocodile_removal": "C001",
+    "menzies_iron_meteorite_identification": "C001",
 }
 
 

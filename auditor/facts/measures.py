@@ -56,10 +56,11 @@ _PINT_NAMES = {
 # every story has several), not temperatures, not currencies, not percent.
 _PHYSICAL_UNITS = word_set(
     """metre meter kilometre kilometer centimetre centimeter millimetre millimeter mile foot feet ft inch yard
-    kilogram kilogramme kilo gram gramme tonne ton pound hectare acre sqkm litre liter gallon barrel kmh kph mph knot
+    kilogram kilogramme kilo gram gramme carat tonne ton pound hectare acre sqkm litre liter gallon barrel kmh kph mph knot
     kilowatt megawatt gigawatt kilowatt-hour megawatt-hour gigawatt-hour terawatt-hour horsepower
     second minute hour"""
 )
+_GOLD_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?gold\b", re.IGNORECASE)
 _ACROSS = re.compile(r"(?:\s*\([^)]*\))?\)?\s+across\b(?!\s+(?:the|a|an|[A-Z]))")
 _ACROSS_STEM = stem("across")
 # A unit's symbol as a compound's noun ("the 32-km stretch"); not "m", also a million ("a $5-m deal").
@@ -171,6 +172,13 @@ _CHANGED = re.compile(
     re.I,
 )
 # A measure of a part: "a 1.2-kilogram fragment of the meteorite", "the 233-km first section".
+# The thing the figure was given for changed after it, later in the sentence.
+_CHANGED_SINCE = re.compile(
+    r"[^.;]*?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:later\s+|since\s+|then\s+)?"
+    r"(?:scaled\s+(?:back|down|up)|downsized|cut|reduced|trimmed|expanded|enlarged|lengthened|extended|shortened|"
+    r"raised|increased|revised|redesigned)\b",
+    re.IGNORECASE,
+)
 _PART_WORDS = word_set(
     "fragment fragments piece pieces part parts portion portions section sections segment segments phase phases"
 )
@@ -327,6 +335,8 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
             reading = unit_reading(unit)
         if reading is None or q.kind == "vague":
             continue
+        if unit and singular(unit.split()[-1]) == "carat" and _GOLD_AFTER.match(sentence_text, q.end - sentence_start):
+            continue  # "18-carat gold" is how pure the gold is, not what it weighs
         if found and q.start < found[-1].end:
             continue  # the inches already read with "6 feet 5 inches"
         dimension, factor = reading
@@ -344,6 +354,10 @@ def sentence_measures(quantities: Sequence[Quantity], sentence_text: str, senten
         if q.kind == "approximate" and q.low < q.value < q.high:
             # "about 50 metres", "roughly 190 miles": a measure rounded, not a crowd guessed at
             low, high = q.value * (1 - MEASURE_APPROXIMATION), q.value * (1 + MEASURE_APPROXIMATION)
+        elif q.kind == "approximate" and q.low == q.value < q.high:
+            high = q.value * (1 + MEASURE_APPROXIMATION)  # "just over 13 feet"
+        elif q.kind == "approximate" and q.low < q.value == q.high:
+            low = q.value * (1 - MEASURE_APPROXIMATION)  # "just under two metres"
         facets = _facets(
             sentence_text, start, end, _MONEY_FACET_WORDS if dimension.startswith("money") else _FACET_WORDS, dimension
         )
@@ -482,6 +496,8 @@ def _relative(sentence_text: str, start: int, end: int) -> bool:
         return True
     if _HAD_BEFORE.search(before) and _CHANGED.search(sentence_text):
         return True  # "The runway, which had 2,800 metres, was lengthened": the figure before the works
+    if _CHANGED_SINCE.match(sentence_text, end):
+        return True  # "first announced as a 400-megawatt facility, was scaled back": the figure before
     if _STANDING_RECORD.search(sentence_text[:start]):
         return True  # a record named before the figure: "The record was set in 2019, when ... paid 333.6 million yen"
     after = re.sub(r"^\s*\([^)]*\)", "", sentence_text[end:])  # "50 km (31 miles) east"

@@ -243,8 +243,9 @@ def _measure_sources(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     return named_sources(ctx, q) | measured
 
 
-def _years(ctx: CheckContext, q: Quantity) -> frozenset[int]:
-    """The years q's clause is about: those its dates name, else the year it came out."""
+def _years(ctx: CheckContext, q: Quantity, *, named_only: bool = False) -> frozenset[int]:
+    """The years q's clause is about: those its dates name, else (unless `named_only`) the year it
+    came out."""
     sentence = _sentence(ctx.document(q.doc_id), q.sentence)
     lo, hi = clause_bounds(sentence.text, q.start - sentence.start, q.end - sentence.start)
     years: set[int] = set()
@@ -252,7 +253,7 @@ def _years(ctx: CheckContext, q: Quantity) -> frozenset[int]:
         if d.earliest and d.latest and lo <= d.start - sentence.start and d.end - sentence.start <= hi:
             years.update(range(d.earliest.year, d.latest.year + 1))
     published = ctx.document(q.doc_id).published
-    return frozenset(years or ({published.year} if published else set()))
+    return frozenset(years or ({published.year} if published and not named_only else set()))
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
@@ -291,7 +292,7 @@ def _stations(ctx: CheckContext, q: Quantity) -> frozenset[str]:
     )
 
 
-def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
+def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity, *, money: bool) -> bool:
     """The counts' guards that hold of any figure: names, named sources, places, days, an update."""
     owners_a, owners_b = _owners(ctx, qa), _owners(ctx, qb)
     if (
@@ -312,9 +313,12 @@ def _guards_pass(ctx: CheckContext, qa: Quantity, qb: Quantity) -> bool:
     sources_a, sources_b = _measure_sources(ctx, qa), _measure_sources(ctx, qb)
     if sources_a and sources_b and not sources_a & sources_b:
         return False  # each outlet names its own source
-    years_a, years_b = _years(ctx, qa), _years(ctx, qb)
+    # a sum's year is the article's unless its clause names one ("the record of 333.6 million yen was
+    # set in 2019"; next year's budget and this year's); a thing's weight is not dated by the year
+    # its clause says it was found ("unearthed the 11kg iron ... in September 2023")
+    years_a, years_b = _years(ctx, qa, named_only=not money), _years(ctx, qb, named_only=not money)
     if years_a and years_b and not years_a & years_b:
-        return False  # "the record of 333.6 million yen was set in 2019"; next year's budget and this year's
+        return False
     days_a, days_b = event_days(ctx, qa), event_days(ctx, qb)
     if days_a and days_b and not days_a & days_b:
         return False  # Friday's level vs Saturday's peak
@@ -404,7 +408,9 @@ def _disputes(ctx: CheckContext, a: str, b: str) -> Iterator[tuple[Measure, Meas
                 continue
             if _difference_told(ctx, ma, mb):
                 continue
-            if _objects_differ(ctx, ma, mb) or not _guards_pass(ctx, ma.quantity, mb.quantity):
+            if _objects_differ(ctx, ma, mb) or not _guards_pass(
+                ctx, ma.quantity, mb.quantity, money=ma.dimension.startswith("money")
+            ):
                 continue
             seen.add(ma.dimension)
             yield ma, mb
