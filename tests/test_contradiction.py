@@ -2825,6 +2825,12 @@ def test_count_that_disagrees_with_the_following_list(encoder: Any) -> None:
         # "two more countries" counts the countries the list names; a count after the list, no article
         ("Two more countries have joined the observatory - Japan, South Korea and Sweden - after ratifying.", 3),
         ("Ana Berg, Jon Dahl and Eva Holm - four officials in all - were banned for life.", 3),
+        # who won what was counted, each described by weight class
+        (
+            "The boxers delivered four gold medals on the last day, courtesy of flyweight Jericho Dalisay, "
+            "lightweight Marvin Bautista and women's bantamweight Aira Villanueva.",
+            3,
+        ),
         # "and" inside an item that may be two names: the count is off either way
         ("Five candidates have filed: Republicans Ana Berg, Jon Dahl and Eva Holm, and Democrat Ola Lund.", 4),
         # the list comes first, the count after "were the"
@@ -2940,6 +2946,8 @@ def test_quoted_titles_that_agree_or_run_on_are_not_flagged(encoder: Any) -> Non
         "The coach named three debutants: centre forward Ante Juric, goalkeeper Toni Maric and left wing Luka Basic.",
         "Three councillors were elected: Ana Berg, of Oslo, Jon Dahl, of Bergen, and Eva Holm.",
         "Four states signed the pact: Dominica, Grenada, Jamaica and Trinidad and Tobago.",
+        "The boxers won three gold medals, courtesy of flyweight Jericho Dalisay, lightweight Marvin Bautista "
+        "and women's bantamweight Aira Villanueva.",
         # commas after the count's noun that set off more than its list, or a list that is the sayers
         "Two climbers and their guide, Ana Berg, Jon Dahl and Eva Holm, were rescued.",
         "The two sides, Ana Berg, Jon Dahl and Eva Holm said, would meet again in May.",
@@ -3091,7 +3099,8 @@ def test_traps_benchmark_reports_false_alarms_and_misses(tmp_path: Path) -> None
 # docs/ACCURACY.md, "Blind trap sets"): every trap must stay quiet; the disputes the rules
 # catch today must stay caught.
 # Sets 23, 24, 27, 28, 31 and 32 stayed on the machine that wrote them, held out, and are gone with
-# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53, 55, 57, 59 and 61 are held out the same way (docs/ACCURACY.md).
+# it; sets 33-36, 39, 40, 42, 44, 46, 48, 49, 51, 53, 55, 59, 61, 63 and 64 are held out the same way
+# (docs/ACCURACY.md); set 57 was held out in session 25 and studied in session 26.
 BLIND_SETS = tuple(
     f"contradiction-traps-blind-{n}.json"
     for n in (*range(1, 23), 25, 26, 29, 30, 37, 38, 41, 43, 45, 47, 50, 52, 54, 56, 57, 58, 60, 62, 65)
@@ -3504,6 +3513,7 @@ CAUGHT = {
     "folkestone_teen_channel_swim": "C001",
     "katherine_river_crocodile_removal": "C001",
     "menzies_iron_meteorite_identification": "C001",
+    "sea_games_philippine_boxing": "C004",
 }
 
 

@@ -156,7 +156,11 @@ LIST_LOOKAHEAD = 2  # sentences after the count in which its list may follow
 # A list opened by a colon or a dash is read item by item, so that names may hold initials ("Karim
 # B."), "of" or "and" ("the Irish Nurses and Midwives Organisation (INMO)"), or a description before
 # the name ("Edinburgh flanker Jamie Orr"). It ends at a dash, a semicolon or the sentence's end.
-_LIST_OPENER = re.compile(rf"(?::|\s[-–—])\s+(?=(?:the\s+|[a-z]+\s+)?[{UPPER}])")
+# After a colon or a dash, or "courtesy of", "thanks to" (who won the medals counted before): names,
+# each perhaps described ("flyweight Jericho Dalisay, ... and women's bantamweight Aira Villanueva").
+# Up to two lower-case words before the first name ("boy group VANTA") caught three more studied
+# lists but raised a false alarm on a held-out set: one word only.
+_LIST_OPENER = re.compile(rf"(?:(?::|\s[-–—])\s+|\b(?:courtesy\s+of|thanks\s+to)\s+)(?=(?:the\s+|[a-z]+\s+)?[{UPPER}])")
 # "The prosecutor named the three suspects as Karim B. and Steven V.": "as" opens the list.
 # Read after the count too ("... three suspects| as Karim B. and ..."), where the caller checks the verb.
 _NAMED_AS = re.compile(rf"(?:\b(?:named|identified)\s+(?:[\w'’-]+\s+){{0,5}}?|^\s*)as\s+(?=[{UPPER}])")
@@ -165,7 +169,7 @@ _LIST_CLOSER = re.compile(rf"\s[-–—]\s|;|{_SENTENCE_END}")
 _ITEM_WORD = re.compile(rf"[{UPPER}][\w'’.&-]*|\([A-Z][A-Za-z]{{1,7}}\)")
 # What a list item may say of its name before it: "goalkeeper Ismail Waiswa", "defender Joe Kizito";
 # not a verb or a function word ("police arrested Smith", "and Jones").
-_DESCRIPTOR = re.compile(r"[a-z][a-z-]+")
+_DESCRIPTOR = re.compile(r"[a-z][a-z-]+(?:['’]s)?")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
 MAX_ITEM_WORDS = 8
 
@@ -412,6 +416,9 @@ def _noun_beside_list(q: Quantity, text: str, start: int, end: int) -> bool:
 _COMPRISING = re.compile(
     r"^[\w\s-]{0,40}?\b(?:comprising|consisting\s+of|made\s+up\s+of|namely)\s+(?:[\w'’-]+\s+){0,3}$"
 )
+# "four gold medals on the last day of the Games, courtesy of flyweight A, lightweight B and C": who won
+# what was counted.
+_CREDITED = re.compile(r"^[^.;:]{0,100}?\b(?:courtesy\s+of|thanks\s+to)\s+$")
 # "three of his eight children, A, B and C": the names are the part's, not the count's.
 _PARTITIVE_BEFORE = re.compile(r"\b[\w-]+\s+of\s+(?:his|her|their|its|our|the|these|those)\s+$", re.I)
 # Right after the counted noun, a list set off by commas: "the two justices who dissented, A, B and C, argued".
@@ -429,7 +436,7 @@ def _introduces_list(between: str, before: str = "") -> bool:
     (unless another count stands between); after "said that ..." it is the reported clause's."""
     if re.fullmatch(r"\s*as\s*", between) and re.search(r"\b(?:named|identified)\s+(?:the\s+)?$", before):
         return True  # "named the three suspects as A and B"
-    if _COMPRISING.search(between) and not re.search(r"\.\s", between):
+    if (_COMPRISING.search(between) or _CREDITED.search(between)) and not re.search(r"\.\s", between):
         return True  # "a four-member committee comprising former Test players A, B and C"
     if not _LIST_OPENS.search(between.rstrip()) or re.search(r"\.\s", between):
         return False
