@@ -171,14 +171,15 @@ _CHANGED = re.compile(
     r"rebuilt|upgraded)\b",
     re.I,
 )
-# A measure of a part: "a 1.2-kilogram fragment of the meteorite", "the 233-km first section".
-# The thing the figure was given for changed after it, later in the sentence.
+# The thing the figure was given for changed after it, later in the sentence: "first announced in
+# 2021 as a 400-megawatt facility, was scaled back".
 _CHANGED_SINCE = re.compile(
     r"[^.;]*?\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:later\s+|since\s+|then\s+)?"
     r"(?:scaled\s+(?:back|down|up)|downsized|cut|reduced|trimmed|expanded|enlarged|lengthened|extended|shortened|"
     r"raised|increased|revised|redesigned)\b",
     re.IGNORECASE,
 )
+# A measure of a part: "a 1.2-kilogram fragment of the meteorite", "the 233-km first section".
 _PART_WORDS = word_set(
     "fragment fragments piece pieces part parts portion portions section sections segment segments phase phases"
 )

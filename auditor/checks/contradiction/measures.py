@@ -10,7 +10,9 @@ each gives for a kind of measure (a length, a weight), facet by facet ("sustaine
 each other (a misreported measure lies near the right one; "4.5 metres" of snow on a mountain and
 "1.4 metres" in the city are two places). A changed, partial or remaining measure, a distance to
 somewhere and a rate are never the thing's own measure; an article giving two figures for one
-kind of measure (a current height and a raised one, two wells) has no one figure to compare.
+kind of measure (a current height and a raised one, two wells) has no one figure to compare, and
+two figures whose difference either article gives as a change ("stretched it by eight metres")
+are the thing before and after.
 """
 
 from __future__ import annotations
