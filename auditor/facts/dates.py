@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from auditor.facts.model import DateMention
+from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.words import singular, stem, word_set
 from auditor.model import Sentence
 
@@ -38,20 +39,26 @@ _NUM_WORDS = {
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 _AMOUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty-four|few|several)"
 
+# The words between the two days of a stretch in one month: "August 5-10", "23 to 29 September".
+_DAYS_TO = r"(?:\s*[-–]\s*|\s+(?:to|until|through)\s+)"
+# After "May 5 to 10": a count, not the stretch's last day ("to 10 people", "to 10 percent").
+_NOT_A_DAY = r"[.,]?\d|\s*%|\s+(?:per|percent|people|of)\b"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "August 5-10", "July 25", "September 11, 2001", "July 4th"
+    # "August 5-10", "September 23 to 29", "July 25", "September 11, 2001", "July 4th"
     (
         "month_day",
         re.compile(
-            rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?"
+            rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DAYS_TO}(?P<day2>\d{{1,2}})\b(?!{_NOT_A_DAY}))?"
             rf"(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d))?\b"
         ),
     ),
-    # "16 Aug 2021", "25 July"
+    # "16 Aug 2021", "25 July", "23 to 29 September"
     (
         "day_month",
         re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d))?\b"
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:{_DAYS_TO}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?P<month>{MONTH})"
+            rf"(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d))?\b"
         ),
     ),
     # "by the end of August", "in May", "since early May", "August 2021"
@@ -377,6 +384,21 @@ def _infinitive_of_plan(before: list[re.Match[str]], position: int) -> bool:
     )
 
 
+# Verbs of a figure changing; with a figure after them the date is the figure's, not an event's:
+# the event FIGURE_CHANGE, which no two articles are compared on (two readings of a figure are
+# two occasions).
+FIGURE_CHANGE = "figure"
+_FIGURE_CHANGES = word_set(
+    """rose risen rise rises climbed climbs increased increases grew grown jumped jumps soared surged
+    dropped drops declined declines stood stands reached reaches hit"""
+)
+_FIGURE_AFTER = re.compile(
+    r"\s+(?:(?:to|by|at|about|around|nearly|almost|some|over|more|than|at least)\s+){0,3}"
+    rf"(?:\d|(?:{'|'.join(sorted(w for w in NUMBER_WORDS if w not in ('a', 'an')))})\b)",
+    re.I,
+)
+
+
 def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str]:
     """The event word a date modifies, and its aspect ("end", "start" or "point").
 
@@ -425,6 +447,10 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             continue
         if match.group()[0].isupper() and match.start() > 0:
             continue  # names are participants, not events
+        if word in _FIGURE_CHANGES and _FIGURE_AFTER.match(text, match.end()):
+            # "the death toll from the collapse rose to seven on Wednesday": the day the figure
+            # changed, not the collapse's
+            return FIGURE_CHANGE, match.group(), aspect
         if position + 1 < len(before) and (word, before[position + 1].group().lower()) in PHRASAL_EVENTS:
             opening = match
             if word == "into" and position > 0 and before[position - 1].group().lower() in _INTO_VERBS:
@@ -553,6 +579,7 @@ def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) ->
         and word not in _NOT_EVENT
         and word not in _PARTICLES
         and word not in _PREPOSITIONS
+        and word.lower() not in NUMBER_WORDS  # "detained seven people": a verb and its count
         and not is_eventive(word)
     )
 

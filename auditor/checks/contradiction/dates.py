@@ -28,8 +28,9 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
-from auditor.facts.dates import ASPECT_START, PHRASAL_START, is_eventive, is_known_event
+from auditor.facts.dates import ASPECT_START, FIGURE_CHANGE, PHRASAL_START, is_eventive, is_known_event
 from auditor.facts.model import DateMention
+from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.quantities import noun_key
 from auditor.facts.words import CALENDAR_WORDS, stem, word_set
 from auditor.model import Category, Document, Evidence, Flag, Sentence, Severity
@@ -86,10 +87,14 @@ def _clip_sentence(ctx: CheckContext, d: DateMention) -> Sentence:
 MAX_DATE_GAP_DAYS = 184
 
 
+# No event to compare: none found, a statement's day, a figure's reading.
+_NO_EVENT = (None, "say", FIGURE_CHANGE)
+
+
 def _comparable_dates(d: DateMention) -> bool:
     """Dated occurrences only: no statements, past windows, "since", or bare years (background).
     Starts count ("the trial will begin on September 4"); they are compared with starts only."""
-    if d.event in (None, "say") or d.earliest is None:
+    if d.event in _NO_EVENT or d.earliest is None:
         return False
     if d.granularity == "window":
         return d.relation == "by"  # "completed in less than a week" is a deadline
@@ -174,7 +179,12 @@ def _lead_in(ctx: CheckContext, d: DateMention) -> list[str]:
 def _occurrence_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     """Occurrence words ("first", "round", "runoff") of the lead-in and the event clause; words of
     the dates themselves ("last week", "next Tuesday") do not count."""
-    return occurrence_words([*_lead_in(ctx, d), *_clause_words(ctx, d)])
+    found = occurrence_words([*_lead_in(ctx, d), *_clause_words(ctx, d)])
+    s, e = _clip_span(ctx, d)
+    clause = ctx.document(d.doc_id).text[s:e].lower().split()  # with its figures: "another 20 people"
+    if "more" not in found and any(_added_batch(clause, i) for i in range(len(clause))):
+        found |= {"more"}
+    return found
 
 
 _DETERMINERS = word_set("the these those all both his her their its our my your this that each every such a an")
@@ -202,9 +212,10 @@ _FIRST_IN_YEARS = re.compile(
 
 
 def occurrence_words(words: Sequence[str]) -> frozenset[str]:
-    """The occurrence words among `words` that say which occurrence is meant."""
+    """The occurrence words among `words` that say which occurrence is meant; a batch counted on
+    top of an earlier one ("five more suspects were detained") is the occurrence "more"."""
     lower = [w.lower() for w in words]
-    return frozenset(
+    found = {
         w
         for i, w in enumerate(lower)
         if w in _OCCURRENCE_WORDS
@@ -213,7 +224,28 @@ def occurrence_words(words: Sequence[str]) -> frozenset[str]:
         and not _running_count(lower, i)
         and not (w == "last" and i > 0 and lower[i - 1] in _BEFORE_A_VERB)  # "the truce will last six months"
         and not _one_of_the(lower, i)
-    )
+    }
+    if any(_added_batch(lower, i) for i in range(len(lower))):
+        found.add("more")
+    return frozenset(found)
+
+
+# "five more suspects", "another 20 people", "a further 12", "30 additional workers": a batch on
+# top of one reported before, so its day is that batch's, not the first one's.
+_ADDED = word_set("more another further additional")
+
+
+def _added_batch(lower: Sequence[str], i: int) -> bool:
+    if lower[i] not in _ADDED:
+        return False
+    before, after = lower[i - 1] if i > 0 else "", lower[i + 1] if i + 1 < len(lower) else ""
+    if lower[i] == "more":
+        return _is_count(before) and after not in ("than", "or")  # not "more than 50", "two or more"
+    return _is_count(after) or (lower[i] == "additional" and _is_count(before))
+
+
+def _is_count(word: str) -> bool:
+    return word.replace(",", "").isdigit() or (word in NUMBER_WORDS and word not in ("a", "an", "one"))
 
 
 def _one_of_the(lower: Sequence[str], i: int) -> bool:
@@ -268,6 +300,58 @@ def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
     if verb and words and before and before[-1] in _PREPOSITIONS:
         return frozenset()
     return frozenset(words)
+
+
+# The two chambers of a legislature: "the Chamber of Deputies approved on Wednesday" and "the
+# Senate on Tuesday approved" are two votes on one bill.
+_UPPER_CHAMBER = word_set("senate senators upper lords")
+_LOWER_CHAMBER = word_set("deputies lower commons representatives")
+_BE_VERBS = word_set("is are was were be been being")
+
+
+def _doers(ctx: CheckContext, d: DateMention) -> tuple[frozenset[str], frozenset[str]]:
+    """Who does the event, as the words right before it name them in the active voice: the
+    countries ("Moldova's parliament ... ratified", "the Georgian parliament ratified") and the
+    chamber of a legislature ("upper", "lower"). A passive ("a Philippine boat was rammed") names
+    what the event was done to, so it names no doer."""
+    lead_in = _lead_in(ctx, d)
+    if not lead_in or lead_in[-1].lower() in _BE_VERBS:
+        return frozenset(), frozenset()
+    lower = {w.lower().removesuffix("'s").removesuffix("’s") for w in lead_in}
+    chambers = frozenset(
+        side for side, words in (("upper", _UPPER_CHAMBER), ("lower", _LOWER_CHAMBER)) if lower & words
+    )
+    sentence = _sentence(ctx.document(d.doc_id), d.sentence)
+    position = sentence.text.find(d.event_text or "")
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text, 0, position)]
+    clause_at, event_at = sentence.start + (breaks[-1] if breaks else 0), sentence.start + position
+    countries = frozenset(
+        e.canonical
+        for e in document_facts(ctx)[d.doc_id].in_sentence(d.sentence).entities
+        if e.kind in ("country", "demonym") and clause_at <= e.start and e.end <= event_at
+    )
+    return countries, chambers
+
+
+def _other_doers(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
+    """Do the two clauses name different doers: other countries, or the other chamber?"""
+    (countries_a, chambers_a), (countries_b, chambers_b) = _doers(ctx, a), _doers(ctx, b)
+    return bool(
+        (countries_a and countries_b and not countries_a & countries_b)
+        or (len(chambers_a) == len(chambers_b) == 1 and chambers_a != chambers_b)
+    )
+
+
+def _other_actors(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
+    """Do the words before the two events name different doers, or different people it was done
+    to? "Children were vaccinated" names whom, "health workers vaccinated" who: no telling apart."""
+    actors_a, actors_b = _actor_words(ctx, a), _actor_words(ctx, b)
+    return bool(actors_a and actors_b and not actors_a & actors_b and _passive(ctx, a) == _passive(ctx, b))
+
+
+def _passive(ctx: CheckContext, d: DateMention) -> bool:
+    lead_in = _lead_in(ctx, d)
+    return bool(lead_in) and lead_in[-1].lower() in _BE_VERBS
 
 
 # Not "of": "the number of people evacuated" names who was.
@@ -382,6 +466,19 @@ def date_gap(a: DateMention, b: DateMention) -> int:
     return max(0, (b.earliest - a.latest).days, (a.earliest - b.latest).days)
 
 
+def _before_deadline(on: DateMention, by: DateMention) -> bool:
+    """Is `on` a day that falls before the deadline `by` gives? Something done then was done by
+    it, so the two dates agree."""
+    deadline = by.target or by.latest
+    return (
+        on.relation == "on"
+        and by.relation == "by"
+        and on.latest is not None
+        and deadline is not None
+        and (on.latest <= deadline)
+    )
+
+
 def _aspect(d: DateMention) -> str:
     return "start" if d.relation == "start" else "end-or-point"
 
@@ -425,7 +522,12 @@ UNATTACHED_CONFIDENCE = 0.45
 
 
 def _dated_day(d: DateMention) -> bool:
-    return d.granularity == "day" and d.earliest is not None and d.relation in ("on", "start") and d.event != "say"
+    return (
+        d.granularity == "day"
+        and d.earliest is not None
+        and d.relation in ("on", "start")
+        and d.event not in ("say", FIGURE_CHANGE)
+    )
 
 
 def _unattached_day(ctx: CheckContext, d: DateMention) -> bool:
@@ -435,7 +537,7 @@ def _unattached_day(ctx: CheckContext, d: DateMention) -> bool:
 
 
 RECENT_DAYS = 3  # a day this close before an article's publication is that article's news
-RECENT_MONTH_DAYS = 31  # ... and the month before it: "housing starts rose in May", out in June
+RECENT_MONTH_DAYS = 45  # ... and the month before it: "remittances fell in June", out by mid-August
 # Two reports more than a week apart, each of "its" latest occurrence, tell of two occurrences of
 # something that recurs (weekly fixtures, monthly meetings); within a week, of one event misdated.
 RECURRENCE_DAYS = 7
@@ -558,9 +660,9 @@ _RANGE_END_BEFORE = re.compile(rf"\b(?:{_RANGE_JOINERS})\s+(?:[A-Z][a-z]+,?\s+)?
 def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
     text = ctx.document(d.doc_id).text
     return (
-        d.granularity == "day"
+        d.granularity in ("day", "range")  # "runs from June 21 to 28": the days it runs
         and d.relation in ("on", "start", "since")
-        and d.event != "say"
+        and d.event not in ("say", FIGURE_CHANGE)
         and (_ahead(ctx, d) or _recent_past(ctx, d))
         and not _until(ctx, d)
         and not _RANGE_END_BEFORE.search(text, max(0, d.start - 20), d.start)
@@ -662,9 +764,10 @@ def _lead_date_flags(ctx: CheckContext) -> Iterator[Flag]:
             continue  # "postponed to July 26" in one: the other reported the earlier plan
         if _other_occurrences(_sentence_occurrences(ctx, a), _sentence_occurrences(ctx, b)):
             continue  # "the first round ... on June 22" vs "a runoff ... on August 24"
-        actors_a, actors_b = _actor_words(ctx, a), _actor_words(ctx, b)
-        if actors_a and actors_b and not actors_a & actors_b:
+        if _other_actors(ctx, a, b):
             continue  # "finance ministers will meet" vs "leaders will meet"
+        if _other_doers(ctx, a, b):
+            continue  # "the Senate approved on Tuesday" vs "the Chamber of Deputies approved on Wednesday"
         texts: list[tuple[str, str]] = []
         if a.event != b.event or a.event is None:
             doc_a, doc_b = ctx.document(a_id), ctx.document(b_id)
@@ -746,14 +849,17 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
                 continue  # "hosted the Oscars" vs "hosted the Tonys": same verb, different events
             if _occurrence_words(ctx, a) != _occurrence_words(ctx, b):
                 continue  # "the first round ... on April 10" vs "the runoff ... on April 24"
-            actors_a, actors_b = _actor_words(ctx, a), _actor_words(ctx, b)
-            if actors_a and actors_b and not actors_a & actors_b:
+            if _other_actors(ctx, a, b):
                 continue  # "finance ministers will meet" vs "leaders will meet": two meetings
             pa, pb = _event_participants(ctx, a), _event_participants(ctx, b)
             if pa and pb and not pa & pb:
                 continue  # different actors: the US withdrawal is not the UK's
+            if _other_doers(ctx, a, b):
+                continue  # "the Georgian parliament ratified" vs "Moldova's parliament ... ratified"
             if {a.relation, b.relation} == {"on", "by"} and "day" not in (a.granularity, b.granularity):
                 continue  # "began in May" vs "completed by August": a month is no deadline
+            if _before_deadline(a, b) or _before_deadline(b, a):
+                continue  # "vaccinated on Friday" vs "during a campaign that ended on Monday": in time
             if _until(ctx, a) != _until(ctx, b):
                 continue  # "adjourned on Tuesday" vs "adjourned until March 18": when it stopped, when it resumes
             if _each_reports_its_own(ctx, a, b):
