@@ -161,6 +161,9 @@ _NOT_EVENT = word_set(
     nearly almost early late mid end start beginning including government governments parliament
     department equipment environment element according happen happened happens occurred occur occurs
     took take takes place held came made posted published updated filed
+    coalition coalitions nation nations station stations population institution institutions
+    evening evenings morning mornings afternoon afternoons
+    federation foundation organisation organization administration association corporation
     """
 )
 # A date after a verb of saying (before any event word) dates the statement: "Kirby said Monday".
@@ -255,7 +258,7 @@ _FUTURE_CLAUSE_ENDS = re.compile(r"\b(?:said|says|told|announced|was|were|had|bu
 FUTURE_WEEKDAY_WINDOW = 40  # characters: the marker is in the weekday's own clause
 
 
-def _future_clause(text: str, start: int) -> bool:
+def future_clause(text: str, start: int) -> bool:
     """Does the clause before `start` speak of the future ("schools will remain closed on Monday",
     "is due to land on Friday")? Then an undated weekday is the coming one, not the last."""
     window = text[max(0, start - FUTURE_WEEKDAY_WINDOW) : start]
@@ -336,6 +339,7 @@ _EVENT_SYNONYMS = (
     {word: "decision" for word in ("ruled", "ruling", "rulings", "decided")}
     | {word: "release" for word in ("freed", "freeing", "frees")}
     | {word: "climb" for word in ("ascent", "climb", "climbed", "climbing", "summited")}  # a mountain's
+    | {word: "arrive" for word in ("arrival", "arrived", "arrive", "arrives", "reached", "reach", "reaches")}
     | {  # a theft: "was stolen on Monday 3 February" / "The break-in happened early on Wednesday 5 February"
         word: "theft"
         for word in (
@@ -397,6 +401,9 @@ _FIGURE_AFTER = re.compile(
     rf"(?:\d|(?:{'|'.join(sorted(w for w in NUMBER_WORDS if w not in ('a', 'an')))})\b)",
     re.I,
 )
+
+
+SAYER_WORDS = 3  # "On Monday, the ministry said": a date opening its sentence, then who said it
 
 
 def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str]:
@@ -474,6 +481,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             and position + 1 < len(before)
             and _modifies_next(text, match, before[position + 1])
             and before[position + 1].group().lower() not in _OCCASIONS
+            and not (position > 0 and before[position - 1].group().lower() in _VERB_BEFORE)
         ):
             continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
@@ -514,10 +522,15 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
         )
         if earlier and not earlier[-1].group()[0].isupper():
             return event_class(earlier[-1].group()), earlier[-1].group(), aspect
-    for match in list(_EVENT_WORD.finditer(text, end))[:8]:
+    opens_sentence = len(_EVENT_WORD.findall(text, 0, start)) <= SAYER_WORDS
+    for index, match in enumerate(list(_EVENT_WORD.finditer(text, end))[:8]):
         word = match.group().lower()
         if aspect_word and word in _REPORTING_VERBS:
             break  # "will begin on June 3, the company has confirmed": what began is before the date
+        if opens_sentence and not aspect_word and word in SAYING_VERBS and index <= SAYER_WORDS:
+            # "Last week Friday (14 October), Seacom announced that ...": the day of saying; not
+            # "will fight on December 13, promoters announced", where the date is the event's
+            return "say", match.group(), aspect
         if any(s <= match.start() < e for s, e in spans) or match.group()[0].isupper():
             continue
         if word in _ASPECT_END | ASPECT_START or not is_eventive(word):
@@ -569,6 +582,11 @@ _PREPOSITIONS = word_set(
 )
 
 
+# Words after which an event-shaped word is a verb, not a noun's modifier: "will be ordained
+# bishop", "has appointed judges".
+_VERB_BEFORE = word_set("be been being is are was were will would has have had")
+
+
 def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) -> bool:
     """Is an event-shaped word ("observation") the modifier of the lower-case noun right after it
     ("observation satellite")?"""
@@ -587,6 +605,8 @@ def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) ->
 # "JOHANNESBURG, March 3 (Reuters) -", "Taipei, Sept. 22 (CNA)": the place and day a report was filed.
 _DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,40},\s*")
 _DATELINE_AFTER = re.compile(r"\s*\([A-Za-z][A-Za-z .&-]{0,30}\)")
+# "(Tue, 16 Aug 2011) This morning ...": a report's day in brackets before its first word.
+_BRACKETED_DATELINE_BEFORE = re.compile(r"\s*\((?:[A-Z][a-z]{2,8},?\s*)?")
 
 
 def extract_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
@@ -626,7 +646,9 @@ def extract_dates(sentence: Sentence, published: date | None) -> list[DateMentio
     for s, e, earliest, latest, target, granularity, relation, relative in sorted(raw):
         event: str | None
         event_text: str | None
-        if _DATELINE_BEFORE.fullmatch(text[:s]) and _DATELINE_AFTER.match(text, e):
+        if (_DATELINE_BEFORE.fullmatch(text[:s]) and _DATELINE_AFTER.match(text, e)) or (
+            _BRACKETED_DATELINE_BEFORE.fullmatch(text[:s]) and text[e : e + 1] == ")"
+        ):
             event, event_text, aspect = "say", text[s:e], "point"  # the dateline dates the report itself
         else:
             event, event_text, aspect = _attach_event(text, s, e, taken)
@@ -704,7 +726,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resol
             day -= timedelta(days=7)
         if which == "next":
             day = base + timedelta(days=(target_weekday - base.weekday()) % 7 or 7)
-        elif which != "last" and _future_clause(text, m.start()):
+        elif which != "last" and future_clause(text, m.start()):
             day = base + timedelta(days=(target_weekday - base.weekday()) % 7)
         return (day, day, day, "day", relation, True)
     if kind == "window":
@@ -714,7 +736,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, base: date | None) -> Resol
         return (base - span, base, base, "window", "window", True)
     if kind == "ahead":
         unit = m.group("unit").lower()
-        if unit == "hour" and not _future_clause(text, m.start()):
+        if unit == "hour" and not future_clause(text, m.start()):
             return None  # "swam the channel in 11 hours": how long it took, not a time to come
         span = timedelta(days=max(1, round(_amount(m.group("n")) * _UNIT_DAYS[unit])))
         return (base, base + span, base + span, "window", "by", True)

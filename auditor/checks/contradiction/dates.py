@@ -28,7 +28,15 @@ from auditor.checks.contradiction.common import (
 )
 from auditor.checks.registry import CORPUS, CheckContext, rule
 from auditor.facts import DocumentFacts, document_facts
-from auditor.facts.dates import ASPECT_START, FIGURE_CHANGE, PHRASAL_START, is_eventive, is_known_event
+from auditor.facts.dates import (
+    ASPECT_START,
+    FIGURE_CHANGE,
+    PHRASAL_START,
+    SAYING_VERBS,
+    future_clause,
+    is_eventive,
+    is_known_event,
+)
 from auditor.facts.model import DateMention
 from auditor.facts.numerals import NUMBER_WORDS
 from auditor.facts.quantities import noun_key
@@ -143,11 +151,15 @@ def _clause_content(ctx: CheckContext, d: DateMention) -> frozenset[str]:
         for w in words
         if w.lower() not in _CLAUSE_STOP
         and w.lower() not in CALENDAR_WORDS  # "on Wednesday, September 3": the date's own weekday
+        and w.lower() not in _TIME_WORDS  # "reopened on June 6, a week later than last year": when
         and w.lower() not in event_words
         and w.lower() not in ASPECT_START  # "the ceasefire will begin" / "will start": when, not what
         and stem(w) != d.event
         and (w[0].isupper() or not is_eventive(w))
     )
+
+
+_TIME_WORDS = word_set("day days week weeks month months year years later earlier sooner ago")
 
 
 # Words that say which occurrence of a recurring event is meant: the first round is not the
@@ -192,7 +204,8 @@ _DETERMINERS = word_set("the these those all both his her their its our my your 
 # event's start), "for the first time", "opening the market" /
 # "the opening of the bridge" (a verb, or the event itself).
 _NO_OCCURRENCE_AFTER = {
-    "first": word_set("day days time"),
+    # "the first person to swim": a feat, not which occurrence
+    "first": word_set("day days time person people woman women man men patient patients one ever"),
     "opening": _DETERMINERS | word_set("of up"),
     "round": word_set("trip trips"),  # "two round trips each week"
     "closing": _DETERMINERS | word_set("of down"),
@@ -289,6 +302,7 @@ def _actor_words(ctx: CheckContext, d: DateMention) -> frozenset[str]:
             or lower in _CLAUSE_STOP
             or lower in _OCCURRENCE_WORDS
             or lower in _LEAD_IN_FILLERS
+            or lower in _NOT_A_DOER  # "which it says will be released", "put a new note into"
             or is_eventive(word)
         ):
             end = index + 1
@@ -343,10 +357,16 @@ def _other_doers(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
 
 
 def _other_actors(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
-    """Do the words before the two events name different doers, or different people it was done
-    to? "Children were vaccinated" names whom, "health workers vaccinated" who: no telling apart."""
+    """Do the words before the two events name different doers, or different things it was done
+    to? In the passive they name what was done to ("children were vaccinated"), which the active
+    names after its verb ("health workers vaccinated 3.1 million children"): one event."""
     actors_a, actors_b = _actor_words(ctx, a), _actor_words(ctx, b)
-    return bool(actors_a and actors_b and not actors_a & actors_b and _passive(ctx, a) == _passive(ctx, b))
+    if not actors_a or not actors_b or actors_a & actors_b:
+        return False
+    if _passive(ctx, a) == _passive(ctx, b):
+        return True
+    done_to, active = (actors_a, b) if _passive(ctx, a) else (actors_b, a)
+    return not done_to & _content(ctx, active)
 
 
 def _passive(ctx: CheckContext, d: DateMention) -> bool:
@@ -357,6 +377,7 @@ def _passive(ctx: CheckContext, d: DateMention) -> bool:
 # Not "of": "the number of people evacuated" names who was.
 _PREPOSITIONS = word_set("between among to from with for in on at by over under about against within")
 _NUMBERS = word_set("two three four five six seven eight nine ten")
+_NOT_A_DOER = SAYING_VERBS | _PREPOSITIONS | word_set("into onto")
 
 
 # Between a doer and its verb: "ministers will meet", "troops are due to withdraw", "leaders will
@@ -426,7 +447,13 @@ def _shared_objects(ctx: CheckContext, a: DateMention, b: DateMention) -> bool:
 
 
 def _sentence_occurrences(ctx: CheckContext, d: DateMention) -> frozenset[str]:
-    text = _sentence(ctx.document(d.doc_id), d.sentence).text
+    """Occurrence words of the date's whole sentence, outside its dates ("last Wednesday",
+    "a week later than last year" say when, not which occurrence)."""
+    sentence = _sentence(ctx.document(d.doc_id), d.sentence)
+    text = sentence.text
+    for x in sorted(document_facts(ctx)[d.doc_id].in_sentence(d.sentence).dates, key=lambda x: -x.start):
+        start, end = x.start - sentence.start, x.end - sentence.start
+        text = text[:start] + " " * (end - start) + text[end:]
     return occurrence_words(re.findall(r"[a-z-]+", text.lower()))
 
 
@@ -464,6 +491,40 @@ def date_gap(a: DateMention, b: DateMention) -> int:
     """Days between the two periods (0 when they meet or overlap)."""
     assert a.earliest and a.latest and b.earliest and b.latest
     return max(0, (b.earliest - a.latest).days, (a.earliest - b.latest).days)
+
+
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+|already\s+|now\s+)?$", re.I)
+TALLY_REACH = 30  # characters after the event word where its figure may stand
+
+
+def _tally_by(ctx: CheckContext, d: DateMention) -> bool:
+    """Is a "by" day the day a running total was read ("had burned about 1,200 hectares by Tuesday
+    morning", "by Wednesday had vaccinated 2 million")? A total on two days is two readings, not
+    one deadline put on two days."""
+    doc = ctx.document(d.doc_id)
+    by = d.relation == "by" or d.text.lower().startswith("by ") or doc.text[max(0, d.start - 3) : d.start] == "by "
+    if not by or not d.event_text:
+        return False
+    sentence = _sentence(doc, d.sentence)
+    position = sentence.text.find(d.event_text)
+    if position < 0 or not _PERFECT.search(sentence.text, 0, position):
+        return False
+    event_start, event_end = sentence.start + position, sentence.start + position + len(d.event_text)
+    lo, hi = min(event_start, d.start), max(event_end + TALLY_REACH, d.end)
+    return any(lo <= q.start < hi for q in document_facts(ctx)[d.doc_id].in_sentence(d.sentence).quantities)
+
+
+def _done_and_to_come(ctx: CheckContext, done: DateMention, to_come: DateMention) -> bool:
+    """In two papers of one day, is one event told as done and the other as still to come? Then
+    they are two occasions: what one paper says happened cannot be what the other awaits."""
+    doc, other = ctx.document(done.doc_id), ctx.document(to_come.doc_id)
+    sentence = _sentence(doc, done.sentence)
+    return (
+        published_within(doc, other, 0)
+        and _ahead(ctx, to_come)
+        and not _ahead(ctx, done)
+        and not future_clause(sentence.text, done.start - sentence.start)
+    )
 
 
 def _before_deadline(on: DateMention, by: DateMention) -> bool:
@@ -582,6 +643,8 @@ def _unattached_date_flags(ctx: CheckContext) -> Iterator[Flag]:
             continue
         if _each_reports_its_own(ctx, a, b):
             continue
+        if _two_occasions_apart(ctx, a) or _two_occasions_apart(ctx, b):
+            continue  # "beat Denmark on Saturday, two days after losing the first of the friendlies"
         survivors.append((a, b))
     cosines = _cosines(
         ctx,
@@ -665,6 +728,7 @@ def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
         and d.event not in ("say", FIGURE_CHANGE)
         and (_ahead(ctx, d) or _recent_past(ctx, d))
         and not _until(ctx, d)
+        and not _tally_by(ctx, d)
         and not _RANGE_END_BEFORE.search(text, max(0, d.start - 20), d.start)
     )
 
@@ -858,12 +922,16 @@ def _date_flags(ctx: CheckContext) -> Iterator[Flag]:
                 continue  # "the Georgian parliament ratified" vs "Moldova's parliament ... ratified"
             if {a.relation, b.relation} == {"on", "by"} and "day" not in (a.granularity, b.granularity):
                 continue  # "began in May" vs "completed by August": a month is no deadline
+            if _tally_by(ctx, a) or _tally_by(ctx, b):
+                continue  # "had burned 1,200 hectares by Tuesday morning": a running total's day
             if _before_deadline(a, b) or _before_deadline(b, a):
                 continue  # "vaccinated on Friday" vs "during a campaign that ended on Monday": in time
             if _until(ctx, a) != _until(ctx, b):
                 continue  # "adjourned on Tuesday" vs "adjourned until March 18": when it stopped, when it resumes
             if _each_reports_its_own(ctx, a, b):
                 continue  # two papers weeks apart, each on "Friday's" match: two matches
+            if _done_and_to_come(ctx, a, b) or _done_and_to_come(ctx, b, a):
+                continue  # "opened its season on Friday" vs "other resorts plan to open next weekend"
             survivors.append((event, a, b, pa, pb))
     text_pairs: list[tuple[str, str]] = []
     for _event, a, b, _pa, _pb in survivors:
