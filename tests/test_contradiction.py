@@ -1605,6 +1605,12 @@ def test_which_word_a_date_belongs_to_among_verbs_and_things() -> None:
     )
     # a time of day is no event
     assert events("She on Saturday evening became the first person to swim the strait.")["Saturday"] is None
+    # a deadline's event is the task after "until ... to"; not a purpose ("to allow")
+    task = events("Owners have until Dec. 15 to install the trackers, which ping a boat's position.")["Dec. 15"]
+    assert task == events("The trackers must be installed by Jan. 15.")["Jan. 15"]
+    assert events("Fishermen were given until Jan. 15 to have the trackers installed.")["Jan. 15"] == task
+    adjourned = events("The judge adjourned the trial until March 18 to allow the defence more time.")
+    assert adjourned["March 18"] == events("The judge adjourned the trial until March 18.")["March 18"]
     # a report's day: in a bracketed dateline, or opening a sentence whose next words say who said it
     assert events("(Tue, 16 Aug 2011) This morning the operator's cable suffered an outage.")["16 Aug 2011"] == "say"
     opening = events("Last Friday (28 February), Telkom announced that it had restored the service.")

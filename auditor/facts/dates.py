@@ -406,6 +406,30 @@ _FIGURE_AFTER = re.compile(
 SAYER_WORDS = 3  # "On Monday, the ministry said": a date opening its sentence, then who said it
 
 
+# "have until Dec. 15 to install the devices", "were given until the end of April to register":
+# a deadline, whose event is the task after "to".
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
+_TO_AFTER = re.compile(r"\s+to\s+")
+_LIGHT_VERBS = word_set("have get be make do")
+# "adjourned the case until March 18 to allow the defence time": a purpose, not a task due.
+_PURPOSE_VERBS = word_set("allow allows enable enables let permit give provide ensure")
+TASK_WORDS = 5
+
+
+def _deadline_task(text: str, end: int) -> str | None:
+    """The verb of the task a deadline is for: the first word after "to", or past a light verb
+    ("to have the devices installed") the first event word."""
+    to = _TO_AFTER.match(text, end)
+    if not to:
+        return None
+    words = [m.group() for m in _EVENT_WORD.finditer(text, to.end())][:TASK_WORDS]
+    if not words or words[0] in _PURPOSE_VERBS:
+        return None
+    if words[0].islower() and words[0] not in _LIGHT_VERBS and words[0] not in _NOT_EVENT:
+        return words[0]
+    return next((w for w in words[1:] if w.islower() and is_eventive(w)), None)
+
+
 def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str]:
     """The event word a date modifies, and its aspect ("end", "start" or "point").
 
@@ -413,6 +437,10 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
     ("completed", "due"), participants ("forces") and other dates; if none, looks ahead.
     """
     aspect = "point"
+    if _UNTIL_BEFORE.search(text, 0, start):
+        deadline = _deadline_task(text, end)
+        if deadline:  # "have until Dec. 15 to install the devices": the day the task is due by
+            return event_class(deadline), deadline, "end"
     applies_from = _APPLIES_FROM.search(text, 0, start)
     if applies_from:
         return "effect", applies_from.group().strip(), aspect
