@@ -1588,6 +1588,20 @@ def test_which_word_a_date_belongs_to_among_verbs_and_things() -> None:
         "Fr Ian Roche will be ordained bishop in the Cathedral of St Mary in Limerick on Sunday, March 16th."
     )
     assert ordained["March 16th"] == events("The priest was ordained on 2 May.")["2 May"]
+    # a past verb after its subject, not a modifier ("the detained protesters"); "speed" is no verb
+    assert (
+        events("Police detained protesters on Monday.")["Monday"] == events("Police arrested them on May 2.")["May 2"]
+    )
+    assert (
+        events("The detained protesters were freed on Monday.")["Monday"]
+        == events("They were freed on 2 May.")["2 May"]
+    )
+    assert (
+        events("She set a new speed record on Aconcagua on Tuesday, 18 February, climbing to the summit.")[
+            "18 February"
+        ]
+        == events("He made the ascent on 16 February.")["16 February"]
+    )
     # a verb before its count: "detained seven people"
     assert (
         events("Police detained seven people on Tuesday.")["Tuesday"]

@@ -510,6 +510,7 @@ def _attach_event(text: str, start: int, end: int, spans: list[tuple[int, int]])
             and _modifies_next(text, match, before[position + 1])
             and before[position + 1].group().lower() not in _OCCASIONS
             and not (position > 0 and before[position - 1].group().lower() in _VERB_BEFORE)
+            and not _past_verb_after_subject(word, before, position)
         ):
             continue  # "an earth observation satellite": a noun's modifier, not the event
         if _WEAK_EVENT.search(word) and word not in EVENT_WORDS:
@@ -613,6 +614,23 @@ _PREPOSITIONS = word_set(
 # Words after which an event-shaped word is a verb, not a noun's modifier: "will be ordained
 # bishop", "has appointed judges".
 _VERB_BEFORE = word_set("be been being is are was were will would has have had")
+
+
+# Words before a participle that make it a noun's modifier: "the detained journalists", "two
+# armed men", "its signed copy".
+_MODIFIER_BEFORE = word_set(
+    """a an the its their his her our my your this that these those some many several all both each
+    every no other another such and or"""
+)
+
+
+def _past_verb_after_subject(word: str, before: list[re.Match[str]], position: int) -> bool:
+    """Is an -ed word the verb of the noun or name before it ("police detained protesters",
+    "engineers reconnected home users"), not a modifier ("the detained protesters")?"""
+    if not word.endswith("ed") or word.endswith("eed") or position == 0:  # "speed record": no verb
+        return False
+    previous = before[position - 1].group().lower()
+    return previous not in _MODIFIER_BEFORE and previous not in NUMBER_WORDS
 
 
 def _modifies_next(text: str, match: re.Match[str], following: re.Match[str]) -> bool:
