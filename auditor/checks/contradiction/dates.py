@@ -95,8 +95,10 @@ def _clip_sentence(ctx: CheckContext, d: DateMention) -> Sentence:
 MAX_DATE_GAP_DAYS = 184
 
 
-# No event to compare: none found, a statement's day, a figure's reading.
-_NO_EVENT = (None, "say", FIGURE_CHANGE)
+# Days that date no event: a statement's, a figure's reading.
+_NOT_AN_EVENT = ("say", FIGURE_CHANGE)
+# No event to compare: none found, or one of those.
+_NO_EVENT = (None, *_NOT_AN_EVENT)
 
 
 def _comparable_dates(d: DateMention) -> bool:
@@ -329,7 +331,7 @@ def _doers(ctx: CheckContext, d: DateMention) -> tuple[frozenset[str], frozenset
     chamber of a legislature ("upper", "lower"). A passive ("a Philippine boat was rammed") names
     what the event was done to, so it names no doer."""
     lead_in = _lead_in(ctx, d)
-    if not lead_in or lead_in[-1].lower() in _BE_VERBS:
+    if not lead_in or _passive(ctx, d):
         return frozenset(), frozenset()
     lower = {w.lower().removesuffix("'s").removesuffix("’s") for w in lead_in}
     chambers = frozenset(
@@ -531,13 +533,9 @@ def _before_deadline(on: DateMention, by: DateMention) -> bool:
     """Is `on` a day that falls before the deadline `by` gives? Something done then was done by
     it, so the two dates agree."""
     deadline = by.target or by.latest
-    return (
-        on.relation == "on"
-        and by.relation == "by"
-        and on.latest is not None
-        and deadline is not None
-        and (on.latest <= deadline)
-    )
+    if on.relation != "on" or by.relation != "by" or on.latest is None or deadline is None:
+        return False
+    return on.latest <= deadline
 
 
 def _aspect(d: DateMention) -> str:
@@ -587,7 +585,7 @@ def _dated_day(d: DateMention) -> bool:
         d.granularity == "day"
         and d.earliest is not None
         and d.relation in ("on", "start")
-        and d.event not in ("say", FIGURE_CHANGE)
+        and d.event not in _NOT_AN_EVENT
     )
 
 
@@ -725,7 +723,7 @@ def _lead_day(ctx: CheckContext, d: DateMention) -> bool:
     return (
         d.granularity in ("day", "range")  # "runs from June 21 to 28": the days it runs
         and d.relation in ("on", "start", "since")
-        and d.event not in ("say", FIGURE_CHANGE)
+        and d.event not in _NOT_AN_EVENT
         and (_ahead(ctx, d) or _recent_past(ctx, d))
         and not _until(ctx, d)
         and not _tally_by(ctx, d)
